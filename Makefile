@@ -1,0 +1,40 @@
+# baulast: `make run` sets everything up and ingests the sample scans; `make test` runs the tests.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+DATA ?= baulast-data
+DB ?= sqlite:///$(DATA)/baulast.sqlite
+
+.PHONY: run test setup system-packages eval clean help
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+
+system-packages:  ## install the missing Debian packages (Tesseract with deu and osd, poppler)
+	@scripts/ensure-system-packages.sh
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+setup: system-packages $(STAMP)  ## set up everything a fresh Debian machine needs
+
+run: setup  ## ingest sample_scans/ into the SQLite default and show a search
+	@rc=0; $(BIN)/baulast --version; \
+	$(BIN)/baulast ingest sample_scans --db $(DB) --report $(DATA)/last-batch.json || rc=$$?; \
+	if [ $$rc -ne 0 ] && [ $$rc -ne 3 ] && [ $$rc -ne 4 ]; then exit $$rc; fi
+	@echo; echo '$$ baulast search --parcel "Zons 3 123/4"'
+	@$(BIN)/baulast search --db $(DB) --parcel "Zons 3 123/4"
+
+test: setup  ## run the whole test suite with real Tesseract
+	$(BIN)/python -m pytest
+
+eval: setup  ## accuracy on the sample scans
+	$(BIN)/baulast eval sample_scans
+
+clean:  ## remove the local database and store (never the sample scans)
+	rm -rf $(DATA)

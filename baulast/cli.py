@@ -1,0 +1,280 @@
+"""The `baulast` command: a thin click layer over the library; errors become exit codes here."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from baulast import __version__
+from baulast.errors import BadUsage, BaulastError, ExitCode
+
+console = Console()
+err_console = Console(stderr=True)
+
+
+def db_option(function: Callable) -> Callable:
+    """The --db and --store options every command shares."""
+    function = click.option(
+        "--store", "store_dir", envvar="BAULAST_STORE", type=click.Path(file_okay=False),
+        help="Folder of the searchable PDFs [default: store/ next to a SQLite file; env BAULAST_STORE].",
+    )(function)
+    return click.option(
+        "--db", "db_url", envvar="BAULAST_DB", metavar="URL",
+        help="Database URL, e.g. sqlite:///baulast.sqlite or postgresql+psycopg://user@host/db "
+             "[default: sqlite:///baulast-data/baulast.sqlite; env BAULAST_DB].",
+    )(function)
+
+
+def handle_errors(function: Callable) -> Callable:
+    """Turn a BaulastError into its message on stderr and its exit code."""
+
+    @functools.wraps(function)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return function(*args, **kwargs)
+        except BaulastError as exc:
+            err_console.print(f"[red]error:[/red] {exc}", highlight=False)
+            sys.exit(int(exc.exit_code))
+
+    return wrapper
+
+
+def _open(db_url: str | None, store_dir: str | None):  # type: ignore[no-untyped-def]
+    """Open the database (imported late so `baulast --help` stays fast)."""
+    from baulast.db import Database
+
+    return Database(db_url, store_dir)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="baulast")
+def main() -> None:
+    """Scanned Baulast files in, checked and searchable e-file records out.
+
+    Archive staff ingest scan batches; clerks search by parcel, register number, date and
+    words. Every command takes --db (env BAULAST_DB); the default is a SQLite file in
+    ./baulast-data.
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@db_option
+@click.option("--workers", "-j", type=click.IntRange(min=1), help="Worker processes [default: all cores].")
+@click.option("--report", type=click.Path(dir_okay=False, path_type=Path), help="Write the batch report as JSON here.")
+@click.option("--dpi", type=click.IntRange(100, 600), default=300, show_default=True, help="Resolution for rendering PDF pages.")
+@click.option("--page-timeout", type=click.FloatRange(min=1), default=180, show_default=True, help="Seconds OCR may take per page.")
+@click.option("--gazetteer", type=click.Path(exists=True, dir_okay=False), help="CSV of municipality,gemarkung[,gemarkungsnummer] [default: the shipped list].")
+@click.option("--progress/--no-progress", default=True, help="Show a progress bar on a terminal.")
+@handle_errors
+def ingest(paths: tuple[str, ...], db_url: str | None, store_dir: str | None, workers: int | None,
+           report: Path | None, dpi: int, page_timeout: float, gazetteer: str | None, progress: bool) -> None:
+    """Ingest scanned files and folders (PDF, TIFF, JPEG, PNG) into the database.
+
+    Every input file ends as a record (accepted or needs_review), a duplicate of an earlier
+    record, or a rejection with a one-line reason. Files already ingested are not read again.
+    """
+    from baulast.options import IngestOptions, TaskOptions, default_workers
+    from pipeline.report import print_summary, write_report
+    from pipeline.run import ingest as run_ingest
+
+    options = IngestOptions(
+        paths=paths, db_url=db_url, store_dir=store_dir, workers=workers or default_workers(),
+        report=report, progress=progress,
+        task=TaskOptions(dpi=dpi, page_timeout=page_timeout, gazetteer_path=gazetteer),
+    )
+    database = _open(db_url, store_dir)
+    with Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+        console=err_console, disable=not progress, transient=True,
+    ) as bar:
+        tasks: dict[str, Any] = {}
+
+        def on_progress(stage: str, done: int, total: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(stage.capitalize(), total=total)
+            bar.update(tasks[stage], completed=done, total=total)
+
+        summary = run_ingest(options, on_progress, db=database)
+    print_summary(summary, console)
+    if report:
+        write_report(summary, report)
+        console.print(f"Report written to {report}")
+    totals = summary.totals()
+    if totals["rejected"]:
+        sys.exit(int(ExitCode.SUCCESS_WITH_REJECTIONS))
+    if totals["accepted"] + totals["needs_review"] == 0:
+        sys.exit(int(ExitCode.NOTHING_TO_DO))
+
+
+def _parse_date(value: str | None, option: str) -> dt.date | None:
+    """A --from/--to date in ISO or German form."""
+    if value is None:
+        return None
+    from baulast.dates import parse_german_date
+
+    parsed = parse_german_date(value)
+    if parsed is None:
+        raise BadUsage(f"{option}: cannot read {value!r} as a date (use 1987-03-12 or 12.03.1987)")
+    return parsed
+
+
+def build_query(parcel: str | None, register_number: str | None, municipality: str | None,
+                date_from: str | None, date_to: str | None, status: str | None, words: tuple[str, ...],
+                limit: int):  # type: ignore[no-untyped-def]
+    """A SearchQuery from command-line options, with clear errors for what cannot be read."""
+    from baulast.db.search import SearchQuery
+    from baulast.gazetteer import Gazetteer
+    from baulast.parcels import parse_parcel_query
+    from baulast.regnum import normalize_register_number
+
+    parcel_query = None
+    if parcel:
+        parcel_query = parse_parcel_query(parcel, Gazetteer.load())
+        if parcel_query is None:
+            raise BadUsage(f"--parcel: cannot read {parcel!r} (try \"Zons 3 123/4\" or "
+                           "\"Gemarkung Zons, Flur 3, Flurstück 123/4\")")
+    number = None
+    if register_number:
+        number = normalize_register_number(register_number)
+        if number is None:
+            raise BadUsage(f"--register-number: {register_number!r} holds no number")
+    return SearchQuery(
+        parcel=parcel_query, register_number=number, municipality=municipality,
+        date_from=_parse_date(date_from, "--from"), date_to=_parse_date(date_to, "--to"),
+        words=" ".join(words) or None, status=status, limit=limit,
+    )
+
+
+@main.command()
+@click.argument("words", nargs=-1)
+@db_option
+@click.option("--parcel", help='A parcel in any usual notation, e.g. "Zons 3 123/4".')
+@click.option("--register-number", "--nr", "register_number", help="Baulastenblatt-Nr., e.g. 1234 or 512a.")
+@click.option("--municipality", help="Only records of this municipality.")
+@click.option("--from", "date_from", help="Eintragungsdatum on or after (1987-03-12 or 12.03.1987).")
+@click.option("--to", "date_to", help="Eintragungsdatum on or before.")
+@click.option("--status", type=click.Choice(["accepted", "needs_review", "rejected"]), help="Only records with this status.")
+@click.option("--limit", type=click.IntRange(1, 10_000), default=50, show_default=True)
+@click.option("--format", "output_format", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@handle_errors
+def search(words: tuple[str, ...], db_url: str | None, store_dir: str | None, parcel: str | None,
+           register_number: str | None, municipality: str | None, date_from: str | None, date_to: str | None,
+           status: str | None, limit: int, output_format: str) -> None:
+    """Find records by parcel, register number, municipality, date range and words."""
+    from baulast.db.search import search as run_search
+
+    query = build_query(parcel, register_number, municipality, date_from, date_to, status, words, limit)
+    if not any((query.parcel, query.register_number, query.municipality, query.date_from, query.date_to,
+                query.words, query.status)):
+        raise BadUsage("give at least one criterion: words, --parcel, --register-number, --municipality, --from/--to or --status")
+    hits = run_search(_open(db_url, store_dir), query)
+    if output_format == "json":
+        for hit in hits:
+            click.echo(json.dumps({
+                "record_id": hit.record_id, "filename": hit.filename, "status": hit.status,
+                "municipality": hit.municipality, "register_number": hit.register_number,
+                "date": hit.date.isoformat() if hit.date else None, "parcels": list(hit.parcels),
+                "snippet": hit.snippet,
+            }, ensure_ascii=False))
+        return
+    table = Table(title=f"{len(hits)} record(s)", title_justify="left")
+    for column in ("ID", "Municipality", "Nr.", "Parcels", "Date", "Status", "File"):
+        table.add_column(column)
+    for hit in hits:
+        table.add_row(str(hit.record_id), hit.municipality or "–", hit.register_number or "–",
+                      "; ".join(hit.parcels) or "–", hit.date.strftime("%d.%m.%Y") if hit.date else "–",
+                      hit.status, hit.filename)
+        if hit.snippet:
+            table.add_row("", "", "", f"[dim]{hit.snippet}[/dim]", "", "", "")
+    console.print(table)
+
+
+@main.command()
+@click.argument("record_id", type=int)
+@db_option
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@handle_errors
+def show(record_id: int, db_url: str | None, store_dir: str | None, output_format: str) -> None:
+    """Show one record: its fields with confidence and evidence, findings, entries and files."""
+    from baulast.db.records import export_record, get_record
+
+    database = _open(db_url, store_dir)
+    with database.session() as session:
+        record = get_record(session, record_id)
+        if record is None:
+            raise BadUsage(f"no record with id {record_id}")
+        data = export_record(record)
+        data["pdf"] = str(database.store.path(record.pdf_key)) if record.pdf_key else None
+    if output_format == "json":
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    _print_record(data)
+
+
+def _print_record(data: dict[str, Any]) -> None:
+    """A record as a clerk reads it: fields with confidence and evidence, then the rest."""
+    source = data["source"]
+    console.print(f"[bold]Record {data['id']}[/bold]  {source['filename']}  ({source['pages']} page(s))  "
+                  f"status: [bold]{data['status']}[/bold]", highlight=False)
+    if data["error"]:
+        console.print(f"reason: {data['error']}", highlight=False)
+    table = Table("Field", "Value", "Confidence", "Evidence (page: text)")
+    for name, field in data["fields"].items():
+        value = field["value"]
+        if name == "parcels":
+            value = "; ".join(f"{p['gemarkung']} {p['flur'] or ''} {p['flurstueck']}" for p in value)
+        table.add_row(name, str(value), f"{field['confidence']:.2f}", f"{field['page']}: {field['text']}")
+    console.print(table)
+    for entry in data["entries"]:
+        deleted = f", gelöscht am {entry['deleted_on']}" if entry["deleted_on"] else ""
+        console.print(f"Lfd. Nr. {entry['lfd_nr']}: {entry['type']}, eingetragen am {entry['registered_on']}{deleted}",
+                      highlight=False)
+    for finding in data["findings"]:
+        console.print(f"{finding['severity']}: {finding['message']}", highlight=False)
+    console.print(f"original: {source['path']}", highlight=False)
+    console.print(f"searchable PDF: {data['pdf']}", highlight=False)
+
+
+@main.command()
+@db_option
+@click.option("--format", "output_format", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
+@click.option("--output", "-o", type=click.File("w", encoding="utf-8"), default="-", help="File to write [default: stdout].")
+@handle_errors
+def export(db_url: str | None, store_dir: str | None, output_format: str, output) -> None:  # type: ignore[no-untyped-def]
+    """Export one JSON object per input file (see schemas/baulast-record.schema.json)."""
+    from baulast.db.records import export_all
+
+    for item in export_all(_open(db_url, store_dir)):
+        output.write(json.dumps(item, ensure_ascii=False) + "\n")
+
+
+@main.command(name="eval")
+@click.argument("folder", type=click.Path(exists=True, file_okay=False))
+@click.option("--workers", "-j", type=click.IntRange(min=1), help="Worker processes [default: all cores].")
+@click.option("--keep-db", type=click.Path(dir_okay=False), help="Keep the evaluation database at this path.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@handle_errors
+def evaluate(folder: str, workers: int | None, keep_db: str | None, as_json: bool) -> None:
+    """Ingest a folder with *.truth.json files into a temporary database and score the fields."""
+    from pipeline.evaluate import evaluate_folder, print_evaluation
+
+    result = evaluate_folder(Path(folder), workers=workers, keep_db=keep_db)
+    if as_json:
+        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+    else:
+        print_evaluation(result, console)
+
+
+if __name__ == "__main__":
+    main()

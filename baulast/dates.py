@@ -1,0 +1,116 @@
+"""Dates as they appear on Baulast sheets and stamps, read from noisy OCR text.
+
+Handles "12.03.1987", "12.3.87", "12. März 1987", "12. MRZ. 1987", "1987-03-12",
+"12/03/1987" and digits misread as letters ("l2.O3.1987").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from baulast.textnorm import DIGIT_CLASS, digits_to_int, fold
+
+EARLIEST_REGISTER_DATE = dt.date(1950, 1, 1)
+
+# Two-digit years up to this value are read as 20xx, later ones as 19xx.
+TWO_DIGIT_YEAR_PIVOT = 29
+
+# Folded month words (see textnorm.fold: "März" and "Maerz" both become "marz").
+MONTHS = {
+    "jan": 1, "januar": 1, "janner": 1,
+    "feb": 2, "febr": 2, "februar": 2,
+    "mar": 3, "marz": 3, "mrz": 3,
+    "apr": 4, "april": 4,
+    "mai": 5,
+    "jun": 6, "juni": 6,
+    "jul": 7, "juli": 7,
+    "aug": 8, "august": 8,
+    "sep": 9, "sept": 9, "september": 9,
+    "okt": 10, "oktober": 10,
+    "nov": 11, "november": 11,
+    "dez": 12, "dezember": 12,
+}  # fmt: skip
+
+_D = DIGIT_CLASS
+_YEAR = rf"(?:{_D}{{4}}|{_D}{{2}})"
+_GAP = r"[ \t]{0,2}"  # stray spaces around dots, never across lines
+_LETTER = r"(?:[^\W\d_]|[\u0300-\u036f])"  # also combining marks of a decomposed "ä"
+_DATE = re.compile(
+    rf"""
+    (?<![0-9|]) (?<![^\W\d_])
+    (?:
+        (?P<iso_year>{_D}{{4}}) - (?P<iso_month>{_D}{{1,2}}) - (?P<iso_day>{_D}{{1,2}})
+      | (?P<dot_day>{_D}{{1,2}}) {_GAP}\.{_GAP} (?P<dot_month>{_D}{{1,2}}) {_GAP}\.{_GAP}
+        (?P<dot_year>{_YEAR})
+      | (?P<sep_day>{_D}{{1,2}}) (?P<sep>[/-]) (?P<sep_month>{_D}{{1,2}}) (?P=sep)
+        (?P<sep_year>{_YEAR})
+      | (?P<name_day>{_D}{{1,2}}) {_GAP}\.?{_GAP} (?P<name_month>{_LETTER}{{3,12}}) \.?{_GAP}
+        (?P<name_year>{_YEAR})
+    )
+    (?![\w|])
+    """,
+    re.VERBOSE,
+)
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    """One date found in a longer text: its span, value and the text as read."""
+
+    start: int
+    end: int
+    value: dt.date
+    raw: str
+
+
+def parse_german_date(text: str) -> dt.date | None:
+    """The first date in a short string such as "12. März 1987", or None."""
+    found = find_dates(text)
+    return found[0].value if found else None
+
+
+def find_dates(text: str) -> list[DateMatch]:
+    """All dates in a text, in reading order and without overlaps."""
+    matches: list[DateMatch] = []
+    position = 0
+    while (match := _DATE.search(text, position)) is not None:
+        value = _date_from_match(match)
+        if value is None:
+            position = match.start() + 1  # a later, shorter reading may still be a date
+            continue
+        matches.append(DateMatch(match.start(), match.end(), value, match.group()))
+        position = match.end()
+    return matches
+
+
+def is_plausible_register_date(date: dt.date, today: dt.date | None = None) -> bool:
+    """Whether a date can be a register date: from 1950-01-01 up to today."""
+    return EARLIEST_REGISTER_DATE <= date <= (today or dt.date.today())
+
+
+def expand_two_digit_year(year: int) -> int:
+    """Read a two-digit year: 00–29 as 2000–2029, 30–99 as 1930–1999."""
+    return 2000 + year if year <= TWO_DIGIT_YEAR_PIVOT else 1900 + year
+
+
+def _date_from_match(match: re.Match[str]) -> dt.date | None:
+    for form in ("iso", "dot", "sep", "name"):
+        if match.group(f"{form}_day") is not None:
+            break
+    day = digits_to_int(match.group(f"{form}_day"))
+    year_text = match.group(f"{form}_year")
+    year = digits_to_int(year_text)
+    if form == "name":
+        month = MONTHS.get(fold(match.group("name_month")))
+    else:
+        month = digits_to_int(match.group(f"{form}_month"))
+    if day is None or month is None or year is None:
+        return None
+    if len(year_text) == 2:
+        year = expand_two_digit_year(year)
+    try:
+        return dt.date(year, month, day)
+    except ValueError:  # 31.02., month 13, year 0
+        return None

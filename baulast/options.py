@@ -1,0 +1,41 @@
+"""One options object for an ingest, built by the click layer and by the Python API alike."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline.ocr import DEFAULT_LANG, DEFAULT_PAGE_TIMEOUT
+from pipeline.pages import DEFAULT_DPI
+
+
+def default_workers() -> int:
+    """All cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+@dataclass(frozen=True)
+class TaskOptions:
+    """What a worker needs to process one file; small and picklable."""
+
+    lang: str = DEFAULT_LANG
+    dpi: int = DEFAULT_DPI
+    page_timeout: float = DEFAULT_PAGE_TIMEOUT
+    gazetteer_path: str | None = None  # None: the package's copy
+
+
+@dataclass(frozen=True)
+class IngestOptions:
+    """Everything `baulast ingest` can be told."""
+
+    paths: tuple[str, ...]
+    db_url: str | None = None
+    store_dir: str | None = None
+    workers: int = field(default_factory=default_workers)
+    report: Path | None = None
+    progress: bool = True
+    task: TaskOptions = field(default_factory=TaskOptions)

@@ -1,0 +1,67 @@
+"""Validation: rules and reference-data checks that decide accepted vs. needs_review.
+
+Validation never repairs a value; it records findings. A record with an error finding,
+a missing core field or a core field below the confidence threshold is never accepted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from baulast.dates import is_plausible_register_date
+from baulast.gazetteer import Gazetteer
+from baulast.model import CORE_FIELDS, Extraction, Finding, Status
+
+ACCEPT_THRESHOLD = 0.75  # minimum confidence of every core field for auto-accept
+
+
+def validate(extraction: Extraction, gazetteer: Gazetteer, threshold: float = ACCEPT_THRESHOLD,
+             today: dt.date | None = None) -> list[Finding]:
+    """All findings about an extraction (empty when it may go straight into the register)."""
+    if extraction.sheet_page is None:
+        return [Finding("error", "no_sheet", "no Baulastenblatt page found in this file")]
+    findings: list[Finding] = []
+    fields = extraction.fields()
+    for name in CORE_FIELDS:
+        found = fields.get(name)
+        if found is None or found.value in (None, (), []):
+            findings.append(Finding("error", "missing", f"{name} not found", name))
+        elif found.confidence < threshold:
+            findings.append(Finding(
+                "error", "low_confidence", f"{name} read with confidence {found.confidence:.2f}", name,
+            ))
+    if extraction.parcels is not None:
+        for parcel in extraction.parcels.value:
+            if gazetteer.municipality_of(parcel.gemarkung) is None:
+                findings.append(Finding(
+                    "error", "unknown_gemarkung", f"Gemarkung {parcel.gemarkung!r} is not in the gazetteer", "parcels",
+                ))
+            if parcel.flur is None:
+                findings.append(Finding("warning", "no_flur", f"parcel {parcel.label()} has no Flur", "parcels"))
+        municipalities = {gazetteer.municipality_of(p.gemarkung) for p in extraction.parcels.value} - {None}
+        if len(municipalities) > 1:
+            findings.append(Finding(
+                "error", "parcels_span_municipalities",
+                f"parcels lie in several municipalities: {', '.join(sorted(municipalities))}", "parcels",
+            ))
+        if extraction.municipality and municipalities and extraction.municipality.value not in municipalities:
+            findings.append(Finding(
+                "error", "municipality_mismatch",
+                f"municipality {extraction.municipality.value} does not hold Gemarkung(en) of the parcels",
+                "municipality",
+            ))
+    if extraction.date is not None and not is_plausible_register_date(extraction.date.value, today):
+        findings.append(Finding("error", "implausible_date", f"date {extraction.date.value} is implausible", "date"))
+    for entry in extraction.entries:
+        if entry.registered_on and entry.deleted_on and entry.deleted_on < entry.registered_on:
+            findings.append(Finding(
+                "warning", "deleted_before_registered",
+                f"entry {entry.lfd_nr} deleted ({entry.deleted_on}) before registered ({entry.registered_on})",
+                "entries",
+            ))
+    return findings
+
+
+def decide(findings: list[Finding]) -> Status:
+    """accepted only when no finding is an error."""
+    return Status.NEEDS_REVIEW if any(f.severity == "error" for f in findings) else Status.ACCEPTED

@@ -1,0 +1,1 @@
+"""Batch stages: intake, pages, preprocess, ocr, classify, extract, validate, efile, run."""

@@ -1,0 +1,242 @@
+"""Field extraction from the Baulastenblatt page's word boxes.
+
+Labels are the anchors: a value is read to the right of its label or below it in the same
+column. The sheet header (above the table) names the burdened parcels; parcels named in
+the entry text (often the benefiting parcel) never become record parcels.
+"""
+
+from __future__ import annotations
+
+import re
+
+from baulast.dates import find_dates
+from baulast.gazetteer import Gazetteer
+from baulast.model import Entry, Evidence, Extraction, Field, OcrPage, Parcel, Word
+from baulast.parcels import parse_flurstueck, parse_parcels
+from baulast.regnum import normalize_register_number
+from pipeline.layout import (
+    Anchor,
+    Row,
+    find_labels,
+    key,
+    mean_confidence,
+    rows_of,
+    union,
+    words_below,
+    words_right_of,
+)
+
+TABLE_HEADER_LABELS = ("Lfd", "Inhalt", "Eintragung", "Bemerkungen")
+REGISTER_LABELS = ("Baulastenblatt", "Blatt-Nr", "Blattnummer")
+_STOP_WORDS = {"grundbuch", "az", "aktenzeichen", "seite"}
+_NUMBER_TOKEN = re.compile(r"^[0-9OolI|SB][0-9OolI|SB.\s]*[a-zA-Z]?$")
+
+BAULAST_TYPES = (
+    # (type, stems that name it in the entry text), first match wins
+    ("Vereinigungsbaulast", ("vereinigung", "einbaugrundstuck", "einheitlichesbaugrundstuck")),
+    ("Abstandflächenbaulast", ("abstandflach", "abstandsflach")),
+    ("Stellplatzbaulast", ("stellplatz", "einstellplatz", "garage")),
+    ("Erschließungsbaulast", ("erschliess", "erschlies")),
+    ("Zufahrtsbaulast", ("zufahrt", "zugang", "uberfahrt", "zuwegung")),
+    ("Anbaubaulast", ("anbau", "grenzbebauung", "anzubauen")),
+    ("Leitungsbaulast", ("leitung", "kanal")),
+)
+
+
+def _evidence(page: OcrPage, words: list[Word]) -> Evidence:
+    """Evidence for a value read from these words."""
+    return Evidence(page=page.number, bbox=union(w.bbox for w in words), text=" ".join(w.text for w in words))
+
+
+def _table_top(rows: list[Row]) -> int | None:
+    """Index of the table's header row ("Lfd. Nr. | Inhalt der Eintragung | Bemerkungen")."""
+    for index, row in enumerate(rows):
+        keys = [key(w.text) for w in row.words]
+        hits = sum(1 for label in TABLE_HEADER_LABELS if any(k.startswith(key(label)) for k in keys))
+        if hits >= 2:
+            return index
+    first_entry = find_labels(rows, "Eingetragen", 0.8)
+    return max(0, first_entry[0].row - 1) if first_entry else None
+
+
+def extract_register_number(page: OcrPage, rows: list[Row]) -> Field | None:
+    """The Baulastenblatt-Nr.: the number after a register label, never a Grundbuch Blatt."""
+    best: Field | None = None
+    for label in REGISTER_LABELS:
+        for anchor in find_labels(rows, label, 0.8):
+            before = {key(w.text) for w in rows[anchor.row].words[max(0, anchor.start - 3) : anchor.start]}
+            if before & _STOP_WORDS:
+                continue
+            for candidate in (words_right_of(rows, anchor, 5), words_below(rows, anchor)):
+                value, used = _number_after(candidate)
+                if value is None:
+                    continue
+                label_words = list(rows[anchor.row].words[anchor.start : anchor.end])
+                confidence = anchor.score * mean_confidence(used)
+                found = Field("register_number", value, confidence, _evidence(page, label_words + used))
+                if best is None or found.confidence > best.confidence:
+                    best = found
+                break
+    return best
+
+
+def _number_after(words: list[Word]) -> tuple[str | None, list[Word]]:
+    """A register number from the first words after a label ("Nr.", ":" skipped)."""
+    used: list[Word] = []
+    for word in words:
+        token = word.text.strip(":;,")
+        folded = key(token)
+        if folded in ("nr", "nummer", "no", "") and not used:
+            continue
+        if _NUMBER_TOKEN.match(token) or (used and len(token) == 1 and token.isalpha()):
+            used.append(word)
+            continue
+        break
+    if not used:
+        return None, []
+    value = normalize_register_number(" ".join(w.text for w in used))
+    return value, used
+
+
+def extract_parcels(page: OcrPage, rows: list[Row], header_end: int, gazetteer: Gazetteer) -> Field | None:
+    """The burdened parcels from the sheet header (rows above the table)."""
+    header = [row for row in rows[:header_end] if not ({key(w.text) for w in row.words} & {"grundbuch"})]
+    words = [w for row in header for w in row.words]
+    text = "\n".join(row.text for row in header)
+    gemarkung_anchor = next(iter(find_labels(header, "Gemarkung", 0.8)), None)
+    default = _gemarkung_value(header, gemarkung_anchor, gazetteer) if gemarkung_anchor else None
+    parcels = parse_parcels(text, default_gemarkung=default)
+    if not parcels:
+        parcels = parse_parcels(_column_text(header), default_gemarkung=default)
+    resolved: list[Parcel] = []
+    scores: list[float] = []
+    for parcel in parcels:
+        match = gazetteer.match_gemarkung(parcel.gemarkung) if parcel.gemarkung else None
+        if match is None and default:
+            match = gazetteer.match_gemarkung(default)
+        name = match.name if match else parcel.gemarkung
+        scores.append(match.score if match else 0.3)
+        resolved.append(Parcel(name, parcel.flur, parcel.flurstueck))
+    if not resolved:
+        return None
+    wanted = {p.flurstueck for p in resolved}
+    used = [w for w in words if parse_flurstueck(w.text.strip(",;.:")) in wanted] or words
+    confidence = min(scores) * mean_confidence(used)
+    return Field("parcels", tuple(dict.fromkeys(resolved)), confidence, _evidence(page, used))
+
+
+def _gemarkung_value(rows: list[Row], anchor: Anchor, gazetteer: Gazetteer) -> str | None:
+    """The Gemarkung name right of its label or below it, matched against the gazetteer."""
+    for candidate in (words_right_of(rows, anchor, 3), words_below(rows, anchor)):
+        for size in (1, 2, 3):
+            text = " ".join(w.text.strip(",;:") for w in candidate[:size])
+            match = gazetteer.match_gemarkung(text) if text else None
+            if match:
+                return match.name
+    return None
+
+
+def _column_text(rows: list[Row]) -> str:
+    """Header text rebuilt for grids whose labels stand above their values:
+    "Gemarkung | Flur | Flurstück" over "Zons | 3 | 123/4" becomes "Gemarkung Zons Flur 3 ..."."""
+    parts: list[str] = []
+    for label in ("Gemarkung", "Flur", "Flurstück", "Flurstücke"):
+        for anchor in find_labels(rows, label, 0.85):
+            if key(rows[anchor.row].words[anchor.start].text) != key(label) and label == "Flur":
+                continue  # "Flurstück" also scores on "Flur"
+            below = words_below(rows, anchor)
+            if below:
+                parts.append(label + " " + " ".join(w.text for w in below))
+    return " ".join(parts)
+
+
+def extract_entries(page: OcrPage, rows: list[Row], table_top: int) -> tuple[list[Entry], Field | None]:
+    """Every entry of the table with its type and dates, and the date field (entry Lfd. Nr. 1)."""
+    table = rows[table_top:]
+    registered = find_labels(table, "Eingetragen", 0.8)
+    deleted = find_labels(table, "Gelöscht", 0.75)
+    entries: list[Entry] = []
+    date_field: Field | None = None
+    boundaries = [a.row for a in registered] + [len(table)]
+    for number, anchor in enumerate(registered, start=1):
+        date, used = _date_near(table, anchor)
+        segment = table[(boundaries[number - 2] + 1 if number > 1 else 1) : boundaries[number] + 0]
+        deletion = next(
+            (_date_near(table, d)[0] for d in deleted if anchor.row < d.row < boundaries[number]), None
+        )
+        lfd_nr = _lfd_nr(segment) or number
+        entries.append(Entry(lfd_nr=lfd_nr, type=classify_type(" ".join(r.text for r in segment)),
+                             registered_on=date, deleted_on=deletion))
+        if number == 1 and date is not None:
+            label_words = list(table[anchor.row].words[anchor.start : anchor.end])
+            confidence = anchor.score * mean_confidence(used)
+            date_field = Field("date", date, confidence, _evidence(page, label_words + used))
+    return entries, date_field
+
+
+def _date_near(rows: list[Row], anchor: Anchor):  # type: ignore[no-untyped-def]
+    """The first date right of a label, else in the label's column below it."""
+    for candidate in (words_right_of(rows, anchor, 6), words_below(rows, anchor)):
+        text = " ".join(w.text for w in candidate)
+        matches = find_dates(text)
+        if matches:
+            first = matches[0]
+            used = [w for w in candidate if w.text in first.raw or first.raw in w.text] or candidate
+            return first.value, used
+    return None, []
+
+
+def _lfd_nr(segment: list[Row]) -> int | None:
+    """The running number that opens an entry: a small number as the first word of a row."""
+    for row in segment[:3]:
+        token = row.words[0].text.rstrip(".")
+        if token.isdigit() and 0 < int(token) < 100:
+            return int(token)
+    return None
+
+
+def classify_type(text: str) -> str:
+    """The Baulast type named by an entry's text."""
+    folded = key(text.replace(" ", ""))
+    for baulast_type, stems in BAULAST_TYPES:
+        if any(stem in folded for stem in stems):
+            return baulast_type
+    return "Sonstige"
+
+
+def extract_municipality(page: OcrPage, rows: list[Row], header_end: int, gazetteer: Gazetteer,
+                         parcels: Field | None) -> Field | None:
+    """The municipality where the parcel lies: from the Gemarkung, else from the header."""
+    from_header: Field | None = None
+    for row in rows[: max(1, header_end)]:
+        match = gazetteer.find_municipality_in(row.text)
+        if match:
+            from_header = Field("municipality", match.name, match.score * mean_confidence(list(row.words)),
+                                _evidence(page, list(row.words)))
+            break
+    if parcels and parcels.value:
+        names = {gazetteer.municipality_of(p.gemarkung) for p in parcels.value}
+        if len(names) == 1 and None not in names:
+            name = names.pop()
+            confidence = parcels.confidence
+            if from_header is not None and from_header.value == name:
+                confidence = max(confidence, from_header.confidence)
+            return Field("municipality", name, confidence, parcels.evidence)
+    return from_header
+
+
+def extract(page: OcrPage, gazetteer: Gazetteer) -> Extraction:
+    """All fields of a Baulastenblatt page."""
+    rows = rows_of(page)
+    table_top = _table_top(rows)
+    header_end = table_top if table_top is not None else len(rows)
+    register_number = extract_register_number(page, rows[: max(header_end, 1)] or rows)
+    if register_number is None:
+        register_number = extract_register_number(page, rows)
+    parcels = extract_parcels(page, rows, header_end, gazetteer)
+    entries, date = extract_entries(page, rows, table_top or 0)
+    municipality = extract_municipality(page, rows, header_end, gazetteer, parcels)
+    return Extraction(
+        municipality=municipality, register_number=register_number, parcels=parcels, date=date,
+        entries=tuple(entries), sheet_page=page.number,
+    )

@@ -1,0 +1,159 @@
+"""Page layout from OCR word boxes: visual rows, fuzzy label anchors, values beside or below.
+
+Forms differ in wording and placement, but a label ("Gemarkung", "Flur", "Eingetragen am")
+is nearly always followed by its value to the right on the same row, or stands above it in
+the same column. These helpers find labels despite OCR noise and read the value from either.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from baulast.model import BBox, OcrPage, Word
+from baulast.textnorm import fold
+
+
+@dataclass(frozen=True)
+class Row:
+    """Words that stand on one visual row of the page, left to right."""
+
+    words: tuple[Word, ...]
+
+    @property
+    def bbox(self) -> BBox:
+        """The box around all words of the row."""
+        return union(w.bbox for w in self.words)
+
+    @property
+    def text(self) -> str:
+        """The row's words joined by spaces."""
+        return " ".join(w.text for w in self.words)
+
+    @property
+    def height(self) -> int:
+        """Median word height: the row's type size in pixels."""
+        heights = sorted(w.bbox[3] - w.bbox[1] for w in self.words)
+        return heights[len(heights) // 2]
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """A label found on the page: the row, the word span [start, end) and the match score."""
+
+    row: int
+    start: int
+    end: int
+    score: float
+
+
+def union(boxes) -> BBox:  # type: ignore[no-untyped-def]
+    """The smallest box around the given boxes."""
+    boxes = list(boxes)
+    return (
+        min(b[0] for b in boxes), min(b[1] for b in boxes),
+        max(b[2] for b in boxes), max(b[3] for b in boxes),
+    )
+
+
+def key(token: str) -> str:
+    """A word folded for label comparison: lower case, no accents, letters and digits only."""
+    return "".join(c for c in fold(token) if c.isalnum())
+
+
+def rows_of(page: OcrPage) -> list[Row]:
+    """Group Tesseract's lines into visual rows: lines whose vertical extents overlap by half
+    belong together, so a label in one table cell and its value in the next share a row."""
+    lines: dict[tuple[int, int, int], list[Word]] = {}
+    for word in page.words:
+        if word.text.strip():
+            lines.setdefault((word.block, word.par, word.line), []).append(word)
+    segments = sorted(lines.values(), key=lambda ws: (union(w.bbox for w in ws)[1], ws[0].bbox[0]))
+    rows: list[list[Word]] = []
+    boxes: list[BBox] = []
+    for segment in segments:
+        box = union(w.bbox for w in segment)
+        for index in range(len(rows) - 1, max(-1, len(rows) - 4), -1):
+            other = boxes[index]
+            overlap = min(box[3], other[3]) - max(box[1], other[1])
+            if overlap > 0.5 * min(box[3] - box[1], other[3] - other[1]):
+                rows[index].extend(segment)
+                boxes[index] = union([other, box])
+                break
+        else:
+            rows.append(list(segment))
+            boxes.append(box)
+    ordered = sorted(zip(boxes, rows), key=lambda pair: pair[0][1])
+    return [Row(tuple(sorted(words, key=lambda w: w.bbox[0]))) for _, words in ordered]
+
+
+def word_score(token: str, label: str) -> float:
+    """How well one OCR word matches one label word (0..1), tolerant of a wrong letter or two."""
+    a, b = key(token), key(label)
+    if not a or not b:
+        return 0.0
+    if a == b:
+        return 1.0
+    if len(b) <= 3:
+        return 0.0  # short labels ("nr", "am") must match exactly
+    return fuzz.ratio(a, b) / 100.0
+
+
+def find_labels(rows: list[Row], label: str, min_score: float = 0.8) -> list[Anchor]:
+    """Every place where the (one- or several-word) label stands, best match per position."""
+    parts = label.split()
+    anchors: list[Anchor] = []
+    for row_index, row in enumerate(rows):
+        for start in range(len(row.words) - len(parts) + 1):
+            scores = [word_score(row.words[start + i].text, part) for i, part in enumerate(parts)]
+            score = min(scores)
+            if score < min_score and len(parts) == 1:
+                # A label glued to its neighbour ("Flurstück:123") or split in two ("Baulasten blatt").
+                score = max(_prefix_score(row.words[start].text, label), _split_score(row, start, label))
+            if score >= min_score:
+                anchors.append(Anchor(row_index, start, start + len(parts), score))
+    return anchors
+
+
+def _prefix_score(token: str, label: str) -> float:
+    """Score of a word that begins with the label and carries more after it."""
+    a, b = key(token), key(label)
+    if len(b) < 5 or len(a) <= len(b):
+        return 0.0
+    return fuzz.ratio(a[: len(b)], b) / 100.0
+
+
+def _split_score(row: Row, start: int, label: str) -> float:
+    """Score of two neighbouring words that together spell the label."""
+    if start + 1 >= len(row.words) or len(key(label)) < 8:
+        return 0.0
+    joined = key(row.words[start].text) + key(row.words[start + 1].text)
+    return fuzz.ratio(joined, key(label)) / 100.0 * 0.98
+
+
+def words_right_of(rows: list[Row], anchor: Anchor, limit: int = 8) -> list[Word]:
+    """Words after the label on its row (at most `limit`)."""
+    return list(rows[anchor.row].words[anchor.end : anchor.end + limit])
+
+
+def words_below(rows: list[Row], anchor: Anchor, max_rows: int = 2) -> list[Word]:
+    """Words on the next rows that stand in the label's column (horizontal overlap)."""
+    label_box = union(w.bbox for w in rows[anchor.row].words[anchor.start : anchor.end])
+    width = label_box[2] - label_box[0]
+    left, right = label_box[0] - width // 2, label_box[2] + width
+    found: list[Word] = []
+    for row in rows[anchor.row + 1 : anchor.row + 1 + max_rows]:
+        if row.bbox[1] - label_box[3] > 4 * max(1, row.height):
+            break
+        in_column = [w for w in row.words if w.bbox[2] > left and w.bbox[0] < right]
+        if in_column:
+            found.extend(in_column)
+            break
+    return found
+
+
+def mean_confidence(words: list[Word]) -> float:
+    """Mean Tesseract confidence of the words on a 0..1 scale."""
+    confs = [max(0.0, w.conf) for w in words]
+    return sum(confs) / (100.0 * len(confs)) if confs else 0.0

@@ -1,0 +1,156 @@
+"""OCR with Tesseract: one run per page gives both the word boxes and the PDF text layer.
+
+The engine sits behind a small Protocol so fast unit tests can use a fake; the real
+Tesseract engine is what the pipeline and the end-to-end tests use.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from typing import Protocol
+
+import pytesseract
+from PIL import Image
+
+from baulast.errors import InputRejected
+from baulast.model import OcrPage, Word
+
+DEFAULT_LANG = "deu"
+DEFAULT_PAGE_TIMEOUT = 180  # seconds; a page that takes longer is treated as unreadable
+
+
+@dataclass(frozen=True)
+class OcrOutput:
+    """The recognised words of a page and its one-page searchable PDF."""
+
+    page: OcrPage
+    pdf: bytes
+
+
+class OcrEngine(Protocol):
+    """Something that reads a page image."""
+
+    def recognize(self, image: Image.Image, number: int, dpi: int) -> OcrOutput:
+        """Read one page: words with boxes and confidences, plus a one-page PDF."""
+        ...
+
+    def orientation(self, image: Image.Image, dpi: int) -> tuple[int, float]:
+        """Degrees to turn the page counter-clockwise so its text stands upright, and the confidence."""
+        ...
+
+
+def tesseract_version() -> str:
+    """The installed Tesseract's version, e.g. "5.3.0"."""
+    try:
+        return str(pytesseract.get_tesseract_version())
+    except (pytesseract.TesseractNotFoundError, OSError):
+        return "not found"
+
+
+class TesseractEngine:
+    """Tesseract 5 through pytesseract: one run per page gives TSV and PDF together.
+
+    Worker processes set OMP_THREAD_LIMIT=1 so each Tesseract uses one core.
+    """
+
+    def __init__(self, lang: str = DEFAULT_LANG, timeout: float = DEFAULT_PAGE_TIMEOUT) -> None:
+        self.lang = lang
+        self.timeout = timeout
+
+    def recognize(self, image: Image.Image, number: int, dpi: int) -> OcrOutput:
+        """One Tesseract run per page; word boxes (TSV) and the PDF text layer come together."""
+        image.info["dpi"] = (dpi, dpi)  # Tesseract sizes the PDF page from the image's resolution
+        try:
+            tsv, pdf = pytesseract.run_and_get_multiple_output(
+                image, extensions=["tsv", "pdf"], lang=self.lang, timeout=self.timeout
+            )
+        except RuntimeError as exc:  # pytesseract's way of saying the timeout struck
+            raise InputRejected(f"OCR of page {number} timed out after {self.timeout:.0f} s") from exc
+        except pytesseract.TesseractError as exc:
+            raise InputRejected(f"OCR of page {number} failed: {_first_line(exc.message)}") from exc
+        words, text = parse_tsv(tsv.decode("utf-8", errors="replace") if isinstance(tsv, bytes) else tsv)
+        page = OcrPage(number=number, width=image.width, height=image.height, words=words, text=text)
+        return OcrOutput(page=page, pdf=pdf)
+
+    def orientation(self, image: Image.Image, dpi: int) -> tuple[int, float]:
+        """Tesseract's orientation and script detection (OSD) on the page."""
+        image.info["dpi"] = (dpi, dpi)
+        try:
+            report = pytesseract.image_to_osd(image, config="--psm 0", timeout=self.timeout)
+        except (RuntimeError, pytesseract.TesseractError):
+            return 0, 0.0  # too little text to tell: leave the page as it is
+        return parse_osd(report)
+
+
+def _first_line(message: object) -> str:
+    """The last non-empty line of a tool's message, which is where Tesseract puts the reason."""
+    lines = [line.strip() for line in str(message).splitlines() if line.strip()]
+    return lines[-1] if lines else "unknown error"
+
+
+def parse_osd(report: str) -> tuple[int, float]:
+    """(Rotate, Orientation confidence) from Tesseract's OSD report."""
+    rotate = re.search(r"Rotate:\s*(\d+)", report)
+    confidence = re.search(r"Orientation confidence:\s*([\d.]+)", report)
+    return (int(rotate.group(1)) if rotate else 0, float(confidence.group(1)) if confidence else 0.0)
+
+
+def parse_tsv(tsv: str) -> tuple[tuple[Word, ...], str]:
+    """Words (level 5 rows) and the page text with one line per OCR line, blank lines between blocks."""
+    words: list[Word] = []
+    reader = csv.reader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE)
+    header = next(reader, None)
+    if not header:
+        return (), ""
+    for row in reader:
+        if len(row) < 12 or row[0] != "5":
+            continue
+        text = row[11].strip()
+        if not text:
+            continue
+        left, top, width, height = (int(v) for v in row[6:10])
+        words.append(Word(
+            text=text, conf=float(row[10]), bbox=(left, top, left + width, top + height),
+            block=int(row[2]), par=int(row[3]), line=int(row[4]),
+        ))
+    lines: list[str] = []
+    previous: tuple[int, int, int] | None = None
+    for word in words:
+        key = (word.block, word.par, word.line)
+        if key != previous:
+            if previous is not None and word.block != previous[0]:
+                lines.append("")
+            lines.append(word.text)
+            previous = key
+        else:
+            lines[-1] += " " + word.text
+    return tuple(words), "\n".join(lines)
+
+
+def recognize_upright(engine: OcrEngine, image: Image.Image, number: int, dpi: int) -> tuple[OcrOutput, int]:
+    """OCR a page, turning it upright first where the first reading looks wrong.
+
+    Orientation detection runs only on pages whose first reading is poor, so upright
+    pages (nearly all of them) cost one Tesseract run.
+    """
+    first = engine.recognize(image, number, dpi)
+    if _reads_well(first.page):
+        return first, 0
+    rotate, confidence = engine.orientation(image, dpi)
+    if rotate == 0 or confidence < 1.0:
+        return first, 0
+    # OSD's "Rotate" is clockwise; PIL rotates counter-clockwise.
+    turned = image.rotate(-rotate, expand=True)
+    second = engine.recognize(turned, number, dpi)
+    if second.page.mean_confidence > first.page.mean_confidence:
+        return second, rotate
+    return first, 0
+
+
+def _reads_well(page: OcrPage) -> bool:
+    """Whether a page's first OCR reading is good enough to skip orientation detection."""
+    good_words = sum(1 for w in page.words if w.conf >= 70 and len(w.text) >= 3 and w.text.isalpha())
+    return good_words >= 25 and page.mean_confidence >= 70

@@ -1,0 +1,152 @@
+"""Page loading: turn a PDF, TIFF, JPEG or PNG into page images, one at a time."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from pdf2image import convert_from_path
+from pdf2image.exceptions import PDFPageCountError, PDFSyntaxError
+from PIL import Image, ImageSequence
+from pypdf import PdfReader
+from pypdf.errors import PdfReadError
+
+from baulast.errors import InputRejected
+
+DEFAULT_DPI = 300
+MAX_PAGE_PIXELS = 120_000_000  # an A0 sheet at 300 dpi is ~140 MP; a bigger "page" is an attack or a mistake
+_MAGIC = {
+    b"%PDF": "pdf",
+    b"II*\x00": "tiff",
+    b"MM\x00*": "tiff",
+    b"\xff\xd8\xff": "jpeg",
+    b"\x89PNG": "png",
+}
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page image (grayscale or bilevel) with its resolution."""
+
+    number: int  # 1-based
+    image: Image.Image
+    dpi: int
+
+
+def sniff(path: Path) -> str:
+    """The file's real type from its first bytes: pdf, tiff, jpeg or png."""
+    with open(path, "rb") as handle:
+        head = handle.read(1024)
+    if not head:
+        raise InputRejected("empty file (0 bytes)")
+    for magic, kind in _MAGIC.items():
+        if head.startswith(magic):
+            return kind
+    if b"%PDF" in head:  # PDFs may have junk before the header
+        return "pdf"
+    lowered = head.lower()
+    if b"<html" in lowered or b"<!doctype" in lowered:
+        raise InputRejected("not a scan: the file is HTML")
+    if all(32 <= b < 127 or b in b"\r\n\t" for b in head):
+        raise InputRejected("not a scan: the file is plain text")
+    raise InputRejected("not a scan: unknown file format (expected PDF, TIFF, JPEG or PNG)")
+
+
+def count_pages(path: Path) -> int:
+    """Number of pages of the file (opens PDFs and images without decoding pages)."""
+    kind = sniff(path)
+    if kind == "pdf":
+        return _pdf_page_count(path)
+    with _open_image(path) as image:
+        return getattr(image, "n_frames", 1)
+
+
+def _pdf_page_count(path: Path) -> int:
+    """Page count of a PDF, with a clear reason when it is unreadable or encrypted."""
+    try:
+        reader = PdfReader(path, strict=False)
+        if reader.is_encrypted:
+            try:
+                if not reader.decrypt(""):
+                    raise InputRejected("encrypted PDF: needs a password; save it unencrypted and ingest again")
+            except NotImplementedError as exc:
+                raise InputRejected(f"encrypted PDF with an unsupported cipher: {exc}") from exc
+        pages = len(reader.pages)
+    except InputRejected:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+        raise InputRejected(f"damaged PDF: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from exc
+    if pages == 0:
+        raise InputRejected("PDF has no pages")
+    return pages
+
+
+def _open_image(path: Path) -> Image.Image:
+    """Open an image lazily, refusing decompression bombs before any pixel is decoded."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(path)
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        raise InputRejected(f"image too large to be a scanned page: {exc}") from exc
+    except (OSError, SyntaxError, ValueError) as exc:
+        raise InputRejected(f"unreadable image: {exc}") from exc
+    width, height = image.size
+    if width * height > MAX_PAGE_PIXELS:
+        image.close()
+        raise InputRejected(f"image too large to be a scanned page: {width}x{height} pixels")
+    if width < 16 or height < 16:
+        image.close()
+        raise InputRejected(f"image too small to be a scanned page: {width}x{height} pixels")
+    return image
+
+
+def _as_page_image(frame: Image.Image) -> Image.Image:
+    """A decoded copy of a frame in a mode Tesseract reads well (bilevel stays bilevel)."""
+    if frame.mode in ("1", "L"):
+        return frame.copy()
+    return frame.convert("L")
+
+
+def _image_dpi(image: Image.Image) -> int:
+    """The resolution the scanner wrote into the file, or 300 if it wrote none or nonsense."""
+    dpi = image.info.get("dpi")
+    try:
+        value = int(round(float(dpi[0]))) if dpi else 0
+    except (TypeError, ValueError, IndexError):
+        value = 0
+    return value if 70 <= value <= 1200 else DEFAULT_DPI
+
+
+def iter_pages(path: Path, dpi: int = DEFAULT_DPI) -> Iterator[Page]:
+    """Yield the pages of a file one by one, so a 300-page file never sits in memory whole."""
+    kind = sniff(path)
+    if kind == "pdf":
+        total = _pdf_page_count(path)
+        for number in range(1, total + 1):
+            try:
+                rendered = convert_from_path(
+                    path, dpi=dpi, first_page=number, last_page=number, grayscale=True, timeout=120
+                )
+            except (PDFPageCountError, PDFSyntaxError) as exc:
+                raise InputRejected(f"page {number} cannot be rendered: {exc}") from exc
+            if not rendered:
+                raise InputRejected(f"page {number} cannot be rendered")
+            image = rendered[0]
+            image.info["dpi"] = (dpi, dpi)
+            yield Page(number=number, image=image, dpi=dpi)
+        return
+    image = _open_image(path)
+    try:
+        for number, frame in enumerate(ImageSequence.Iterator(image), start=1):
+            try:
+                page_image = _as_page_image(frame)
+            except (OSError, SyntaxError, ValueError) as exc:
+                raise InputRejected(f"page {number} cannot be decoded: {exc}") from exc
+            page_dpi = _image_dpi(image)
+            page_image.info["dpi"] = (page_dpi, page_dpi)
+            yield Page(number=number, image=page_image, dpi=page_dpi)
+    finally:
+        image.close()

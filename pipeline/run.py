@@ -1,0 +1,199 @@
+"""The batch: intake → pages → OCR → classify → extract → validate → store, file by file.
+
+`process_file` is the per-file task. It runs in a worker process (or on a cluster later),
+touches no database, and turns every failure into a rejected result with a reason.
+`ingest` is the driver: it writes the ledger, fans files out to workers and stores results.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+from collections.abc import Callable
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from baulast.db import Database
+from baulast.db.ledger import finish_batch, register, start_batch
+from baulast.db.records import save_result
+from baulast.errors import InputRejected
+from baulast.gazetteer import Gazetteer
+from baulast.model import Extraction, FileResult, PageText, ScanFile, Status
+from baulast.options import IngestOptions, TaskOptions
+from baulast.validation import decide, validate
+from pipeline.classify import find_sheet
+from pipeline.efile import merge_pages
+from pipeline.extract import extract
+from pipeline.intake import hash_file, list_inputs
+from pipeline.ocr import OcrEngine, TesseractEngine, recognize_upright
+from pipeline.pages import iter_pages
+
+
+@lru_cache(maxsize=4)
+def _gazetteer(path: str | None) -> Gazetteer:
+    """The gazetteer, loaded once per process."""
+    return Gazetteer.load(path)
+
+
+def process_file(scan: ScanFile, options: TaskOptions, engine: OcrEngine | None = None) -> FileResult:
+    """Read one file into a result: pages, OCR, the sheet's fields, findings, status, PDF."""
+    started = time.perf_counter()
+    engine = engine or TesseractEngine(options.lang, options.page_timeout)
+    try:
+        ocr_pages, page_pdfs, rotations = [], [], []
+        for page in iter_pages(Path(scan.path), options.dpi):
+            output, rotation = recognize_upright(engine, page.image, page.number, page.dpi)
+            page.image.close()
+            ocr_pages.append(output.page)
+            page_pdfs.append(output.pdf)
+            rotations.append(rotation)
+        if not ocr_pages:
+            raise InputRejected("no pages")
+        gazetteer = _gazetteer(options.gazetteer_path)
+        sheet = find_sheet(ocr_pages)
+        extraction = extract(sheet, gazetteer) if sheet is not None else Extraction()
+        findings = validate(extraction, gazetteer)
+        pages = tuple(
+            PageText(number=p.number, text=p.text, mean_confidence=p.mean_confidence,
+                     low_confidence_share=p.low_confidence_share, rotation=rotation,
+                     is_sheet=sheet is not None and p.number == sheet.number)
+            for p, rotation in zip(ocr_pages, rotations)
+        )
+        return FileResult(
+            source=scan, status=decide(findings), pages=pages, extraction=extraction,
+            findings=tuple(findings), pdf=merge_pages(page_pdfs, title=scan.filename),
+            seconds=time.perf_counter() - started,
+        )
+    except InputRejected as exc:
+        reason = str(exc)
+    except FileNotFoundError:
+        reason = "file vanished before it could be read"
+    except PermissionError:
+        reason = "file cannot be read: permission denied"
+    except OSError as exc:
+        reason = f"file cannot be read: {exc.strerror or exc}"
+    except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch
+        reason = f"internal error while processing: {type(exc).__name__}: {exc}"
+    return FileResult(source=scan, status=Status.REJECTED, error=reason, seconds=time.perf_counter() - started)
+
+
+@dataclass
+class FileOutcome:
+    """One input file's line in the batch report."""
+
+    path: str
+    status: str  # accepted / needs_review / rejected / duplicate / unchanged
+    reason: str | None = None
+    record_id: int | None = None
+    pages: int = 0
+    seconds: float = 0.0
+
+
+@dataclass
+class BatchSummary:
+    """Totals of one ingest run, and what happened to each file."""
+
+    batch_id: int | None = None
+    files: list[FileOutcome] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def count(self, status: str) -> int:
+        """How many files ended with this status."""
+        return sum(1 for f in self.files if f.status == status)
+
+    @property
+    def pages(self) -> int:
+        """Pages processed in this run."""
+        return sum(f.pages for f in self.files)
+
+    @property
+    def pages_per_minute(self) -> float:
+        """Processing rate of this run."""
+        return 60.0 * self.pages / self.seconds if self.seconds > 0 else 0.0
+
+    def totals(self) -> dict[str, float | int]:
+        """The numbers of the summary, by name."""
+        return {
+            "files": len(self.files),
+            "pages": self.pages,
+            "accepted": self.count("accepted"),
+            "needs_review": self.count("needs_review"),
+            "rejected": self.count("rejected"),
+            "duplicates": self.count("duplicate"),
+            "unchanged": self.count("unchanged"),
+            "skipped": len(self.skipped),
+            "seconds": round(self.seconds, 2),
+            "pages_per_minute": round(self.pages_per_minute, 1),
+        }
+
+
+ProgressCallback = Callable[[str, int, int], None]  # (stage, done, total)
+
+
+def _init_worker() -> None:
+    """Each worker's Tesseract uses one core: parallelism comes from the processes."""
+    os.environ["OMP_THREAD_LIMIT"] = "1"
+
+
+def _results(todo: list[tuple[int, ScanFile]], options: IngestOptions):  # type: ignore[no-untyped-def]
+    """(ledger id, result) pairs as workers finish them; a few files in flight per worker."""
+    if options.workers <= 1:
+        _init_worker()
+        for ledger_id, scan in todo:
+            yield ledger_id, process_file(scan, options.task)
+        return
+    context = multiprocessing.get_context("forkserver")
+    with ProcessPoolExecutor(options.workers, mp_context=context, initializer=_init_worker) as pool:
+        pending: dict[Future, int] = {}
+        queue = iter(todo)
+        for ledger_id, scan in queue:
+            pending[pool.submit(process_file, scan, options.task)] = ledger_id
+            if len(pending) >= 2 * options.workers:
+                break
+        while pending:
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in done:
+                yield pending.pop(future), future.result()
+                following = next(queue, None)
+                if following is not None:
+                    pending[pool.submit(process_file, following[1], options.task)] = following[0]
+
+
+def ingest(options: IngestOptions, progress: ProgressCallback | None = None, db: Database | None = None) -> BatchSummary:
+    """Ingest files and folders: every input file ends as a record, a duplicate or a rejection."""
+    started = time.perf_counter()
+    notify = progress or (lambda stage, done, total: None)
+    db = db or Database(options.db_url, options.store_dir)
+    listing = list_inputs(list(options.paths))
+    summary = BatchSummary(skipped=[str(p) for p in listing.skipped])
+    for missing in listing.missing:
+        summary.files.append(FileOutcome(missing, "rejected", "no such file or folder"))
+
+    scans: list[ScanFile] = []
+    for index, path in enumerate(listing.files, start=1):
+        try:
+            scans.append(hash_file(path))
+        except OSError as exc:
+            summary.files.append(FileOutcome(str(path), "rejected", f"file cannot be read: {exc.strerror or exc}"))
+        notify("hashing", index, len(listing.files))
+
+    summary.batch_id = start_batch(db)
+    plan = register(db, summary.batch_id, scans)
+    summary.files += [FileOutcome(s.path, "unchanged") for s in plan.already_done]
+    summary.files += [FileOutcome(s.path, "duplicate") for s in plan.duplicates]
+
+    notify("processing", 0, len(plan.to_process))
+    for done, (ledger_id, result) in enumerate(_results(plan.to_process, options), start=1):
+        record_id = save_result(db, ledger_id, result)
+        summary.files.append(FileOutcome(
+            result.source.path, result.status.value, result.error, record_id, len(result.pages), round(result.seconds, 2),
+        ))
+        notify("processing", done, len(plan.to_process))
+
+    summary.seconds = time.perf_counter() - started
+    finish_batch(db, summary.batch_id, summary.totals())
+    return summary

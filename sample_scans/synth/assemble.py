@@ -1,0 +1,125 @@
+"""Putting one e-file together: spec -> content -> pages -> scan degradation -> file + truth.json."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from . import content, degrade, pages, writers
+from .layouts import TEMPLATES, templates_for
+from .sheets import render_sheet
+
+PAGE_KINDS = ("sheet", "decl", "plan", "letter", "letter2")
+
+
+@dataclass
+class Spec:
+    """What one file should look like. Page indices below are 0-based positions in `pages`."""
+
+    name: str  # file name with extension
+    template: str  # key of layouts.TEMPLATES
+    quality: str  # clean | typical | poor
+    fmt: str  # pdf | tiff | jpeg | png
+    dpi: int = 300
+    pages: tuple[str, ...] = ("sheet",)
+    turns: dict[int, int] = field(default_factory=dict)  # page index -> 90/180/270
+    stamps: tuple[int, ...] = ()  # page indices that get an EINGEGANGEN stamp
+    variant: str = ""  # writer variant: pdf/png 'bilevel', tiff group4|lzw|deflate
+    content: dict = field(default_factory=dict)  # options for content.make_akte
+    notes: str = ""
+
+
+@lru_cache(maxsize=1)
+def gemarkungen() -> dict[str, list[str]]:
+    return content.load_gemarkungen()
+
+
+def render_page(kind: str, a: content.Akte, spec: Spec, rng: random.Random) -> tuple:
+    tpl = TEMPLATES[spec.template]
+    year = a.entries[0].registered_on.year if a.entries else a.letter_date.year
+    typed = tpl.style in ("typewriter_form", "dot_matrix") or year < 1990
+    font = tpl.value_font if typed else ("sans" if tpl.style == "modern_grid" else tpl.form_font)
+    if kind == "sheet":
+        return render_sheet(a, tpl, spec.dpi, rng, 1)
+    if kind == "decl":
+        return pages.declaration_page(a, spec.dpi, rng, typed and year < 1996, font)
+    if kind == "plan":
+        return pages.lageplan_page(a, spec.dpi, rng)
+    if kind in ("letter", "letter2"):
+        kind_ = a.letter_kind if not a.is_baulast else "anschreiben"
+        return pages.letter_page(a, spec.dpi, rng, typed, font, kind_, part=2 if kind == "letter2" else 1)
+    raise ValueError(kind)
+
+
+def describe(spec: Spec, a: content.Akte, tpl_name: str) -> str:
+    if spec.notes:
+        return f"{spec.notes} [template {tpl_name}]"
+    kinds = ", ".join(spec.pages)
+    turned = f"; page(s) {', '.join(str(i + 1) for i in spec.turns)} turned" if spec.turns else ""
+    what = "Baulastenakte" if a.is_baulast else f"not a Baulast ({a.letter_kind} letter)"
+    return f"{what}: {kinds}{turned} [template {tpl_name}]"
+
+
+def build(spec: Spec, outdir: Path, split: str, seed: int) -> Path:
+    """Render, degrade and write one file plus its truth.json; return the file path."""
+    rng = random.Random(f"{split}:{seed}:{spec.name}")
+    tpl = TEMPLATES[spec.template]
+    a = content.make_akte(rng, tpl.years, gemarkungen(), **spec.content)
+    images, distractors = [], set()
+    for i, kind in enumerate(spec.pages):
+        img, d = render_page(kind, a, spec, rng)
+        stamp = None
+        if i in spec.stamps:
+            stamp = degrade.stamp_text(a.stamp_date, a.authority[0])
+            d.add("stamp_date")
+        img = degrade.degrade(img, spec.quality, rng, spec.dpi, stamp)
+        images.append(degrade.turn(img, spec.turns.get(i, 0)))
+        distractors |= d
+    path = outdir / spec.name
+    writers.write_pages(images, path, spec.fmt, spec.dpi, spec.variant)
+    truth = content.truth(a)
+    truth.update({
+        "sheet_page": spec.pages.index("sheet") + 1 if a.is_baulast else None,
+        "pages": len(images),
+        "layout": tpl.style,
+        "quality": spec.quality,
+        "format": spec.fmt,
+        "split": split,
+        "distractors": sorted(distractors),
+        "notes": describe(spec, a, tpl.name),
+    })
+    writers.write_truth(path, truth)
+    return path
+
+
+def random_spec(rng: random.Random, split: str, index: int) -> Spec:
+    """A random file for the tuning/heldout corpora (heldout uses heldout-only templates)."""
+    tpl = rng.choice(templates_for(split))
+    fmt = rng.choices(writers.FORMATS, weights=(4, 3, 2, 2))[0]
+    quality = rng.choices(degrade.QUALITIES, weights=(3, 5, 2))[0]
+    dpi = rng.choice((200, 300))
+    opts: dict = {}
+    if rng.random() < 0.08:
+        opts = {"is_baulast": False, "letter_kind": rng.choice(("eingang", "negativ"))}
+        kinds = ["letter", "letter2"][: 1 if fmt in ("jpeg", "png") else rng.choice((1, 2))]
+    elif fmt in ("jpeg", "png"):
+        kinds = ["sheet"]
+    else:
+        kinds = rng.sample(["decl", "plan", "letter"], k=rng.choice((0, 1, 1, 2, 2, 3)))
+        kinds.insert(rng.choice((0, 0, 0, 0, 1, 2)) if len(kinds) >= 2 else 0, "sheet")
+    turns = {}
+    if rng.random() < 0.1:
+        turns[rng.randrange(len(kinds))] = rng.choice((90, 180, 270))
+    stamps = []
+    if quality == "poor" and "sheet" in kinds and rng.random() < 0.6:
+        stamps.append(kinds.index("sheet"))
+    if "decl" in kinds and rng.random() < 0.4:
+        stamps.append(kinds.index("decl"))
+    variant = {"pdf": "bilevel" if rng.random() < 0.2 else "",
+               "tiff": "group4" if dpi == 300 or rng.random() < 0.6 else rng.choice(("lzw", "deflate")),
+               "png": "bilevel" if rng.random() < 0.5 else ""}.get(fmt, "")
+    ext = rng.choice(writers.EXTENSIONS[fmt])
+    return Spec(f"akte_{index:04d}{ext}", tpl.name, quality, fmt, dpi, tuple(kinds), turns, tuple(stamps),
+                variant, opts)

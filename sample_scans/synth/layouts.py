@@ -1,0 +1,99 @@
+"""Layout templates for the Baulastenblatt: label wording, field order, positions, fonts.
+
+Templates flagged ``heldout`` are only ever used by the heldout split, so an extractor tuned on the
+sample/tuning splits meets unseen label wordings, orders, positions and fonts there.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+STYLES = ("typewriter_form", "computer_print", "modern_grid", "dot_matrix")
+
+_BASE = {
+    "title": "Baulastenverzeichnis", "von": "von", "number": "Baulastenblatt Nr.", "gem": "Gemarkung",
+    "flur": "Flur", "fst": "Flurstück(e)", "addr": "Grundstück:", "gb": "Grundbuch von", "gb_blatt": "Blatt",
+    "az": "Az.:", "nr": "Lfd. Nr.", "text": "Inhalt der Eintragung", "rem": "Bemerkungen",
+    "reg": "Eingetragen am", "dele": "Gelöscht am", "page": "Seite", "gez": "gez.",
+}
+LABELS = {
+    "A": dict(_BASE),
+    "B": {**_BASE, "number": "Blatt-Nr.", "fst": "Flurstücke", "addr": "Lage:", "text": "Inhalt der Baulast",
+          "reg": "eingetragen am", "dele": "gelöscht am", "az": "Aktenzeichen:"},
+    "C": {**_BASE, "number": "Baulastenblatt-Nr.:", "addr": "Grundstück (Straße, Hausnr.):", "nr": "Nr.",
+          "fst": "Flurstück"},
+    # heldout-only wordings
+    "H1": {**_BASE, "title": "Verzeichnis der Baulasten", "von": "für", "number": "Baulastblatt Nr.",
+           "fst": "Flurst.", "addr": "Anschrift:", "nr": "lfd.", "text": "Wortlaut der Baulast",
+           "rem": "Vermerke", "reg": "Eintragung vom", "dele": "Löschung vom", "page": "S.",
+           "az": "Gesch.-Z.:"},
+    "H2": {**_BASE, "number": "Nr. des Baulastenblattes:", "fst": "Flurstück-Nr.", "addr": "Lagebezeichnung:",
+           "text": "Gegenstand der Baulast", "rem": "Eintragungsvermerk", "reg": "eingetr. am",
+           "dele": "gelöscht:", "gb": "Grundbuchbezirk", "nr": "Lfd.Nr."},
+}
+
+
+@dataclass(frozen=True)
+class Template:
+    name: str
+    style: str
+    labels: str = "A"
+    form_font: str = "serif"  # printed form / plain text font
+    bold_font: str = "serif_bold"
+    value_font: str = "free_mono"  # typed values (typewriter, dot matrix)
+    pt: float = 12.0
+    margin: float = 20.0  # left/right margin in mm
+    top: float = 15.0  # top margin in mm
+    number_pos: str = "right"  # right | left | center
+    parcel_mode: str = "inline"  # inline | stacked
+    order: tuple[str, ...] = ("number", "parcels", "address", "grundbuch")
+    cols: tuple[float, float, float] = (0.11, 0.60, 0.29)
+    years: tuple[int, int] = (1965, 2024)
+    upper_labels: bool = False
+    heldout: bool = False
+
+    def label(self, key: str) -> str:
+        s = LABELS[self.labels][key]
+        return s.upper() if self.upper_labels else s
+
+
+TEMPLATES: dict[str, Template] = {t.name: t for t in (
+    Template("tw_a", "typewriter_form", "A", "serif", "serif_bold", "free_mono", years=(1965, 1992)),
+    Template("tw_b", "typewriter_form", "B", "dv_serif", "dv_serif_bold", "mono", pt=11.5, number_pos="left",
+             order=("parcels", "number", "grundbuch", "address"), cols=(0.10, 0.62, 0.28), years=(1968, 1996)),
+    Template("cp_a", "computer_print", "A", "sans", "sans_bold", parcel_mode="inline", years=(1988, 2008)),
+    Template("cp_b", "computer_print", "C", "free_sans", "free_sans_bold", parcel_mode="stacked", margin=24,
+             order=("number", "address", "parcels", "grundbuch"), cols=(0.09, 0.63, 0.28), years=(1990, 2010)),
+    Template("mg_a", "modern_grid", "A", "sans", "sans_bold", pt=11, years=(1998, 2024)),
+    Template("mg_b", "modern_grid", "B", "dv_sans", "dv_sans_bold", pt=10.5, margin=18,
+             cols=(0.10, 0.58, 0.32), years=(2000, 2024)),
+    Template("dm_a", "dot_matrix", "A", "mono", "mono_bold", "mono", pt=11, upper_labels=True,
+             years=(1982, 1996)),
+    # heldout-only variants: unseen wordings, orders, positions, fonts
+    Template("tw_h", "typewriter_form", "H1", "free_serif", "free_serif_bold", "dv_mono", pt=11.5, margin=25,
+             top=22, number_pos="center", order=("grundbuch", "parcels", "number", "address"),
+             cols=(0.08, 0.64, 0.28), years=(1965, 1990), heldout=True),
+    Template("cp_h", "computer_print", "H2", "narrow", "narrow_bold", pt=12.5, parcel_mode="stacked",
+             margin=28, order=("parcels", "address", "grundbuch", "number"), years=(1990, 2012), heldout=True),
+    Template("mg_h", "modern_grid", "H1", "dv_cond", "dv_cond_bold", pt=11, margin=15, top=12,
+             cols=(0.07, 0.55, 0.38), years=(1996, 2024), heldout=True),
+    Template("dm_h", "dot_matrix", "H2", "free_mono_bold", "free_mono_bold", "free_mono_bold", pt=11.5,
+             upper_labels=True, margin=15, years=(1980, 1995), heldout=True),
+)}
+
+
+def templates_for(split: str) -> list[Template]:
+    """sample/tuning: never heldout templates; heldout: only heldout templates."""
+    want = split == "heldout"
+    return [t for t in TEMPLATES.values() if t.heldout == want]
+
+
+def flur_groups(parcels) -> list[tuple[int, list[str]]]:
+    """[(flur, [flurstueck, ...]), ...] in printed order."""
+    groups: list[tuple[int, list[str]]] = []
+    for p in parcels:
+        if groups and groups[-1][0] == p.flur:
+            groups[-1][1].append(p.flurstueck)
+        else:
+            groups.append((p.flur, [p.flurstueck]))
+    return groups

@@ -1,0 +1,97 @@
+"""Dates from OCR text: table of sheet and stamp forms, plus round trips."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from baulast.dates import find_dates, is_plausible_register_date, parse_german_date
+
+MARCH_12_1987 = dt.date(1987, 3, 12)
+MONTH_NAMES = [
+    "Januar", "Februar", "März", "April", "Mai", "Juni",
+    "Juli", "August", "September", "Oktober", "November", "Dezember",
+]  # fmt: skip
+NOISY_TEXT = st.text(alphabet="0123456789OolI|SB.-/ :,MärzMRZokt\u0308\n") | st.text()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("12.03.1987", MARCH_12_1987, id="dotted"),
+        pytest.param("12.3.87", MARCH_12_1987, id="short-year"),
+        pytest.param("12. März 1987", MARCH_12_1987, id="month-name"),
+        pytest.param("12. Maerz 1987", MARCH_12_1987, id="month-name-ae"),
+        pytest.param("12. Ma\u0308rz 1987", MARCH_12_1987, id="month-name-decomposed-umlaut"),
+        pytest.param("12. MRZ. 1987", MARCH_12_1987, id="stamp-abbreviation"),
+        pytest.param("12. mär 1987", MARCH_12_1987, id="stamp-abbreviation-lowercase"),
+        pytest.param("12 März 1987", MARCH_12_1987, id="month-name-no-dot"),
+        pytest.param("1. Sept. 2001", dt.date(2001, 9, 1), id="sept"),
+        pytest.param("3 DEZ 99", dt.date(1999, 12, 3), id="stamp-short-year"),
+        pytest.param("1987-03-12", MARCH_12_1987, id="iso"),
+        pytest.param("12-03-1987", MARCH_12_1987, id="dashes"),
+        pytest.param("12/03/1987", MARCH_12_1987, id="slashes"),
+        pytest.param("l2.O3.1987", MARCH_12_1987, id="ocr-letters-for-digits"),
+        pytest.param("12 . 03 . 1987", MARCH_12_1987, id="spaces-around-dots"),
+        pytest.param("eingetragen am 12.03.1987.", MARCH_12_1987, id="in-sentence"),
+        pytest.param("1.2.29", dt.date(2029, 2, 1), id="pivot-29-is-2000s"),
+        pytest.param("1.2.30", dt.date(1930, 2, 1), id="pivot-30-is-1900s"),
+        pytest.param("31.02.1987", None, id="no-such-day"),
+        pytest.param("12.13.1987", None, id="no-such-month"),
+        pytest.param("12. Foo 1987", None, id="unknown-month-word"),
+        pytest.param("112.03.1987", None, id="day-too-long"),
+        pytest.param("12.03.19871", None, id="year-too-long"),
+        pytest.param("Flurstück 123/4", None, id="parcel-is-no-date"),
+        pytest.param("", None, id="empty"),
+    ],
+)
+def test_parse_german_date(text: str, expected: dt.date | None) -> None:
+    assert parse_german_date(text) == expected
+
+
+def test_find_dates_in_order_with_spans() -> None:
+    text = "eingetragen am 12.03.1987, gelöscht am 1. Okt. 2001; falsch: 31.02.1999"
+    found = find_dates(text)
+    assert [match.value for match in found] == [MARCH_12_1987, dt.date(2001, 10, 1)]
+    assert [match.raw for match in found] == ["12.03.1987", "1. Okt. 2001"]
+    assert all(text[match.start : match.end] == match.raw for match in found)
+
+
+@pytest.mark.parametrize(
+    ("date", "expected"),
+    [
+        pytest.param(dt.date(1949, 12, 31), False, id="before-1950"),
+        pytest.param(dt.date(1950, 1, 1), True, id="first-day"),
+        pytest.param(dt.date(2024, 6, 1), True, id="today"),
+        pytest.param(dt.date(2024, 6, 2), False, id="future"),
+    ],
+)
+def test_is_plausible_register_date(date: dt.date, expected: bool) -> None:
+    assert is_plausible_register_date(date, today=dt.date(2024, 6, 1)) is expected
+
+
+@given(NOISY_TEXT)
+def test_parsers_never_raise(text: str) -> None:
+    parse_german_date(text)
+    found = find_dates(text)
+    ends = [0] + [match.end for match in found]
+    assert all(match.start >= end for match, end in zip(found, ends))
+    assert all(text[match.start : match.end] == match.raw for match in found)
+
+
+@given(st.dates(min_value=dt.date(1000, 1, 1)))
+def test_round_trip_dotted(date: dt.date) -> None:
+    assert parse_german_date(f"{date.day:02d}.{date.month:02d}.{date.year}") == date
+
+
+@given(st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2029, 12, 31)))
+def test_round_trip_short_year(date: dt.date) -> None:
+    assert parse_german_date(f"{date.day}.{date.month}.{date.year % 100:02d}") == date
+
+
+@given(st.dates(min_value=dt.date(1000, 1, 1)))
+def test_round_trip_month_name(date: dt.date) -> None:
+    assert parse_german_date(f"{date.day}. {MONTH_NAMES[date.month - 1]} {date.year}") == date
