@@ -51,7 +51,7 @@ class Gazetteer:
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> Gazetteer:
-        """Read a CSV with columns municipality,gemarkung[,gemarkungsnummer]; None reads the packaged copy."""
+        """Read a CSV (municipality,gemarkung[,gemarkungsnummer]); None reads the packaged copy."""
         if path is None:
             text = resources.files("baulast").joinpath("data", "gemarkungen.csv").read_text("utf-8-sig")
         else:
@@ -61,10 +61,11 @@ class Gazetteer:
         if missing:
             raise ValueError(
                 f"gazetteer {path or 'baulast/data/gemarkungen.csv'} lacks the column(s) "
-                f"{', '.join(sorted(missing))}; the header must read municipality,gemarkung[,gemarkungsnummer]"
+                f"{', '.join(sorted(missing))}; the header must read "
+                "municipality,gemarkung[,gemarkungsnummer]"
             )
         rows = [
-            (row["municipality"], row["gemarkung"], row.get("gemarkungsnummer") or None)
+            (row["municipality"] or "", row["gemarkung"] or "", row.get("gemarkungsnummer") or None)
             for row in reader
         ]
         return cls.from_rows(rows)
@@ -74,14 +75,17 @@ class Gazetteer:
         """Build from (municipality, gemarkung[, gemarkungsnummer]) rows; blank rows are skipped."""
         entries = []
         for row in rows:
-            municipality, gemarkung = str(row[0]).strip(), str(row[1]).strip()
+            if len(row) < 2:
+                continue
+            municipality, gemarkung = str(row[0] or "").strip(), str(row[1] or "").strip()
             if not municipality or not gemarkung:
                 continue
             number = row[2] if len(row) > 2 else None
             number_text = "" if number is None else str(number).strip()
-            if number_text and not number_text.isdigit():
+            if number_text and not (number_text.isascii() and number_text.isdigit()):
                 raise ValueError(f"gemarkungsnummer {number_text!r} of {gemarkung} is not a number")
-            entries.append(GazetteerEntry(municipality, gemarkung, int(number_text) if number_text else None))
+            number_value = int(number_text) if number_text else None
+            entries.append(GazetteerEntry(municipality, gemarkung, number_value))
         return cls(tuple(entries))
 
     @cached_property

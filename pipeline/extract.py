@@ -38,7 +38,7 @@ BAULAST_TYPES = (
     ("Stellplatzbaulast", ("stellplatz", "einstellplatz", "garage")),
     ("Erschließungsbaulast", ("erschliess", "erschlies")),
     ("Zufahrtsbaulast", ("zufahrt", "zugang", "uberfahrt", "zuwegung")),
-    ("Anbaubaulast", ("anbau", "grenzbebauung", "anzubauen")),
+    ("Anbaubaulast", ("anbau", "grenzbebauung", "anzubauen", "grenzbau")),
     ("Leitungsbaulast", ("leitung", "kanal")),
 )
 
@@ -155,23 +155,42 @@ def extract_entries(page: OcrPage, rows: list[Row], table_top: int) -> tuple[lis
     table = rows[table_top:]
     registered = find_labels(table, "Eingetragen", 0.8)
     deleted = find_labels(table, "Gelöscht", 0.75)
+    starts = _entry_starts(table) or sorted({max(1, a.row) for a in registered})
+    if starts:
+        starts[0] = min(starts[0], min((a.row for a in registered), default=starts[0]))
     entries: list[Entry] = []
     date_field: Field | None = None
-    boundaries = [a.row for a in registered] + [len(table)]
-    for number, anchor in enumerate(registered, start=1):
-        date, used = _date_near(table, anchor)
-        segment = table[(boundaries[number - 2] + 1 if number > 1 else 1) : boundaries[number] + 0]
-        deletion = next(
-            (_date_near(table, d)[0] for d in deleted if anchor.row < d.row < boundaries[number]), None
-        )
-        lfd_nr = _lfd_nr(segment) or number
+    for index, start in enumerate(starts):
+        end = starts[index + 1] if index + 1 < len(starts) else len(table)
+        segment = table[start:end]
+        anchor = next((a for a in registered if start <= a.row < end), None)
+        date, used = _date_near(table, anchor) if anchor else (None, [])
+        deletion = next((_date_near(table, d)[0] for d in deleted if start <= d.row < end), None)
+        lfd_nr = _lfd_nr(segment) or index + 1
         entries.append(Entry(lfd_nr=lfd_nr, type=classify_type(" ".join(r.text for r in segment)),
                              registered_on=date, deleted_on=deletion))
-        if number == 1 and date is not None:
+        if index == 0 and anchor is not None and date is not None:
             label_words = list(table[anchor.row].words[anchor.start : anchor.end])
             confidence = anchor.score * mean_confidence(used)
             date_field = Field("date", date, confidence, _evidence(page, label_words + used))
     return entries, date_field
+
+
+def _entry_starts(table: list[Row]) -> list[int]:
+    """Rows that open an entry: a running number (1, 2, ...) as the row's first, leftmost word."""
+    if not table:
+        return []
+    head_words = table[0].words
+    content_left = head_words[min(2, len(head_words) - 1)].bbox[0] if head_words else 0
+    starts: list[int] = []
+    expected = 1
+    for index, row in enumerate(table[1:], start=1):
+        first = row.words[0]
+        token = first.text.rstrip(".)")
+        if token.isdigit() and int(token) == expected and first.bbox[0] < content_left:
+            starts.append(index)
+            expected += 1
+    return starts
 
 
 def _date_near(rows: list[Row], anchor: Anchor):  # type: ignore[no-untyped-def]
@@ -199,7 +218,7 @@ def classify_type(text: str) -> str:
     """The Baulast type named by an entry's text."""
     folded = key(text.replace(" ", ""))
     for baulast_type, stems in BAULAST_TYPES:
-        if any(stem in folded for stem in stems):
+        if any(key(stem) in folded for stem in stems):
             return baulast_type
     return "Sonstige"
 

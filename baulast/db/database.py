@@ -59,7 +59,13 @@ class Database:
             raise BadUsage(f"not a database URL: {self.url!r} (try sqlite:///path/file.sqlite)") from exc
         self.is_sqlite = parsed.get_backend_name() == "sqlite"
         if self.is_sqlite and parsed.database not in (None, "", ":memory:"):
-            Path(parsed.database).resolve().parent.mkdir(parents=True, exist_ok=True)
+            folder = Path(parsed.database).resolve().parent
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise DatabaseUnreachable(
+                    f"cannot create the database folder {folder}: {exc.strerror}. Check --db / BAULAST_DB."
+                ) from exc
         self.engine = self._create_engine()
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
         self.store = Store(store_dir or _default_store(self.url))

@@ -116,15 +116,15 @@ def degrade(img: Image.Image, quality: str, rng: random.Random, dpi: int, stamp:
         img = contrast(img, rng.randrange(10, 30), rng.randrange(238, 252))
         img = img.rotate(rng.uniform(-1.5, 1.5), resample=Image.BICUBIC, fillcolor=rng.randrange(240, 250))
         img = img.filter(ImageFilter.GaussianBlur(0.5 * s))
-        img = noise(img, rng, 24)
+        img = noise(img, rng, 14)
         return speckle(img, rng, dpi, rng.randrange(20, 120))
     # poor
     img = img.filter(ImageFilter.GaussianBlur(rng.uniform(0.9, 1.4) * s))
     img = contrast(img, rng.randrange(55, 85), rng.randrange(195, 220))
     sign = rng.choice((-1, 1))
     img = img.rotate(sign * rng.uniform(1.5, 4.0), resample=Image.BICUBIC, fillcolor=rng.randrange(200, 220))
-    img = noise(img, rng, 50, grain=3)
-    img = noise(img, rng, 40)
+    img = noise(img, rng, 36, grain=4)
+    img = noise(img, rng, 22)
     img = speckle(img, rng, dpi, rng.randrange(400, 1500))
     return dark_edge(img, rng, dpi)
 
@@ -133,7 +133,3 @@ def turn(img: Image.Image, degrees: int) -> Image.Image:
     """A page put on the scanner the wrong way (counter-clockwise degrees: 90/180/270)."""
     ops = {0: None, 90: Image.Transpose.ROTATE_90, 180: Image.Transpose.ROTATE_180, 270: Image.Transpose.ROTATE_270}
     return img if not ops[degrees] else img.transpose(ops[degrees])
-
-
-def to_bilevel(img: Image.Image, threshold: int = 160) -> Image.Image:
-    return img.point(lambda v: 255 if v > threshold else 0).convert("1", dither=Image.Dither.NONE)

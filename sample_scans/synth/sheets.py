@@ -52,8 +52,9 @@ def draw_entries(pg: Page, tpl: Template, a: Akte, xs: list[int], y: int, y_max:
         for i, line in enumerate(rem):
             if line:
                 end = put(xs[2] + pad, y + i * lh, line, font, pt)
-                if line.startswith(tpl.label("gez")) and pg.rng.random() < 0.85:
-                    pg.signature(min(end + pg.px(1), xs[3] - pg.px(20)), y + i * lh, w_mm=16, h_mm=5)
+                room = xs[3] - end - pg.px(3)
+                if line.startswith(tpl.label("gez")) and room > pg.px(10) and pg.rng.random() < 0.85:
+                    pg.signature(end + pg.px(2), y + i * lh, w_mm=min(16, room * 25.4 / pg.dpi), h_mm=5)
         if e.deleted_on:  # deleted entries are struck through
             pg.draw.line([(xs[1] + pad, y - lh * 0.7), (xs[2] - pad, y + (len(body) - 1) * lh)],
                          fill=90, width=max(1, pg.px(0.35)))

@@ -17,7 +17,7 @@ FIXED_DATE = "D:20240101000000Z"
 
 
 def bilevel(img: Image.Image) -> Image.Image:
-    """Threshold halfway between the page's dark (2nd percentile) and paper (60th percentile) tone."""
+    """Threshold halfway between the page's dark (2nd percentile, else black) and paper (60th percentile) tone."""
     hist = img.histogram()
     total, acc, lo, hi = sum(hist), 0, None, None
     for v, n in enumerate(hist):
@@ -26,13 +26,29 @@ def bilevel(img: Image.Image) -> Image.Image:
             lo = v
         if hi is None and acc >= total * 0.60:
             hi = v
+    if lo > hi - 40:  # clean page: under 2 % ink
+        lo = 0
     thr = (lo + hi) // 2
     return img.point(lambda v: 255 if v > thr else 0).convert("1", dither=Image.Dither.NONE)
 
 
-def write_pdf(pages: list[Image.Image], path: Path, dpi: int, bilevel_pages: bool = False, quality: int = 60) -> None:
+def flatten_background(img: Image.Image) -> Image.Image:
+    """Scanner background removal (usual for lossless grayscale output): paper tone becomes white."""
+    hist = img.histogram()
+    total, acc, paper = sum(hist), 0, 255
+    for v, n in enumerate(hist):
+        acc += n
+        if acc >= total * 0.5:
+            paper = v
+            break
+    cut = max(0, paper - 18)
+    return img.point(lambda v: 255 if v >= cut else v * 255 // max(1, cut))
+
+
+def write_pdf(pages: list[Image.Image], path: Path, dpi: int, bilevel_pages: bool = False, quality: int = 50) -> None:
     imgs = [bilevel(p) if bilevel_pages else p.convert("L") for p in pages]
-    imgs[0].save(path, "PDF", save_all=True, append_images=imgs[1:], resolution=float(dpi), quality=quality,
+    extra = {} if bilevel_pages else {"quality": quality}  # 1-bit pages are stored CCITT G4 by Pillow
+    imgs[0].save(path, "PDF", save_all=True, append_images=imgs[1:], resolution=float(dpi), **extra,
                  title=path.stem, producer="baulast sample_scans", creator="Scanner",
                  creationDate=FIXED_DATE, modDate=FIXED_DATE)
 
@@ -41,7 +57,7 @@ def write_tiff(pages: list[Image.Image], path: Path, dpi: int, compression: str 
     if compression == "group4":
         imgs = [bilevel(p) for p in pages]
     else:
-        imgs = [p.convert("L") for p in pages]
+        imgs = [flatten_background(p.convert("L")) for p in pages]
     imgs[0].save(path, "TIFF", save_all=True, append_images=imgs[1:], dpi=(dpi, dpi),
                  compression=TIFF_COMPRESSIONS[compression])
 
@@ -51,7 +67,7 @@ def write_jpeg(page: Image.Image, path: Path, dpi: int, quality: int = 70) -> No
 
 
 def write_png(page: Image.Image, path: Path, dpi: int, bilevel_page: bool = False) -> None:
-    (bilevel(page) if bilevel_page else page.convert("L")).save(path, "PNG", dpi=(dpi, dpi), optimize=True)
+    (bilevel(page) if bilevel_page else flatten_background(page.convert("L"))).save(path, "PNG", dpi=(dpi, dpi), optimize=True)
 
 
 def write_pages(pages: list[Image.Image], path: Path, fmt: str, dpi: int, variant: str = "") -> None:

@@ -1,0 +1,103 @@
+"""Shared fixtures: a fake OCR engine for fast tests, and sample scans ingested once for real."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from pypdf import PdfWriter
+
+from baulast.db import Database
+from baulast.db.records import export_all
+from baulast.gazetteer import Gazetteer
+from baulast.model import OcrPage, Word
+from baulast.options import IngestOptions
+from pipeline.ocr import OcrOutput
+from pipeline.run import ingest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "sample_scans"
+SCHEMA = json.loads((ROOT / "schemas" / "baulast-record.schema.json").read_text(encoding="utf-8"))
+
+
+def blank_pdf() -> bytes:
+    """A one-page PDF, as the fake engine's text layer."""
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def make_page(rows: list[list[tuple[str, int]]], number: int = 1, line_height: int = 60,
+              conf: float = 95.0) -> OcrPage:
+    """An OcrPage from rows of (word, x) pairs: each row is one OCR line, rows 80 px apart."""
+    words: list[Word] = []
+    for line_number, row in enumerate(rows, start=1):
+        top = 100 + 80 * line_number
+        for text, x in row:
+            words.append(Word(text=text, conf=conf, bbox=(x, top, x + 30 * len(text), top + line_height),
+                              block=line_number, par=1, line=1))
+    text = "\n".join(" ".join(t for t, _ in row) for row in rows)
+    return OcrPage(number=number, width=2480, height=3508, words=tuple(words), text=text)
+
+
+def words_of(line: str, x: int = 200) -> list[tuple[str, int]]:
+    """A line of text as (word, x) pairs, placed left to right."""
+    placed, position = [], x
+    for token in line.split():
+        placed.append((token, position))
+        position += 30 * len(token) + 30
+    return placed
+
+
+class FakeEngine:
+    """An OCR engine that returns prepared pages, for tests that need no Tesseract."""
+
+    def __init__(self, pages: list[OcrPage]) -> None:
+        self.pages = pages
+        self.calls = 0
+
+    def recognize(self, image: Image.Image, number: int, dpi: int) -> OcrOutput:
+        """The prepared page with this number."""
+        self.calls += 1
+        return OcrOutput(page=self.pages[number - 1], pdf=blank_pdf())
+
+    def orientation(self, image: Image.Image, dpi: int) -> tuple[int, float]:
+        """Always upright."""
+        return 0, 10.0
+
+
+@pytest.fixture(scope="session")
+def gazetteer() -> Gazetteer:
+    """The shipped gazetteer."""
+    return Gazetteer.load()
+
+
+@pytest.fixture
+def database(tmp_path: Path) -> Database:
+    """An empty SQLite database with its store in a temporary folder."""
+    db = Database(f"sqlite:///{tmp_path / 'test.sqlite'}", tmp_path / "store")
+    yield db
+    db.dispose()
+
+
+@pytest.fixture(scope="session")
+def sample_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of sample_scans (the tests must never touch the originals)."""
+    target = tmp_path_factory.mktemp("samples") / "sample_scans"
+    shutil.copytree(SAMPLES, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def ingested(sample_copy: Path, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """The sample scans ingested once with real Tesseract and two workers: (db, summary, export)."""
+    folder = tmp_path_factory.mktemp("ingested")
+    db = Database(f"sqlite:///{folder / 'baulast.sqlite'}", folder / "store")
+    summary = ingest(IngestOptions(paths=(str(sample_copy),), workers=2, progress=False), db=db)
+    return db, summary, export_all(db)

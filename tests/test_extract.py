@@ -1,0 +1,105 @@
+"""Field extraction on prepared word boxes (no Tesseract): labels, header vs. entry text, distractors."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+
+from baulast.model import Parcel
+from pipeline.classify import find_sheet, sheet_score
+from pipeline.extract import classify_type, extract
+from tests.conftest import make_page, words_of
+
+
+def sheet(*header: str, entries: list[tuple[str, list[str], list[str]]] | None = None):  # type: ignore[no-untyped-def]
+    """A sheet page: header lines, the table head, then entries of (lfd, text lines, remark lines)."""
+    rows = [words_of(line) for line in header]
+    rows.append([("Lfd.", 200), ("Nr.", 330), ("Inhalt", 600), ("der", 800), ("Eintragung", 920), ("Bemerkungen", 1800)])
+    for lfd, text_lines, remarks in entries or []:
+        for index in range(max(len(text_lines), len(remarks))):
+            row = [(lfd, 220)] if index == 0 else []
+            if index < len(text_lines):
+                row += words_of(text_lines[index], 600)
+            if index < len(remarks):
+                row += words_of(remarks[index], 1800)
+            rows.append(row)
+    return make_page(rows)
+
+
+ENTRY = ("1", ["Der jeweilige Eigentümer des Grundstücks Gemarkung Zons,", "Flur 3, Flurstück 123/4 übernimmt",
+               "die Abstandfläche zugunsten Flurstück 130."], ["Eingetragen", "am 12.03.1987"])
+
+
+def test_header_parcels_not_entry_text_parcels(gazetteer) -> None:
+    page = sheet("Stadt Dormagen Der Bürgermeister", "Baulastenblatt Nr. 1.234",
+                 "Gemarkung Zons Flur 3 Flurstück 123/4", entries=[ENTRY])
+    extraction = extract(page, gazetteer)
+    assert extraction.parcels.value == (Parcel("Zons", 3, "123/4"),)
+    assert extraction.register_number.value == "1234"
+    assert extraction.date.value == dt.date(1987, 3, 12)
+    assert extraction.municipality.value == "Dormagen"
+    assert extraction.entries[0].type == "Abstandflächenbaulast"
+
+
+def test_grundbuch_blatt_is_not_the_register_number(gazetteer) -> None:
+    page = sheet("Grundbuch von Zons Blatt 2345", "Baulastenblatt Nr. 77", "Gemarkung Zons Flur 3 Flurstück 12",
+                 entries=[ENTRY])
+    assert extract(page, gazetteer).register_number.value == "77"
+
+
+def test_labels_above_values_in_a_grid(gazetteer) -> None:
+    page = make_page([
+        words_of("Rhein-Kreis Neuss Untere Bauaufsichtsbehörde"),
+        [("Baulastenblatt-Nr.:", 200), ("512", 800), ("a", 900)],
+        [("Gemarkung", 200), ("Flur", 800), ("Flurstück", 1200)],
+        [("Büderich", 200), ("12", 800), ("45/1", 1200)],
+        [("Lfd.", 200), ("Nr.", 330), ("Inhalt", 600), ("Bemerkungen", 1800)],
+        [("1", 220), *words_of("Vereinigungsbaulast: die Grundstücke gelten als ein Baugrundstück.", 600),
+         *words_of("Eingetragen am 01.02.2003", 1800)],
+    ])
+    extraction = extract(page, gazetteer)
+    assert extraction.register_number.value == "512a"
+    assert extraction.parcels.value == (Parcel("Büderich", 12, "45/1"),)
+    assert extraction.municipality.value == "Meerbusch"
+    assert extraction.entries[0].type == "Vereinigungsbaulast"
+
+
+def test_deleted_entry_gets_deleted_on(gazetteer) -> None:
+    second = ("2", ["Stellplatzbaulast für zwei Stellplätze."], ["Eingetragen am 05.06.1990", "Gelöscht am 04.05.1999"])
+    page = sheet("Baulastenblatt Nr. 9", "Gemarkung Zons Flur 3 Flurstück 12", entries=[ENTRY, second])
+    entries = extract(page, gazetteer).entries
+    assert [(e.lfd_nr, e.deleted_on) for e in entries] == [(1, None), (2, dt.date(1999, 5, 4))]
+    assert entries[1].type == "Stellplatzbaulast"
+
+
+def test_missing_fields_stay_missing(gazetteer) -> None:
+    page = sheet("Baulastenblatt", entries=[])
+    extraction = extract(page, gazetteer)
+    assert extraction.register_number is None
+    assert extraction.parcels is None
+    assert extraction.date is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("die Abstandflächen auf seinem Grundstück zu übernehmen", "Abstandflächenbaulast", id="abstand"),
+    pytest.param("zwei Einstellplätze bereitzustellen", "Stellplatzbaulast", id="stellplatz"),
+    pytest.param("als ein Baugrundstück zu behandeln (Vereinigung)", "Vereinigungsbaulast", id="vereinigung"),
+    pytest.param("eine Zufahrt zu dulden", "Zufahrtsbaulast", id="zufahrt"),
+    pytest.param("die Erschließung zu sichern", "Erschließungsbaulast", id="erschliessung"),
+    pytest.param("an die Grenze anzubauen", "Anbaubaulast", id="anbau"),
+    pytest.param("eine Leitung zu dulden", "Leitungsbaulast", id="leitung"),
+    pytest.param("etwas ganz anderes", "Sonstige", id="other"),
+])
+def test_classify_type(text: str, expected: str) -> None:
+    assert classify_type(text) == expected
+
+
+def test_sheet_is_found_on_page_two() -> None:
+    letter = make_page([words_of("Sehr geehrte Damen und Herren, anbei die Verpflichtungserklärung.")], number=1)
+    register = sheet("Baulastenblatt Nr. 5", "Gemarkung Zons Flur 3 Flurstück 12", entries=[ENTRY])
+    register = dataclasses.replace(register, number=2)
+    assert sheet_score(letter) < sheet_score(register)
+    assert find_sheet([letter, register]).number == 2
+    assert find_sheet([letter]) is None

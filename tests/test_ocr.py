@@ -1,0 +1,71 @@
+"""OCR: the TSV and OSD parsers, and the real Tesseract engine on a rendered page."""
+
+from __future__ import annotations
+
+import io
+
+from PIL import Image, ImageDraw, ImageFont
+from pypdf import PdfReader
+
+from pipeline.ocr import TesseractEngine, parse_osd, parse_tsv, recognize_upright, tesseract_version
+
+FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+
+TSV = (
+    "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
+    "1\t1\t0\t0\t0\t0\t0\t0\t2480\t3508\t-1\t\n"
+    "5\t1\t1\t1\t1\t1\t100\t200\t300\t50\t96.5\tBaulastenblatt\n"
+    "5\t1\t1\t1\t1\t2\t420\t200\t80\t50\t91\tNr.\n"
+    "5\t1\t1\t1\t2\t1\t100\t280\t200\t50\t88\tGemarkung\n"
+    "5\t1\t2\t1\t1\t1\t100\t500\t200\t50\t40\tZons\n"
+    "5\t1\t2\t1\t1\t2\t320\t500\t10\t50\t0\t \n"
+)
+
+
+def test_parse_tsv_words_lines_and_blocks() -> None:
+    words, text = parse_tsv(TSV)
+    assert [w.text for w in words] == ["Baulastenblatt", "Nr.", "Gemarkung", "Zons"]
+    assert words[0].bbox == (100, 200, 400, 250) and words[0].conf == 96.5
+    assert text == "Baulastenblatt Nr.\nGemarkung\n\nZons"
+
+
+def test_parse_osd() -> None:
+    report = "Page number: 0\nOrientation in degrees: 180\nRotate: 180\nOrientation confidence: 12.5\n"
+    assert parse_osd(report) == (180, 12.5)
+    assert parse_osd("garbage") == (0, 0.0)
+
+
+def page_with_text(lines: list[str]) -> Image.Image:
+    """A 300 dpi page with lines of 11 pt text."""
+    image = Image.new("L", (2480, 1400), 255)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype(FONT, 46)
+    for index, line in enumerate(lines):
+        draw.text((200, 200 + 90 * index), line, font=font, fill=0)
+    return image
+
+
+LINES = [
+    "Baulastenblatt Nr. 4711",
+    "Gemarkung Kleinenbroich, Flur 7, Flurstück 311/2",
+    "Der jeweilige Eigentümer verpflichtet sich gegenüber der Stadt",
+    "die Abstandflächen auf seinem Grundstück freizuhalten.",
+    "Eingetragen am 03.11.1994 gez. Schmitz",
+]
+
+
+def test_real_tesseract_reads_words_and_writes_a_searchable_pdf() -> None:
+    assert tesseract_version().startswith("5.")
+    output = TesseractEngine().recognize(page_with_text(LINES), number=1, dpi=300)
+    assert "Baulastenblatt" in output.page.text and "311/2" in output.page.text
+    assert output.page.mean_confidence > 80
+    reader = PdfReader(io.BytesIO(output.pdf))
+    assert len(reader.pages) == 1
+    assert "Kleinenbroich" in reader.pages[0].extract_text()
+
+
+def test_upside_down_page_is_turned_upright() -> None:
+    image = page_with_text(LINES * 3).rotate(180)
+    output, rotation = recognize_upright(TesseractEngine(), image, number=1, dpi=300)
+    assert rotation == 180
+    assert "Abstandflächen" in output.page.text

@@ -1,0 +1,79 @@
+"""Page loading: every format streams its pages; bad input gets a one-line reason."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from baulast.errors import InputRejected
+from pipeline.pages import count_pages, iter_pages, sniff
+
+
+def a4(text_colour: int = 0) -> Image.Image:
+    """A small grey page."""
+    image = Image.new("L", (420, 594), 255)
+    image.putpixel((10, 10), text_colour)
+    return image
+
+
+def test_multipage_tiff_streams_every_page(tmp_path: Path) -> None:
+    path = tmp_path / "akte.tif"
+    a4().save(path, save_all=True, append_images=[a4(), a4().convert("1")], dpi=(200, 200))
+    pages = list(iter_pages(path))
+    assert [p.number for p in pages] == [1, 2, 3]
+    assert {p.dpi for p in pages} == {200}
+    assert count_pages(path) == 3
+
+
+def test_image_only_pdf_renders_each_page(tmp_path: Path) -> None:
+    path = tmp_path / "akte.pdf"
+    a4().convert("RGB").save(path, save_all=True, append_images=[a4().convert("RGB")], resolution=100)
+    pages = list(iter_pages(path, dpi=100))
+    assert len(pages) == 2 and pages[0].image.mode == "L"
+
+
+def test_rgb_jpeg_becomes_grayscale(tmp_path: Path) -> None:
+    path = tmp_path / "akte.jpg"
+    Image.new("RGB", (300, 400), (200, 180, 160)).save(path, dpi=(300, 300))
+    (page,) = iter_pages(path)
+    assert page.image.mode == "L" and page.dpi == 300
+
+
+@pytest.mark.parametrize("content, name, reason", [
+    pytest.param(b"", "empty.pdf", "empty file", id="zero-bytes"),
+    pytest.param(b"Hello, this is a letter.\n", "letter.pdf", "plain text", id="text-named-pdf"),
+    pytest.param(b"<!DOCTYPE html><html><body>x</body></html>", "page.tif", "HTML", id="html-named-tif"),
+    pytest.param(b"\x00\x01\x02\x03binary", "blob.png", "unknown file format", id="unknown-binary"),
+])
+def test_not_a_scan_is_rejected_with_a_reason(tmp_path: Path, content: bytes, name: str, reason: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(InputRejected, match=reason):
+        list(iter_pages(path))
+    assert sniff.__doc__
+
+
+def test_truncated_pdf_is_rejected(tmp_path: Path) -> None:
+    good = tmp_path / "good.pdf"
+    a4().convert("RGB").save(good, resolution=100)
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(good.read_bytes()[:200])
+    with pytest.raises(InputRejected):
+        list(iter_pages(broken))
+
+
+def test_decompression_bomb_is_rejected_before_decoding(tmp_path: Path) -> None:
+    path = tmp_path / "bomb.png"
+    Image.new("1", (20_000, 20_000)).save(path)  # 400 MP, a few kB on disk
+    assert path.stat().st_size < 1_000_000
+    with pytest.raises(InputRejected, match="too large"):
+        list(iter_pages(path))
+
+
+def test_one_pixel_image_is_rejected(tmp_path: Path) -> None:
+    path = tmp_path / "dot.png"
+    Image.new("L", (1, 1)).save(path)
+    with pytest.raises(InputRejected, match="too small"):
+        list(iter_pages(path))
