@@ -27,9 +27,10 @@ _D = DIGIT_CLASS
 _LETTERS = r"[^\W\d_]+"
 _NOT_LETTER_AFTER = r"(?![^\W\d_])"
 _GEMARKUNG_KEYWORD = rf"(?i:ge(?:m|rn)arkun[gq]{_NOT_LETTER_AFTER}|gemkg\.?|gmkg\.?|gem\.)"
-# "Flurstück", "Flurstücke", "Flurstiick", "Flurstuck", "Flurstueck", "Flurst.", "Flst."
+# "Flurstück", "Flurstücke", "Flurstück(e)", "Flurstiick", "Flurstuck", "Flurstueck", "Flurst.", "Flst."
 _FLURSTUECK_KEYWORD = (
-    rf"(?i:fl(?:ur)?st(?:(?:[uüúùi]{{1,2}}|[uü]e|li|il|l)?c?k(?:en|es|e|s)?)?{_NOT_LETTER_AFTER}\.?)"
+    rf"(?i:fl(?:ur)?st(?:(?:[uüúùi]{{1,2}}|[uü]e|li|il|l)?c?k(?:en|es|e|s)?(?:\((?:e|en|s)\))?)?"
+    rf"{_NOT_LETTER_AFTER}\.?)"
 )
 _FLUR_KEYWORD = rf"(?i:flur{_NOT_LETTER_AFTER}|fl\.)"
 _FLURSTUECK_NUMBER = rf"(?<![\w|/]){_D}+(?:[ \t]*/[ \t]*{_D}+)?(?![\w|/])"

@@ -37,7 +37,7 @@ def validate(extraction: Extraction, gazetteer: Gazetteer, threshold: float = AC
                     "error", "unknown_gemarkung", f"Gemarkung {parcel.gemarkung!r} is not in the gazetteer", "parcels",
                 ))
             if parcel.flur is None:
-                findings.append(Finding("warning", "no_flur", f"parcel {parcel.label()} has no Flur", "parcels"))
+                findings.append(Finding("error", "no_flur", f"parcel {parcel.label()} has no Flur", "parcels"))
         municipalities = {gazetteer.municipality_of(p.gemarkung) for p in extraction.parcels.value} - {None}
         if len(municipalities) > 1:
             findings.append(Finding(

@@ -6,25 +6,35 @@ from baulast.model import OcrPage
 from pipeline.layout import key
 
 # Words that mark a register sheet, with their weight. A declaration or a letter may
-# mention "Baulast" too, but rarely carries the table labels and "Eingetragen am".
+# mention "Baulast" too, but rarely carries the table labels; and letters and declarations
+# have words of their own (salutation, closing, signature line) that count against.
 SHEET_MARKERS = {
-    "baulastenblatt": 4.0,
+    "baulastenblatt": 3.0,
     "baulastenverzeichnis": 1.5,
     "lfd": 2.0,
-    "eintragung": 1.5,
-    "bemerkungen": 1.5,
-    "eingetragen": 3.0,
+    "inhalt": 1.0,
+    "eintragung": 1.0,
+    "bemerkungen": 2.0,
+    "eingetragen": 2.0,
     "gemarkung": 1.0,
-    "flurstuck": 0.5,
-    "flurstucke": 0.5,
+    "flur": 0.5,
+    "geehrte": -4.0,
+    "freundlichen": -3.0,
+    "grussen": -2.0,
+    "verpflichtungserklarung": -4.0,
+    "unterschrift": -2.0,
+    "beglaubigt": -1.0,
+    "lageplan": -1.0,
 }
 SHEET_THRESHOLD = 6.0
 
 
 def sheet_score(page: OcrPage) -> float:
-    """How much a page looks like a Baulastenblatt (each marker counts once)."""
+    """How much a page looks like a Baulastenblatt (each marker counts once, as a word's start)."""
     words = {key(w.text) for w in page.words}
-    return sum(weight for marker, weight in SHEET_MARKERS.items() if marker in words)
+    return sum(
+        weight for marker, weight in SHEET_MARKERS.items() if any(word.startswith(marker) for word in words)
+    )
 
 
 def find_sheet(pages: list[OcrPage]) -> OcrPage | None:

@@ -14,6 +14,7 @@ from baulast.gazetteer import Gazetteer
 from baulast.model import Entry, Evidence, Extraction, Field, OcrPage, Parcel, Word
 from baulast.parcels import parse_flurstueck, parse_parcels
 from baulast.regnum import normalize_register_number
+from baulast.textnorm import digits_to_int
 from pipeline.layout import (
     Anchor,
     Row,
@@ -29,6 +30,7 @@ from pipeline.layout import (
 TABLE_HEADER_LABELS = ("Lfd", "Inhalt", "Eintragung", "Bemerkungen")
 REGISTER_LABELS = ("Baulastenblatt", "Blatt-Nr", "Blattnummer")
 _STOP_WORDS = {"grundbuch", "az", "aktenzeichen", "seite"}
+_KREIS = re.compile(r"\b[\w-]*kreis\s+[\w-]+", re.IGNORECASE)
 _NUMBER_TOKEN = re.compile(r"^[0-9OolI|SB][0-9OolI|SB.\s]*[a-zA-Z]?$")
 
 BAULAST_TYPES = (
@@ -99,30 +101,61 @@ def _number_after(words: list[Word]) -> tuple[str | None, list[Word]]:
 
 
 def extract_parcels(page: OcrPage, rows: list[Row], header_end: int, gazetteer: Gazetteer) -> Field | None:
-    """The burdened parcels from the sheet header (rows above the table)."""
+    """The burdened parcels from the sheet header (rows above the table).
+
+    Confidence is that of the weakest word the parcels were read from, raised when the
+    entry text names the same parcels (two independent readings agree) and lowered when
+    it does not.
+    """
     header = [row for row in rows[:header_end] if not ({key(w.text) for w in row.words} & {"grundbuch"})]
     words = [w for row in header for w in row.words]
     text = "\n".join(row.text for row in header)
     gemarkung_anchor = next(iter(find_labels(header, "Gemarkung", 0.8)), None)
     default = _gemarkung_value(header, gemarkung_anchor, gazetteer) if gemarkung_anchor else None
     parcels = parse_parcels(text, default_gemarkung=default)
-    if not parcels:
-        parcels = parse_parcels(_column_text(header), default_gemarkung=default)
+    if not parcels or any(p.flur is None for p in parcels):
+        parcels = parse_parcels(_column_text(header), default_gemarkung=default) or parcels
+    resolved, scores = _resolve(parcels, gazetteer, default)
+    if not resolved:
+        return None
+    used = _parcel_words(words, resolved, gazetteer) or words
+    confidence = min(scores) * min(max(0.0, w.conf) for w in used) / 100.0
+    in_entries = set(_resolve(parse_parcels("\n".join(r.text for r in rows[header_end:])), gazetteer, None)[0])
+    if in_entries and all(p in in_entries for p in resolved):
+        confidence = max(confidence, 0.9 * min(scores))
+    else:
+        confidence *= 0.8
+    return Field("parcels", tuple(dict.fromkeys(resolved)), confidence, _evidence(page, used))
+
+
+def _resolve(parcels: list[Parcel], gazetteer: Gazetteer, default: str | None) -> tuple[list[Parcel], list[float]]:
+    """Parcels with their Gemarkung matched to the gazetteer, and the match scores."""
     resolved: list[Parcel] = []
     scores: list[float] = []
     for parcel in parcels:
         match = gazetteer.match_gemarkung(parcel.gemarkung) if parcel.gemarkung else None
         if match is None and default:
             match = gazetteer.match_gemarkung(default)
-        name = match.name if match else parcel.gemarkung
+        resolved.append(Parcel(match.name if match else parcel.gemarkung, parcel.flur, parcel.flurstueck))
         scores.append(match.score if match else 0.3)
-        resolved.append(Parcel(name, parcel.flur, parcel.flurstueck))
-    if not resolved:
-        return None
-    wanted = {p.flurstueck for p in resolved}
-    used = [w for w in words if parse_flurstueck(w.text.strip(",;.:")) in wanted] or words
-    confidence = min(scores) * mean_confidence(used)
-    return Field("parcels", tuple(dict.fromkeys(resolved)), confidence, _evidence(page, used))
+    return resolved, scores
+
+
+def _parcel_words(words: list[Word], parcels: list[Parcel], gazetteer: Gazetteer) -> list[Word]:
+    """The header words the parcels were read from: Gemarkung, Flur and Flurstück numbers."""
+    flurstuecke = {p.flurstueck for p in parcels}
+    flure = {p.flur for p in parcels if p.flur is not None}
+    gemarkungen = {p.gemarkung for p in parcels}
+    used = []
+    for word in words:
+        token = word.text.strip(",;.:()")
+        if not token:
+            continue
+        if parse_flurstueck(token) in flurstuecke or digits_to_int(token) in flure:
+            used.append(word)
+        elif len(token) >= 4 and (match := gazetteer.match_gemarkung(token)) and match.name in gemarkungen:
+            used.append(word)
+    return used
 
 
 def _gemarkung_value(rows: list[Row], anchor: Anchor, gazetteer: Gazetteer) -> str | None:
@@ -228,7 +261,8 @@ def extract_municipality(page: OcrPage, rows: list[Row], header_end: int, gazett
     """The municipality where the parcel lies: from the Gemarkung, else from the header."""
     from_header: Field | None = None
     for row in rows[: max(1, header_end)]:
-        match = gazetteer.find_municipality_in(row.text)
+        # "Rhein-Kreis Neuss" names the district that keeps the register, not a municipality.
+        match = gazetteer.find_municipality_in(_KREIS.sub(" ", row.text))
         if match:
             from_header = Field("municipality", match.name, match.score * mean_confidence(list(row.words)),
                                 _evidence(page, list(row.words)))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from baulast.model import BBox, OcrPage, Word
 from baulast.textnorm import fold
@@ -97,7 +97,9 @@ def word_score(token: str, label: str) -> float:
         return 1.0
     if len(b) <= 3:
         return 0.0  # short labels ("nr", "am") must match exactly
-    return fuzz.ratio(a, b) / 100.0
+    # Levenshtein, not InDel: OCR errors substitute letters, and a different word that shares
+    # many letters ("Eigentümer" for "Eingetragen") must not pass for the label.
+    return Levenshtein.normalized_similarity(a, b)
 
 
 def find_labels(rows: list[Row], label: str, min_score: float = 0.8) -> list[Anchor]:
@@ -112,8 +114,19 @@ def find_labels(rows: list[Row], label: str, min_score: float = 0.8) -> list[Anc
                 # A label glued to its neighbour ("Flurstück:123") or split in two ("Baulasten blatt").
                 score = max(_prefix_score(row.words[start].text, label), _split_score(row, start, label))
             if score >= min_score:
-                anchors.append(Anchor(row_index, start, start + len(parts), score))
-    return anchors
+                end = start + len(parts) + (1 if len(parts) == 1 and _is_split(row, start, label, score) else 0)
+                anchors.append(Anchor(row_index, start, end, score))
+    # Where two matches overlap, the better one wins ("| eingetragen" loses to "eingetragen").
+    best: list[Anchor] = []
+    for anchor in sorted(anchors, key=lambda a: -a.score):
+        if not any(a.row == anchor.row and a.start < anchor.end and anchor.start < a.end for a in best):
+            best.append(anchor)
+    return sorted(best, key=lambda a: (a.row, a.start))
+
+
+def _is_split(row: Row, start: int, label: str, score: float) -> bool:
+    """Whether a match was made of this word and the next one."""
+    return word_score(row.words[start].text, label) < score and _prefix_score(row.words[start].text, label) < score
 
 
 def _prefix_score(token: str, label: str) -> float:
@@ -121,15 +134,18 @@ def _prefix_score(token: str, label: str) -> float:
     a, b = key(token), key(label)
     if len(b) < 5 or len(a) <= len(b):
         return 0.0
-    return fuzz.ratio(a[: len(b)], b) / 100.0
+    return Levenshtein.normalized_similarity(a[: len(b)], b)
 
 
 def _split_score(row: Row, start: int, label: str) -> float:
     """Score of two neighbouring words that together spell the label."""
     if start + 1 >= len(row.words) or len(key(label)) < 8:
         return 0.0
-    joined = key(row.words[start].text) + key(row.words[start + 1].text)
-    return fuzz.ratio(joined, key(label)) / 100.0 * 0.98
+    first, second = key(row.words[start].text), key(row.words[start + 1].text)
+    if len(first) < 3 or len(second) < 3:
+        return 0.0
+    joined = first + second
+    return Levenshtein.normalized_similarity(joined, key(label)) * 0.98
 
 
 def words_right_of(rows: list[Row], anchor: Anchor, limit: int = 8) -> list[Word]:

@@ -9,7 +9,9 @@ from __future__ import annotations
 import csv
 import io
 import re
+import tempfile
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Protocol
 
 import pytesseract
@@ -17,6 +19,7 @@ from PIL import Image
 
 from baulast.errors import InputRejected
 from baulast.model import OcrPage, Word
+from pipeline.preprocess import prepare
 
 DEFAULT_LANG = "deu"
 DEFAULT_PAGE_TIMEOUT = 180  # seconds; a page that takes longer is treated as unreadable
@@ -24,7 +27,7 @@ DEFAULT_PAGE_TIMEOUT = 180  # seconds; a page that takes longer is treated as un
 
 @dataclass(frozen=True)
 class OcrOutput:
-    """The recognised words of a page and its one-page searchable PDF."""
+    """The recognised words of a page and its invisible text layer (a one-page PDF)."""
 
     page: OcrPage
     pdf: bytes
@@ -34,7 +37,7 @@ class OcrEngine(Protocol):
     """Something that reads a page image."""
 
     def recognize(self, image: Image.Image, number: int, dpi: int) -> OcrOutput:
-        """Read one page: words with boxes and confidences, plus a one-page PDF."""
+        """Read one page: words with boxes and confidences, plus a one-page text-only PDF."""
         ...
 
     def orientation(self, image: Image.Image, dpi: int) -> tuple[int, float]:
@@ -61,19 +64,25 @@ class TesseractEngine:
         self.timeout = timeout
 
     def recognize(self, image: Image.Image, number: int, dpi: int) -> OcrOutput:
-        """One Tesseract run per page; word boxes (TSV) and the PDF text layer come together."""
-        image.info["dpi"] = (dpi, dpi)  # Tesseract sizes the PDF page from the image's resolution
-        try:
-            tsv, pdf = pytesseract.run_and_get_multiple_output(
-                image, extensions=["tsv", "pdf"], lang=self.lang, timeout=self.timeout
-            )
-        except RuntimeError as exc:  # pytesseract's way of saying the timeout struck
-            raise InputRejected(f"OCR of page {number} timed out after {self.timeout:.0f} s") from exc
-        except pytesseract.TesseractError as exc:
-            raise InputRejected(f"OCR of page {number} failed: {_first_line(exc.message)}") from exc
-        words, text = parse_tsv(tsv.decode("utf-8", errors="replace") if isinstance(tsv, bytes) else tsv)
+        """One Tesseract run per page: word boxes (TSV) and a text-only PDF layer together."""
+        with tempfile.TemporaryDirectory(prefix="baulast-ocr-") as tmp:
+            source, base = Path(tmp) / "page.png", Path(tmp) / "out"
+            # Lossless, with the resolution: Tesseract sizes the PDF page from it.
+            image.save(source, format="PNG", dpi=(dpi, dpi), compress_level=1)
+            try:
+                pytesseract.pytesseract.run_tesseract(
+                    str(source), str(base), extension="pdf", lang=self.lang,
+                    config=f"--dpi {dpi} -c tessedit_create_tsv=1 -c textonly_pdf=1", timeout=self.timeout,
+                )
+            except RuntimeError as exc:  # pytesseract's way of saying the timeout struck
+                raise InputRejected(f"OCR of page {number} timed out after {self.timeout:.0f} s") from exc
+            except pytesseract.TesseractError as exc:
+                raise InputRejected(f"OCR of page {number} failed: {_first_line(exc.message)}") from exc
+            tsv = base.with_suffix(".tsv").read_text(encoding="utf-8", errors="replace")
+            text_layer = base.with_suffix(".pdf").read_bytes()
+        words, text = parse_tsv(tsv)
         page = OcrPage(number=number, width=image.width, height=image.height, words=words, text=text)
-        return OcrOutput(page=page, pdf=pdf)
+        return OcrOutput(page=page, pdf=text_layer)
 
     def orientation(self, image: Image.Image, dpi: int) -> tuple[int, float]:
         """Tesseract's orientation and script detection (OSD) on the page."""
@@ -130,24 +139,33 @@ def parse_tsv(tsv: str) -> tuple[tuple[Word, ...], str]:
     return tuple(words), "\n".join(lines)
 
 
-def recognize_upright(engine: OcrEngine, image: Image.Image, number: int, dpi: int) -> tuple[OcrOutput, int]:
-    """OCR a page, turning it upright first where the first reading looks wrong.
+@dataclass(frozen=True)
+class PageReading:
+    """One page read: the page as shown (deskewed, upright), its OCR and how it was turned."""
+
+    shown: Image.Image
+    ocr: OcrOutput
+    rotation: int  # degrees clockwise the scan was turned to stand upright
+    skew: float
+
+
+def read_page(engine: OcrEngine, image: Image.Image, number: int, dpi: int) -> PageReading:
+    """Prepare and OCR a page, turning it upright first where the first reading looks wrong.
 
     Orientation detection runs only on pages whose first reading is poor, so upright
     pages (nearly all of them) cost one Tesseract run.
     """
-    first = engine.recognize(image, number, dpi)
-    if _reads_well(first.page):
-        return first, 0
-    rotate, confidence = engine.orientation(image, dpi)
+    prepared = prepare(image)
+    first = PageReading(prepared.shown, engine.recognize(prepared.for_ocr, number, dpi), 0, prepared.skew)
+    if _reads_well(first.ocr.page):
+        return first
+    rotate, confidence = engine.orientation(prepared.for_ocr, dpi)
     if rotate == 0 or confidence < 1.0:
-        return first, 0
+        return first
     # OSD's "Rotate" is clockwise; PIL rotates counter-clockwise.
-    turned = image.rotate(-rotate, expand=True)
-    second = engine.recognize(turned, number, dpi)
-    if second.page.mean_confidence > first.page.mean_confidence:
-        return second, rotate
-    return first, 0
+    turned = prepare(image.rotate(-rotate, expand=True))
+    second = PageReading(turned.shown, engine.recognize(turned.for_ocr, number, dpi), rotate, turned.skew)
+    return second if second.ocr.page.mean_confidence > first.ocr.page.mean_confidence else first
 
 
 def _reads_well(page: OcrPage) -> bool:

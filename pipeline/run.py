@@ -25,10 +25,10 @@ from baulast.model import Extraction, FileResult, PageText, ScanFile, Status
 from baulast.options import IngestOptions, TaskOptions
 from baulast.validation import decide, validate
 from pipeline.classify import find_sheet
-from pipeline.efile import merge_pages
+from pipeline.efile import merge_pages, page_pdf
 from pipeline.extract import extract
 from pipeline.intake import hash_file, list_inputs
-from pipeline.ocr import OcrEngine, TesseractEngine, recognize_upright
+from pipeline.ocr import OcrEngine, TesseractEngine, read_page
 from pipeline.pages import iter_pages
 
 
@@ -45,11 +45,11 @@ def process_file(scan: ScanFile, options: TaskOptions, engine: OcrEngine | None 
     try:
         ocr_pages, page_pdfs, rotations = [], [], []
         for page in iter_pages(Path(scan.path), options.dpi):
-            output, rotation = recognize_upright(engine, page.image, page.number, page.dpi)
+            reading = read_page(engine, page.image, page.number, page.dpi)
+            page_pdfs.append(page_pdf(reading.shown, page.dpi, reading.ocr.pdf))
             page.image.close()
-            ocr_pages.append(output.page)
-            page_pdfs.append(output.pdf)
-            rotations.append(rotation)
+            ocr_pages.append(reading.ocr.page)
+            rotations.append(reading.rotation)
         if not ocr_pages:
             raise InputRejected("no pages")
         gazetteer = _gazetteer(options.gazetteer_path)

@@ -7,7 +7,8 @@ import io
 from PIL import Image, ImageDraw, ImageFont
 from pypdf import PdfReader
 
-from pipeline.ocr import TesseractEngine, parse_osd, parse_tsv, recognize_upright, tesseract_version
+from pipeline.efile import page_pdf
+from pipeline.ocr import TesseractEngine, parse_osd, parse_tsv, read_page, tesseract_version
 
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 
@@ -56,16 +57,25 @@ LINES = [
 
 def test_real_tesseract_reads_words_and_writes_a_searchable_pdf() -> None:
     assert tesseract_version().startswith("5.")
-    output = TesseractEngine().recognize(page_with_text(LINES), number=1, dpi=300)
+    image = page_with_text(LINES)
+    output = TesseractEngine().recognize(image, number=1, dpi=300)
     assert "Baulastenblatt" in output.page.text and "311/2" in output.page.text
     assert output.page.mean_confidence > 80
-    reader = PdfReader(io.BytesIO(output.pdf))
+    reader = PdfReader(io.BytesIO(page_pdf(image, 300, output.pdf)))
+    assert reader.pages[0].images, "the page image is in the PDF"
     assert len(reader.pages) == 1
     assert "Kleinenbroich" in reader.pages[0].extract_text()
 
 
 def test_upside_down_page_is_turned_upright() -> None:
     image = page_with_text(LINES * 3).rotate(180)
-    output, rotation = recognize_upright(TesseractEngine(), image, number=1, dpi=300)
-    assert rotation == 180
-    assert "Abstandflächen" in output.page.text
+    reading = read_page(TesseractEngine(), image, number=1, dpi=300)
+    assert reading.rotation == 180
+    assert "Abstandflächen" in reading.ocr.page.text
+
+
+def test_searchable_pdf_from_bilevel_and_grayscale_pages() -> None:
+    for image in (page_with_text(LINES[:2]), page_with_text(LINES[:2]).convert("1")):
+        output = TesseractEngine().recognize(image, number=1, dpi=300)
+        reader = PdfReader(io.BytesIO(page_pdf(image, 300, output.pdf)))
+        assert "Kleinenbroich" in reader.pages[0].extract_text()

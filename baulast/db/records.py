@@ -19,7 +19,7 @@ from baulast.db.models import (
     RecordParcel,
 )
 from baulast.model import FileResult, LedgerState, Parcel
-from baulast.textnorm import fold
+from baulast.textnorm import name_key
 
 
 def _json_value(value: Any) -> Any:
@@ -66,7 +66,7 @@ def save_result(db: Database, ledger_id: int, result: FileResult) -> int:
         if extraction.parcels:
             for position, parcel in enumerate(extraction.parcels.value):
                 record.parcels.append(RecordParcel(
-                    position=position, gemarkung=parcel.gemarkung, gemarkung_key=fold(parcel.gemarkung),
+                    position=position, gemarkung=parcel.gemarkung, gemarkung_key=name_key(parcel.gemarkung),
                     flur=parcel.flur, flurstueck=parcel.flurstueck,
                     zaehler=parcel.zaehler, nenner=parcel.nenner,
                 ))

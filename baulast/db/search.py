@@ -11,7 +11,7 @@ from sqlalchemy import Select, and_, func, select, text
 from baulast.db.database import Database
 from baulast.db.models import PageRow, Record, RecordParcel
 from baulast.parcels import ParcelQuery
-from baulast.textnorm import fold
+from baulast.textnorm import name_key
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,7 @@ def _parcel_filter(query: ParcelQuery) -> Select:
     """Record ids that have a burdened parcel matching the query."""
     conditions = []
     if query.gemarkung:
-        conditions.append(RecordParcel.gemarkung_key == fold(query.gemarkung))
+        conditions.append(RecordParcel.gemarkung_key == name_key(query.gemarkung))
     if query.flur is not None:
         conditions.append(RecordParcel.flur == query.flur)
     if query.zaehler is not None:

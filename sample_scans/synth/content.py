@@ -26,6 +26,7 @@ SURNAMES = ("Müller", "Schmitz", "Schneider", "Fischer", "Weber", "Meyer", "Wag
             "Schäfer", "Koch", "Bauer", "Richter", "Klein", "Wolf", "Schröder", "Neumann", "Zimmermann",
             "Braun", "Krüger", "Hartmann", "Lange", "Krause", "Köhler", "Janßen", "Hermanns", "Büschges",
             "Esser", "Kremer", "Heinen", "Pütz", "Dahmen", "Küppers", "Thelen", "Schiffer", "Görtz")
+FEMALE = {"Maria", "Anna", "Gertrud", "Elisabeth", "Ursula", "Renate", "Monika", "Sabine"}
 FIRSTNAMES = ("Heinrich", "Josef", "Wilhelm", "Peter", "Hans", "Karl", "Werner", "Günter", "Klaus", "Jürgen",
               "Maria", "Anna", "Gertrud", "Elisabeth", "Ursula", "Renate", "Monika", "Sabine", "Thomas", "Stefan")
 STREETS = ("Kirchstraße", "Hauptstraße", "Schulstraße", "Am Weiher", "Neusser Straße", "Kölner Straße",
@@ -211,8 +212,9 @@ def make_akte(rng: random.Random, years: tuple[int, int], gem: dict[str, list[st
     first = opt.get("first_type") or rng.choice(kinds + (["Vereinigungsbaulast"] * 2 if n_parcels > 1 else []))
     n_entries = opt.get("n_entries", rng.choice((1, 1, 1, 2, 2, 3)))
     reg = reg1
+    later = rng.sample([t for t in kinds if t not in ("Vereinigungsbaulast", first)], n_entries - 1)
     for i in range(n_entries):
-        kind = first if i == 0 else rng.choice([t for t in kinds if t != "Vereinigungsbaulast"])
+        kind = first if i == 0 else later[i - 1]
         use_ben = kind != "Vereinigungsbaulast"
         if use_ben:
             a.benefit = a.benefit or ben

@@ -68,7 +68,7 @@ TEMPLATES: dict[str, Template] = {t.name: t for t in (
     Template("mg_b", "modern_grid", "B", "dv_sans", "dv_sans_bold", pt=10.5, margin=18,
              cols=(0.10, 0.58, 0.32), years=(2000, 2024)),
     Template("dm_a", "dot_matrix", "A", "mono", "mono_bold", "mono", pt=11, upper_labels=True,
-             years=(1982, 1996)),
+             cols=(0.13, 0.58, 0.29), years=(1982, 1996)),
     # heldout-only variants: unseen wordings, orders, positions, fonts
     Template("tw_h", "typewriter_form", "H1", "free_serif", "free_serif_bold", "dv_mono", pt=11.5, margin=25,
              top=22, number_pos="center", order=("grundbuch", "parcels", "number", "address"),
@@ -78,7 +78,7 @@ TEMPLATES: dict[str, Template] = {t.name: t for t in (
     Template("mg_h", "modern_grid", "H1", "dv_cond", "dv_cond_bold", pt=11, margin=15, top=12,
              cols=(0.07, 0.55, 0.38), years=(1996, 2024), heldout=True),
     Template("dm_h", "dot_matrix", "H2", "free_mono_bold", "free_mono_bold", "free_mono_bold", pt=11.5,
-             upper_labels=True, margin=15, years=(1980, 1995), heldout=True),
+             upper_labels=True, margin=15, cols=(0.12, 0.58, 0.30), years=(1980, 1995), heldout=True),
 )}
 
 

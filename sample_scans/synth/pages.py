@@ -7,7 +7,7 @@ import random
 
 from PIL import Image
 
-from .content import Akte, de_date
+from .content import FEMALE, Akte, de_date
 from .layouts import flur_groups
 from .render import Page
 
@@ -115,6 +115,8 @@ def lageplan_page(a: Akte, dpi: int, rng: random.Random) -> tuple[Image.Image, s
     for i, s in enumerate(rows):
         pg.text(tx + P(4), ty + P(9) + i * P(8), s, "sans_bold" if i == 0 else "sans", 13 if i == 0 else 11)
     pg.rect((P(20), P(235), P(30), P(241)), 0.3, fill=None)
+    for k in range(0, 10, 2):
+        pg.draw.line([(P(20 + k), P(241)), (P(20 + k + 4), P(235))], fill=60, width=max(1, P(0.25)))
     pg.text(P(33), P(240), "Baulastfläche", "sans", 10)
     pg.text(P(20), P(255), "Öffentl. best. Vermessungsingenieur", "sans", 9)
     pg.signature(P(20), P(266), w_mm=30, h_mm=6)
@@ -145,7 +147,7 @@ def letter_page(a: Akte, dpi: int, rng: random.Random, typed: bool, font: str, k
         return pg.img, set()
     pg.text(x0, P(47), f"{a.authority[0]} · {a.owner_address[1]}", "sans", 7)
     y = P(55)
-    for s in (("Herrn" if rng.random() < 0.5 else "Frau"), a.owner, *a.owner_address):
+    for s in ("Frau" if a.owner.split()[0] in FEMALE else "Herrn", a.owner, *a.owner_address):
         w.line(x0, y, s)
         y += w.lh
     rx = P(130)

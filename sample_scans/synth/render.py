@@ -36,6 +36,9 @@ FONT_FILES = {
 }
 
 
+THIN_FONTS = {"free_mono"}  # typed with a little extra stroke, like a worn ribbon on paper
+
+
 @lru_cache(maxsize=None)
 def font_path(key: str) -> str:
     name = FONT_FILES[key]
@@ -82,12 +85,13 @@ class Page:
             return x + f.getlength(s)
         return x
 
-    def typed(self, x: float, y: float, s: str, key: str, pt: float, ink: float = 40) -> float:
+    def typed(self, x: float, y: float, s: str, key: str, pt: float, ink: float = 30) -> float:
         """Typewriter text: per-character baseline jitter and uneven ink; returns the end x."""
         f = self.font(key, pt)
         rng = self.rng
         step = f.getlength("M")  # monospace advance
         unit = max(1, round(self.dpi / 200))
+        stroke = max(1, round(self.dpi / 300)) if key in THIN_FONTS else 0  # ribbon ink spreads
         for ch in s:
             if ch != " ":
                 dy = rng.choice((-1, 0, 0, 0, 0, 1)) * unit
@@ -95,7 +99,8 @@ class Page:
                 shade = int(min(150, max(0, rng.gauss(ink, 18))))
                 if rng.random() < 0.03:
                     shade = 120 + rng.randrange(40)  # weak key strike
-                self.draw.text((x + dx, y + dy), ch, font=f, fill=shade, anchor="ls")
+                self.draw.text((x + dx, y + dy), ch, font=f, fill=shade, anchor="ls",
+                               stroke_width=stroke, stroke_fill=shade)
                 if rng.random() < 0.12:  # heavy strike bleeds a little
                     self.draw.text((x + dx + unit, y + dy), ch, font=f, fill=min(255, shade + 60), anchor="ls")
             x += step

@@ -148,7 +148,8 @@ def sheet_plain(pg: Page, tpl: Template, a: Akte, page_no: int, pt: float) -> tu
             pg.text(x0, y, line, f, pt * 0.92)
             y += round(lh * 0.95)
     if pg.rng.random() < 0.5:
-        pg.text(x1, P(tpl.top) + lh, f"Ausdruck vom {de_date(a.letter_date)}", f, pt * 0.85, anchor="rs")
+        pg.text(x1, P(tpl.top) + (lh if not mono else -lh // 4), f"Ausdruck vom {de_date(a.letter_date)}", f,
+                pt * 0.85, anchor="rs")
         d.add("print_date")
     y += lh
     muni = a.municipality.upper() if mono else a.municipality
