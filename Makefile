@@ -27,8 +27,8 @@ run: setup  ## ingest sample_scans/ into the SQLite default and show a search
 	@rc=0; $(BIN)/baulast --version; \
 	$(BIN)/baulast ingest sample_scans --db $(DB) --report $(DATA)/last-batch.json || rc=$$?; \
 	if [ $$rc -ne 0 ] && [ $$rc -ne 3 ] && [ $$rc -ne 4 ]; then exit $$rc; fi
-	@echo; echo '$$ baulast search --parcel "Zons 3 123/4"'
-	@$(BIN)/baulast search --db $(DB) --parcel "Zons 3 123/4"
+	@echo; echo '$$ baulast search --parcel "Gemarkung Hoisten, Flur 27, Flurstück 2059"'
+	@$(BIN)/baulast search --db $(DB) --parcel "Gemarkung Hoisten, Flur 27, Flurstück 2059"
 
 test: setup  ## run the whole test suite with real Tesseract
 	$(BIN)/python -m pytest
