@@ -74,10 +74,10 @@ class TesseractEngine:
                     str(source), str(base), extension="pdf", lang=self.lang,
                     config=f"--dpi {dpi} -c tessedit_create_tsv=1 -c textonly_pdf=1", timeout=self.timeout,
                 )
-            except RuntimeError as exc:  # pytesseract's way of saying the timeout struck
-                raise InputRejected(f"OCR of page {number} timed out after {self.timeout:.0f} s") from exc
-            except pytesseract.TesseractError as exc:
+            except pytesseract.TesseractError as exc:  # a RuntimeError too, so it comes first
                 raise InputRejected(f"OCR of page {number} failed: {_first_line(exc.message)}") from exc
+            except RuntimeError as exc:  # pytesseract's way of saying the timeout struck
+                raise InputRejected(f"OCR of page {number} timed out after {self.timeout:g} s") from exc
             tsv = base.with_suffix(".tsv").read_text(encoding="utf-8", errors="replace")
             text_layer = base.with_suffix(".pdf").read_bytes()
         words, text = parse_tsv(tsv)

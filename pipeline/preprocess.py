@@ -36,7 +36,10 @@ def dark_mask(image: Image.Image) -> np.ndarray:
     means = np.cumsum(histogram * np.arange(256))
     with np.errstate(divide="ignore", invalid="ignore"):
         between = (means[-1] * weights / total - means) ** 2 / (weights * (total - weights))
-    threshold = int(np.nanargmax(between[:255])) if total else 128
+    candidates = between[:255]
+    if not total or np.all(np.isnan(candidates)):
+        return pixels < 128  # one grey level only (a blank page): nothing to split
+    threshold = int(np.nanargmax(candidates))
     return pixels <= min(threshold, 200)
 
 
@@ -50,7 +53,10 @@ def estimate_skew(image: Image.Image) -> float:
     scale = 1000 / max(small.size)
     if scale < 1:
         small = small.resize((max(1, int(small.width * scale)), max(1, int(small.height * scale))))
-    ink = Image.fromarray((dark_mask(small) * 255).astype(np.uint8))
+    mask = dark_mask(small)
+    if not 0.001 < mask.mean() < 0.5:
+        return 0.0  # a blank (or black) page has no text lines to measure
+    ink = Image.fromarray((mask * 255).astype(np.uint8))
 
     def sharpness(angle: float) -> float:
         turned = np.asarray(ink.rotate(angle, resample=Image.NEAREST, fillcolor=0), dtype=np.float64)
@@ -59,7 +65,8 @@ def estimate_skew(image: Image.Image) -> float:
     # Coarse to fine: whole degrees first, then quarter degrees around the best one.
     coarse = max(np.arange(-MAX_SKEW_DEGREES, MAX_SKEW_DEGREES + 0.5, 1.0), key=lambda a: sharpness(float(a)))
     fine = np.arange(coarse - 0.75, coarse + 0.76, _SKEW_STEP)
-    return float(max(fine, key=lambda a: sharpness(float(a))))
+    best = float(max(fine, key=lambda a: sharpness(float(a))))
+    return best if sharpness(best) > 1.02 * sharpness(0.0) else 0.0
 
 
 def deskew(image: Image.Image) -> tuple[Image.Image, float]:

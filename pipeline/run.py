@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from baulast.db import Database
-from baulast.db.ledger import finish_batch, register, start_batch
+from baulast.db.ledger import finish_batch, register, register_unreadable, start_batch
 from baulast.db.records import save_result
 from baulast.errors import InputRejected
 from baulast.gazetteer import Gazetteer
@@ -69,15 +69,22 @@ def process_file(scan: ScanFile, options: TaskOptions, engine: OcrEngine | None 
         )
     except InputRejected as exc:
         reason = str(exc)
-    except FileNotFoundError:
-        reason = "file vanished before it could be read"
-    except PermissionError:
-        reason = "file cannot be read: permission denied"
     except OSError as exc:
-        reason = f"file cannot be read: {exc.strerror or exc}"
+        reason = _unreadable_reason(exc)
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch
         reason = f"internal error while processing: {type(exc).__name__}: {exc}"
     return FileResult(source=scan, status=Status.REJECTED, error=reason, seconds=time.perf_counter() - started)
+
+
+def _unreadable_reason(error: OSError) -> str:
+    """One line saying why a file could not be read."""
+    if isinstance(error, FileNotFoundError):
+        return "file vanished before it could be read"
+    if isinstance(error, PermissionError):
+        return "file cannot be read: permission denied"
+    if isinstance(error, IsADirectoryError):
+        return "not a file but a folder"
+    return f"file cannot be read: {error.strerror or error}"
 
 
 @dataclass
@@ -173,15 +180,17 @@ def ingest(options: IngestOptions, progress: ProgressCallback | None = None, db:
     for missing in listing.missing:
         summary.files.append(FileOutcome(missing, "rejected", "no such file or folder"))
 
+    summary.batch_id = start_batch(db)
     scans: list[ScanFile] = []
     for index, path in enumerate(listing.files, start=1):
         try:
             scans.append(hash_file(path))
         except OSError as exc:
-            summary.files.append(FileOutcome(str(path), "rejected", f"file cannot be read: {exc.strerror or exc}"))
+            reason = _unreadable_reason(exc)
+            record_id = register_unreadable(db, summary.batch_id, str(path), reason)
+            summary.files.append(FileOutcome(str(path), "rejected", reason, record_id))
         notify("hashing", index, len(listing.files))
 
-    summary.batch_id = start_batch(db)
     plan = register(db, summary.batch_id, scans)
     summary.files += [FileOutcome(s.path, "unchanged") for s in plan.already_done]
     summary.files += [FileOutcome(s.path, "duplicate") for s in plan.duplicates]

@@ -77,3 +77,11 @@ def test_one_pixel_image_is_rejected(tmp_path: Path) -> None:
     Image.new("L", (1, 1)).save(path)
     with pytest.raises(InputRejected, match="too small"):
         list(iter_pages(path))
+
+
+def test_blank_and_single_colour_pages_prepare_without_error() -> None:
+    from pipeline.preprocess import prepare
+
+    for colour, mode in ((255, "L"), (0, "L"), (1, "1"), (128, "L")):
+        prepared = prepare(Image.new(mode, (400, 560), colour))
+        assert prepared.for_ocr.size == (400, 560) and prepared.skew == 0.0

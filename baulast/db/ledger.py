@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from baulast.db.database import Database
 from baulast.db.models import Batch, LedgerEntry, Record
-from baulast.model import LedgerState, ScanFile
+from baulast.model import LedgerState, ScanFile, Status
 
 
 @dataclass
@@ -78,6 +78,26 @@ def register(db: Database, batch_id: int, scans: list[ScanFile]) -> Plan:
             else:
                 plan.to_process.append((row.id, scan))
     return plan
+
+
+def register_unreadable(db: Database, batch_id: int, path: str, reason: str) -> int:
+    """Account for a file that could not even be read to hash it: a rejected record with the
+    reason, kept once per path however often the file is met again."""
+    with db.session() as session:
+        row = session.scalar(
+            select(LedgerEntry).where(LedgerEntry.path == path, LedgerEntry.sha256.is_(None))
+        )
+        if row is not None and row.record is not None:
+            row.batch_id, row.error = batch_id, reason
+            row.record.error = reason
+            return row.record.id
+        record = Record(sha256=None, filename=path.rsplit("/", 1)[-1], path=path, pages=0,
+                        status=Status.REJECTED.value, error=reason)
+        session.add(record)
+        session.flush()
+        session.add(LedgerEntry(batch_id=batch_id, path=path, sha256=None, size=0, state=LedgerState.DONE,
+                                error=reason, record_id=record.id))
+        return record.id
 
 
 def ledger_rows(db: Database, states: tuple[str, ...] | None = None) -> list[LedgerEntry]:
