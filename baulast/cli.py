@@ -12,6 +12,7 @@ from typing import Any
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
@@ -20,6 +21,8 @@ from baulast.errors import BadUsage, BaulastError, ExitCode
 
 console = Console()
 err_console = Console(stderr=True)
+# OCR text, file names and reasons are data: never read "[...]" in them as rich markup.
+plain = Console(markup=False, highlight=False)
 
 
 def db_option(function: Callable) -> Callable:
@@ -43,7 +46,7 @@ def handle_errors(function: Callable) -> Callable:
         try:
             return function(*args, **kwargs)
         except BaulastError as exc:
-            err_console.print(f"[red]error:[/red] {exc}", highlight=False)
+            err_console.print("[red]error:[/red]", escape(str(exc)), highlight=False)
             sys.exit(int(exc.exit_code))
 
     return wrapper
@@ -192,11 +195,12 @@ def search(words: tuple[str, ...], db_url: str | None, store_dir: str | None, pa
     for column in ("ID", "Municipality", "Nr.", "Parcels", "Date", "Status", "File"):
         table.add_column(column)
     for hit in hits:
-        table.add_row(str(hit.record_id), hit.municipality or "–", hit.register_number or "–",
-                      "; ".join(hit.parcels) or "–", hit.date.strftime("%d.%m.%Y") if hit.date else "–",
-                      hit.status, hit.filename)
+        cells = (str(hit.record_id), hit.municipality or "–", hit.register_number or "–",
+                 "; ".join(hit.parcels) or "–", hit.date.strftime("%d.%m.%Y") if hit.date else "–",
+                 hit.status, hit.filename)
+        table.add_row(*(escape(cell) for cell in cells))
         if hit.snippet:
-            table.add_row("", "", "", f"[dim]{hit.snippet}[/dim]", "", "", "")
+            table.add_row("", "", "", f"[dim]{escape(hit.snippet)}[/dim]", "", "", "")
     console.print(table)
 
 
@@ -225,25 +229,24 @@ def show(record_id: int, db_url: str | None, store_dir: str | None, output_forma
 def _print_record(data: dict[str, Any]) -> None:
     """A record as a clerk reads it: fields with confidence and evidence, then the rest."""
     source = data["source"]
-    console.print(f"[bold]Record {data['id']}[/bold]  {source['filename']}  ({source['pages']} page(s))  "
-                  f"status: [bold]{data['status']}[/bold]", highlight=False)
+    plain.print(f"Record {data['id']}  {source['filename']}  ({source['pages']} page(s))  "
+                f"status: {data['status']}")
     if data["error"]:
-        console.print(f"reason: {data['error']}", highlight=False)
+        plain.print(f"reason: {data['error']}")
     table = Table("Field", "Value", "Confidence", "Evidence (page: text)")
     for name, field in data["fields"].items():
         value = field["value"]
         if name == "parcels":
             value = "; ".join(f"{p['gemarkung']} {p['flur'] or ''} {p['flurstueck']}" for p in value)
         table.add_row(name, str(value), f"{field['confidence']:.2f}", f"{field['page']}: {field['text']}")
-    console.print(table)
+    plain.print(table)
     for entry in data["entries"]:
         deleted = f", gelöscht am {entry['deleted_on']}" if entry["deleted_on"] else ""
-        console.print(f"Lfd. Nr. {entry['lfd_nr']}: {entry['type']}, eingetragen am {entry['registered_on']}{deleted}",
-                      highlight=False)
+        plain.print(f"Lfd. Nr. {entry['lfd_nr']}: {entry['type']}, eingetragen am {entry['registered_on']}{deleted}")
     for finding in data["findings"]:
-        console.print(f"{finding['severity']}: {finding['message']}", highlight=False)
-    console.print(f"original: {source['path']}", highlight=False)
-    console.print(f"searchable PDF: {data['pdf']}", highlight=False)
+        plain.print(f"{finding['severity']}: {finding['message']}")
+    plain.print(f"original: {source['path']}")
+    plain.print(f"searchable PDF: {data['pdf']}")
 
 
 @main.command()

@@ -53,6 +53,12 @@ def validate(extraction: Extraction, gazetteer: Gazetteer, threshold: float = AC
     if extraction.date is not None and not is_plausible_register_date(extraction.date.value, today):
         findings.append(Finding("error", "implausible_date", f"date {extraction.date.value} is implausible", "date"))
     for entry in extraction.entries:
+        if entry.lfd_nr == 1 and entry.registered_on and entry.registered_on == entry.deleted_on:
+            findings.append(Finding(
+                "error", "registered_equals_deleted",
+                f"entry 1 registered and deleted on the same day ({entry.registered_on}): one date is misread",
+                "date",
+            ))
         if entry.registered_on and entry.deleted_on and entry.deleted_on < entry.registered_on:
             findings.append(Finding(
                 "warning", "deleted_before_registered",

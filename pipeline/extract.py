@@ -133,10 +133,11 @@ def _resolve(parcels: list[Parcel], gazetteer: Gazetteer, default: str | None) -
     resolved: list[Parcel] = []
     scores: list[float] = []
     for parcel in parcels:
-        match = gazetteer.match_gemarkung(parcel.gemarkung) if parcel.gemarkung else None
-        if match is None and default:
-            match = gazetteer.match_gemarkung(default)
-        resolved.append(Parcel(match.name if match else parcel.gemarkung, parcel.flur, parcel.flurstueck))
+        # The header's Gemarkung stands in only for a parcel that names none of its own: an
+        # unknown name must stay visible (validation flags it), not be replaced.
+        name = parcel.gemarkung or default
+        match = gazetteer.match_gemarkung(name) if name else None
+        resolved.append(Parcel(match.name if match else (name or ""), parcel.flur, parcel.flurstueck))
         scores.append(match.score if match else 0.3)
     return resolved, scores
 
@@ -220,15 +221,22 @@ def _entry_starts(table: list[Row]) -> list[int]:
     for index, row in enumerate(table[1:], start=1):
         first = row.words[0]
         token = first.text.rstrip(".)")
-        if token.isdigit() and int(token) == expected and first.bbox[0] < content_left:
+        if token.isascii() and token.isdigit() and int(token) == expected and first.bbox[0] < content_left:
             starts.append(index)
             expected += 1
     return starts
 
 
+_REMARK_LABELS = ("eingetragen", "geloscht", "gelost", "lfd")
+
+
 def _date_near(rows: list[Row], anchor: Anchor):  # type: ignore[no-untyped-def]
-    """The first date right of a label, else in the label's column below it."""
-    for candidate in (words_right_of(rows, anchor, 6), words_below(rows, anchor)):
+    """The first date right of a label, else in the label's column on the next row, unless
+    that row starts another remark ("Gelöscht am ...") whose date is not this label's."""
+    below = words_below(rows, anchor, max_rows=1)
+    if any(key(w.text).startswith(_REMARK_LABELS) for w in below):
+        below = []
+    for candidate in (words_right_of(rows, anchor, 6), below):
         text = " ".join(w.text for w in candidate)
         matches = find_dates(text)
         if matches:
@@ -242,7 +250,7 @@ def _lfd_nr(segment: list[Row]) -> int | None:
     """The running number that opens an entry: a small number as the first word of a row."""
     for row in segment[:3]:
         token = row.words[0].text.rstrip(".")
-        if token.isdigit() and 0 < int(token) < 100:
+        if token.isascii() and token.isdigit() and 0 < int(token) < 100:
             return int(token)
     return None
 
@@ -285,7 +293,11 @@ def extract(page: OcrPage, gazetteer: Gazetteer) -> Extraction:
     header_end = table_top if table_top is not None else len(rows)
     register_number = extract_register_number(page, rows[: max(header_end, 1)] or rows)
     if register_number is None:
-        register_number = extract_register_number(page, rows)
+        # Outside the header a number after "Baulastenblatt" may be a cross-reference in the
+        # entry text ("siehe Baulastenblatt Nr. 345"): keep it for the reviewer, never trust it.
+        found = extract_register_number(page, rows)
+        if found is not None:
+            register_number = Field(found.name, found.value, min(found.confidence, 0.5), found.evidence)
     parcels = extract_parcels(page, rows, header_end, gazetteer)
     entries, date = extract_entries(page, rows, table_top or 0)
     municipality = extract_municipality(page, rows, header_end, gazetteer, parcels)

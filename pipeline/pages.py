@@ -16,7 +16,8 @@ from pypdf.errors import PdfReadError
 from baulast.errors import InputRejected
 
 DEFAULT_DPI = 300
-MAX_PAGE_PIXELS = 120_000_000  # an A0 sheet at 300 dpi is ~140 MP; a bigger "page" is an attack or a mistake
+MAX_PAGE_PIXELS = 150_000_000  # an A0 sheet at 300 dpi is ~140 MP; a bigger "page" is an attack or a mistake
+Image.MAX_IMAGE_PIXELS = MAX_PAGE_PIXELS  # Pillow's own bomb guard at the same limit
 _MAGIC = {
     b"%PDF": "pdf",
     b"II*\x00": "tiff",
@@ -65,6 +66,11 @@ def count_pages(path: Path) -> int:
 
 def _pdf_page_count(path: Path) -> int:
     """Page count of a PDF, with a clear reason when it is unreadable or encrypted."""
+    return len(_open_pdf(path).pages)
+
+
+def _open_pdf(path: Path) -> PdfReader:
+    """A reader for the PDF, decrypted if it opens with an empty password, with at least a page."""
     try:
         reader = PdfReader(path, strict=False)
         if reader.is_encrypted:
@@ -80,7 +86,20 @@ def _pdf_page_count(path: Path) -> int:
         raise InputRejected(f"damaged PDF: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from exc
     if pages == 0:
         raise InputRejected("PDF has no pages")
-    return pages
+    return reader
+
+
+def _check_pdf_page_size(reader: PdfReader, number: int, dpi: int) -> None:
+    """Refuse a page whose rendering would be far larger than any scanned sheet."""
+    try:
+        box = reader.pages[number - 1].mediabox
+        width, height = float(box.width) * dpi / 72, float(box.height) * dpi / 72
+    except (PdfReadError, ValueError, KeyError, TypeError) as exc:
+        raise InputRejected(f"page {number} of the PDF is damaged: {exc}") from exc
+    if abs(width * height) > MAX_PAGE_PIXELS:
+        raise InputRejected(
+            f"page {number} is too large to be a scanned sheet ({abs(width):.0f}x{abs(height):.0f} pixels at {dpi} dpi)"
+        )
 
 
 def _open_image(path: Path) -> Image.Image:
@@ -124,8 +143,9 @@ def iter_pages(path: Path, dpi: int = DEFAULT_DPI) -> Iterator[Page]:
     """Yield the pages of a file one by one, so a 300-page file never sits in memory whole."""
     kind = sniff(path)
     if kind == "pdf":
-        total = _pdf_page_count(path)
-        for number in range(1, total + 1):
+        reader = _open_pdf(path)
+        for number in range(1, len(reader.pages) + 1):
+            _check_pdf_page_size(reader, number, dpi)
             try:
                 rendered = convert_from_path(
                     path, dpi=dpi, first_page=number, last_page=number, grayscale=True, timeout=120
@@ -141,6 +161,9 @@ def iter_pages(path: Path, dpi: int = DEFAULT_DPI) -> Iterator[Page]:
     image = _open_image(path)
     try:
         for number, frame in enumerate(ImageSequence.Iterator(image), start=1):
+            width, height = frame.size  # known from the frame's header, before decoding
+            if width * height > MAX_PAGE_PIXELS or width < 16 or height < 16:
+                raise InputRejected(f"page {number} has an impossible size for a scanned sheet: {width}x{height} pixels")
             try:
                 page_image = _as_page_image(frame)
             except (OSError, SyntaxError, ValueError) as exc:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 
 from baulast import __version__
 from pipeline.ocr import tesseract_version
@@ -54,4 +55,4 @@ def print_summary(summary: BatchSummary, console: Console) -> None:
                       highlight=False)
     for outcome in summary.files:
         if outcome.status == "rejected":
-            console.print(f"  [red]rejected[/red] {outcome.path}: {outcome.reason}", highlight=False)
+            console.print("  [red]rejected[/red]", escape(f"{outcome.path}: {outcome.reason}"), highlight=False)

@@ -12,6 +12,7 @@ import os
 import time
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -72,7 +73,8 @@ def process_file(scan: ScanFile, options: TaskOptions, engine: OcrEngine | None 
     except OSError as exc:
         reason = _unreadable_reason(exc)
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch
-        reason = f"internal error while processing: {type(exc).__name__}: {exc}"
+        first_line = (str(exc).splitlines() or [""])[0][:200]
+        reason = f"internal error while processing: {type(exc).__name__}: {first_line}"
     return FileResult(source=scan, status=Status.REJECTED, error=reason, seconds=time.perf_counter() - started)
 
 
@@ -147,27 +149,58 @@ def _init_worker() -> None:
 
 
 def _results(todo: list[tuple[int, ScanFile]], options: IngestOptions):  # type: ignore[no-untyped-def]
-    """(ledger id, result) pairs as workers finish them; a few files in flight per worker."""
+    """(ledger id, result) pairs as workers finish them; a few files in flight per worker.
+
+    If a worker process dies (killed for memory, a crash in a native library), the files it
+    had in flight are read again one by one in fresh processes, so only the file that kills
+    its worker is rejected and the batch goes on.
+    """
     if options.workers <= 1:
         _init_worker()
         for ledger_id, scan in todo:
             yield ledger_id, process_file(scan, options.task)
         return
+    queue = list(reversed(todo))  # pop() takes from the front of `todo`
+    while queue:
+        suspects: list[tuple[int, ScanFile]] = []
+        with _pool(options.workers) as pool:
+            pending: dict[Future, tuple[int, ScanFile]] = {}
+            while queue or pending:
+                while queue and len(pending) < 2 * options.workers:
+                    item = queue.pop()
+                    pending[pool.submit(process_file, item[1], options.task)] = item
+                done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                broken = False
+                for future in done:
+                    item = pending.pop(future)
+                    try:
+                        yield item[0], future.result()
+                    except BrokenProcessPool:
+                        suspects.append(item)
+                        broken = True
+                if broken:
+                    suspects += list(pending.values())
+                    break
+        for ledger_id, scan in suspects:
+            yield ledger_id, _alone(scan, options)
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    """A pool of worker processes started from a clean server process (no inherited threads)."""
     context = multiprocessing.get_context("forkserver")
-    with ProcessPoolExecutor(options.workers, mp_context=context, initializer=_init_worker) as pool:
-        pending: dict[Future, int] = {}
-        queue = iter(todo)
-        for ledger_id, scan in queue:
-            pending[pool.submit(process_file, scan, options.task)] = ledger_id
-            if len(pending) >= 2 * options.workers:
-                break
-        while pending:
-            done, _ = wait(pending, return_when=FIRST_COMPLETED)
-            for future in done:
-                yield pending.pop(future), future.result()
-                following = next(queue, None)
-                if following is not None:
-                    pending[pool.submit(process_file, following[1], options.task)] = following[0]
+    return ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker)
+
+
+def _alone(scan: ScanFile, options: IngestOptions) -> FileResult:
+    """Process one file in a process of its own; a crash of that process rejects the file."""
+    with _pool(1) as pool:
+        try:
+            return pool.submit(process_file, scan, options.task).result()
+        except BrokenProcessPool:
+            return FileResult(
+                source=scan, status=Status.REJECTED,
+                error="the worker process died while reading this file (out of memory or a library crash)",
+            )
 
 
 def ingest(options: IngestOptions, progress: ProgressCallback | None = None, db: Database | None = None) -> BatchSummary:

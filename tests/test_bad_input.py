@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import signal
+import threading
+import time
 import struct
 import zlib
 from pathlib import Path
@@ -168,3 +172,45 @@ def test_reason_is_one_line_for_every_bad_file(tmp_path: Path) -> None:
         assert result.status is Status.REJECTED
         assert result.error and "\n" not in result.error and len(result.error) < 300, (name, result.error)
     assert InputRejected.__doc__
+
+
+def _kill_the_reader(name: str, stop: threading.Event, kills: list[int]) -> None:
+    """SIGKILL every other process that opens a file of this name, as the OOM killer would
+    kill every worker that tries to read a file too big for memory."""
+    while not stop.is_set():
+        for fd_dir in Path("/proc").glob("[0-9]*/fd"):
+            if fd_dir.parent.name == str(os.getpid()):
+                continue
+            try:
+                if any(os.readlink(fd).endswith(name) for fd in fd_dir.iterdir()):
+                    os.kill(int(fd_dir.parent.name), signal.SIGKILL)
+                    kills.append(int(fd_dir.parent.name))
+            except OSError:
+                continue
+        time.sleep(0.01)
+
+
+def test_a_worker_that_dies_rejects_only_its_file(tmp_path: Path) -> None:
+    """A file whose reading kills the worker process is rejected; the other files of the
+    batch still get their records."""
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    for index, name in enumerate(("a.png", "b.png", "c.png")):
+        render_sheet(folder / name)
+        with open(folder / name, "ab") as handle:  # bytes after the PNG's end: same page, other sha256
+            handle.write(b"\0" * (index + 1))
+    pages = [Image.open(folder / "a.png").convert("L") for _ in range(4)]
+    pages[0].save(folder / "killer.tif", save_all=True, append_images=pages[1:], dpi=(300, 300))
+    db = Database(f"sqlite:///{tmp_path / 'w.sqlite'}", tmp_path / "store")
+    stop, kills = threading.Event(), []
+    killer = threading.Thread(target=_kill_the_reader, args=("killer.tif", stop, kills), daemon=True)
+    killer.start()
+    try:
+        summary = ingest(IngestOptions(paths=(str(folder),), workers=2, progress=False), db=db)
+    finally:
+        stop.set()
+    outcomes = {Path(f.path).name: f for f in summary.files}
+    assert outcomes["killer.tif"].status == "rejected" and "worker process died" in outcomes["killer.tif"].reason
+    assert {outcomes[n].status for n in ("a.png", "b.png", "c.png")} <= {"accepted", "needs_review"}
+    assert len(export_all(db)) == 4
+    assert len(kills) >= 2  # the worker in the pool, then the one that read the file alone

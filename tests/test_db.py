@@ -82,6 +82,9 @@ def test_save_export_and_search(database) -> None:
     assert sorted(found(date_from=dt.date(1987, 1, 1), date_to=dt.date(1987, 12, 31))) == sorted(ids.values())
     assert found(date_from=dt.date(1990, 1, 1)) == []
     assert found(municipality="Dormagen", municipalities=frozenset({"Kaarst"})) == []
+    assert found(words="Abstandfl", municipalities=frozenset({"Kaarst"})) == []  # scope holds for text too
+    assert found(words="Abstandfl", municipalities=frozenset({"Dormagen"})) == [ids[first.path]]
+    assert found(words="100%_") == []  # wildcards and operators are plain text
 
 
 def test_registering_again_does_no_work(database) -> None:

@@ -103,3 +103,31 @@ def test_sheet_is_found_on_page_two() -> None:
     assert sheet_score(letter) < sheet_score(register)
     assert find_sheet([letter, register]).number == 2
     assert find_sheet([letter]) is None
+
+
+def test_deletion_date_below_an_unreadable_entry_date_is_not_the_date(gazetteer) -> None:
+    entry = ("1", ["Abstandfläche zugunsten Flurstück 130."], ["Eingetragen am", "Gelöscht am 04.05.1999"])
+    page = sheet("Baulastenblatt Nr. 9", "Gemarkung Zons Flur 3 Flurstück 12", entries=[entry])
+    extraction = extract(page, gazetteer)
+    assert extraction.date is None
+    assert extraction.entries[0].deleted_on == dt.date(1999, 5, 4)
+
+
+def test_unknown_gemarkung_is_kept_not_replaced(gazetteer) -> None:
+    page = sheet("Baulastenblatt Nr. 9", "Gemarkung Zons Flur 3 Flurstück 12", "Gemarkung Qwertzuiop Flur 1 Flurstück 5",
+                 entries=[ENTRY])
+    parcels = extract(page, gazetteer).parcels.value
+    assert Parcel("Qwertzuiop", 1, "5") in parcels
+
+
+def test_register_number_outside_the_header_is_never_trusted(gazetteer) -> None:
+    entry = ("1", ["Zufahrt zugunsten Flurstück 130,", "siehe Baulastenblatt Nr. 345."], ["Eingetragen am 12.03.1987"])
+    page = sheet("Gemarkung Zons Flur 3 Flurstück 12", entries=[entry])
+    register_number = extract(page, gazetteer).register_number
+    assert register_number.value == "345" and register_number.confidence <= 0.5
+
+
+def test_superscript_digit_does_not_break_entries(gazetteer) -> None:
+    entry = ("²", ["Fläche von 116 m² als Spielfläche."], ["Eingetragen am 12.03.1987"])
+    page = sheet("Baulastenblatt Nr. 9", "Gemarkung Zons Flur 3 Flurstück 12", entries=[entry])
+    assert extract(page, gazetteer).date.value == dt.date(1987, 3, 12)

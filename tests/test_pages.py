@@ -85,3 +85,24 @@ def test_blank_and_single_colour_pages_prepare_without_error() -> None:
     for colour, mode in ((255, "L"), (0, "L"), (1, "1"), (128, "L")):
         prepared = prepare(Image.new(mode, (400, 560), colour))
         assert prepared.for_ocr.size == (400, 560) and prepared.skew == 0.0
+
+
+def test_oversized_later_tiff_frame_is_rejected_before_decoding(tmp_path: Path) -> None:
+    path = tmp_path / "sneaky.tif"
+    Image.new("1", (100, 100), 1).save(path, save_all=True, compression="group4",
+                                        append_images=[Image.new("1", (13_000, 13_000), 1)])
+    assert path.stat().st_size < 100_000
+    with pytest.raises(InputRejected, match="page 2 has an impossible size"):
+        list(iter_pages(path))
+
+
+def test_huge_pdf_page_is_rejected_before_rendering(tmp_path: Path) -> None:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=14_400, height=14_400)  # 200 x 200 inches
+    path = tmp_path / "poster.pdf"
+    with open(path, "wb") as handle:
+        writer.write(handle)
+    with pytest.raises(InputRejected, match="too large"):
+        list(iter_pages(path))

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import Select, and_, func, select, text
+from sqlalchemy import Select, and_, column, func, literal_column, select, table
 
 from baulast.db.database import Database
 from baulast.db.models import PageRow, Record, RecordParcel
@@ -90,7 +90,8 @@ def search(db: Database, query: SearchQuery) -> list[Hit]:
     snippets: dict[int, str] = {}
     with db.session() as session:
         if query.words and _WORD.search(query.words):
-            ranked = _ranked_text_matches(db, session, query.words)
+            allowed = statement.with_only_columns(Record.id)  # every other filter, applied inside
+            ranked = _ranked_text_matches(db, session, query.words, allowed, 20 * query.limit)
             snippets = {record_id: snippet for record_id, snippet in ranked}
             order = {record_id: rank for rank, (record_id, _) in enumerate(ranked)}
             statement = statement.where(Record.id.in_(list(order) or [-1]))
@@ -109,26 +110,33 @@ def search(db: Database, query: SearchQuery) -> list[Hit]:
         ]
 
 
-def _ranked_text_matches(db: Database, session, words: str) -> list[tuple[int, str]]:  # type: ignore[no-untyped-def]
-    """(record id, snippet) of pages containing all words, best first, one per record."""
+def _ranked_text_matches(db: Database, session, words: str, allowed: Select, limit: int) -> list[tuple[int, str]]:  # type: ignore[no-untyped-def]
+    """(record id, snippet) of the allowed records' pages holding all words, best first, one per record."""
     if db.is_sqlite:
-        rows = session.execute(
-            text(
-                "SELECT pages.record_id, snippet(pages_fts, 0, '[', ']', ' … ', 12) "
-                "FROM pages_fts JOIN pages ON pages.id = pages_fts.rowid "
-                "WHERE pages_fts MATCH :expression ORDER BY bm25(pages_fts) LIMIT 2000"
-            ),
-            {"expression": _fts_expression(words)},
-        ).all()
+        fts = table("pages_fts", column("rowid"))
+        statement = (
+            select(PageRow.record_id, literal_column("snippet(pages_fts, 0, '[', ']', ' … ', 12)"))
+            .join(fts, fts.c.rowid == PageRow.id)
+            .where(literal_column("pages_fts").op("MATCH")(_fts_expression(words)))
+            .where(PageRow.record_id.in_(allowed))
+            .order_by(literal_column("bm25(pages_fts)"))
+            .limit(limit)
+        )
+        rows = session.execute(statement).all()
     else:
-        conditions = [PageRow.text.ilike(f"%{w}%") for w in _WORD.findall(words)]
-        rows = [
-            (record_id, page_text[:160])
-            for record_id, page_text in session.execute(
-                select(PageRow.record_id, PageRow.text).where(and_(*conditions)).limit(2000)
-            )
-        ]
+        conditions = [PageRow.text.ilike(f"%{_escape_like(w)}%", escape="\\") for w in _WORD.findall(words)]
+        statement = (
+            select(PageRow.record_id, func.substr(PageRow.text, 1, 160))
+            .where(and_(*conditions), PageRow.record_id.in_(allowed))
+            .limit(limit)
+        )
+        rows = session.execute(statement).all()
     seen: dict[int, str] = {}
     for record_id, snippet in rows:
         seen.setdefault(record_id, " ".join(snippet.split()))
     return list(seen.items())
+
+
+def _escape_like(word: str) -> str:
+    """A word with LIKE's wildcards taken literally."""
+    return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
