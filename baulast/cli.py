@@ -71,33 +71,66 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, type=click.Path())
 @db_option
 @click.option("--workers", "-j", type=click.IntRange(min=1), help="Worker processes [default: all cores].")
 @click.option("--report", type=click.Path(dir_okay=False, path_type=Path), help="Write the batch report as JSON here.")
+@click.option("--log-file", metavar="FILE", help="Append structured log lines (JSON, one per file and stage); - for stderr.")
+@click.option("--inbox", type=click.Path(file_okay=False, path_type=Path),
+              help="Cron mode: ingest this folder and file each finished scan away (needs --done and --failed).")
+@click.option("--done", "done_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Cron mode: where recorded scans (and duplicates) are moved.")
+@click.option("--failed", "failed_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Cron mode: where rejected scans are moved, each with a .reason.txt.")
+@click.option("--settle", type=click.FloatRange(min=0), default=None,
+              help="Leave files written less than this many seconds ago [default: 60 with --inbox, else 0].")
 @click.option("--dpi", type=click.IntRange(100, 600), default=300, show_default=True, help="Resolution for rendering PDF pages.")
 @click.option("--page-timeout", type=click.FloatRange(min=1), default=180, show_default=True, help="Seconds OCR may take per page.")
 @click.option("--gazetteer", type=click.Path(exists=True, dir_okay=False), help="CSV of municipality,gemarkung[,gemarkungsnummer] [default: the shipped list].")
 @click.option("--progress/--no-progress", default=True, help="Show a progress bar on a terminal.")
 @handle_errors
 def ingest(paths: tuple[str, ...], db_url: str | None, store_dir: str | None, workers: int | None,
-           report: Path | None, dpi: int, page_timeout: float, gazetteer: str | None, progress: bool) -> None:
+           report: Path | None, log_file: str | None, inbox: Path | None, done_dir: Path | None,
+           failed_dir: Path | None, settle: float | None, dpi: int, page_timeout: float, gazetteer: str | None,
+           progress: bool) -> None:
     """Ingest scanned files and folders (PDF, TIFF, JPEG, PNG) into the database.
 
     Every input file ends as a record (accepted or needs_review), a duplicate of an earlier
     record, or a rejection with a one-line reason. Files already ingested are not read again.
+    Only one ingest runs per database at a time; a second one exits with code 5.
+
+    Cron mode (--inbox DIR --done DIR --failed DIR) moves each scan out of the inbox once its
+    outcome is committed, and leaves files that are still being written for the next run.
     """
+    from baulast.db.lock import ingest_lock
     from baulast.options import IngestOptions, TaskOptions, default_workers
+    from pipeline.inbox import file_away
+    from pipeline.logs import log_to
+    from pipeline.ocr import check_tools
     from pipeline.report import print_summary, write_report
     from pipeline.run import ingest as run_ingest
 
+    if inbox is not None:
+        if paths:
+            raise BadUsage("give either PATHS or --inbox, not both")
+        if done_dir is None or failed_dir is None:
+            raise BadUsage("--inbox needs --done DIR and --failed DIR")
+        if not inbox.is_dir():
+            raise BadUsage(f"--inbox: {inbox} is not a folder")
+        paths = (str(inbox),)
+    elif not paths:
+        raise BadUsage("give the files or folders to ingest, or --inbox DIR")
+    elif done_dir or failed_dir:
+        raise BadUsage("--done and --failed go with --inbox")
     options = IngestOptions(
         paths=paths, db_url=db_url, store_dir=store_dir, workers=workers or default_workers(),
-        report=report, progress=progress,
+        report=report, progress=progress, settle=settle if settle is not None else (60.0 if inbox else 0.0),
         task=TaskOptions(dpi=dpi, page_timeout=page_timeout, gazetteer_path=gazetteer),
     )
+    log_to(log_file)
+    check_tools(options.task.lang)
     database = _open(db_url, store_dir)
-    with Progress(
+    with ingest_lock(database), Progress(
         TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
         console=err_console, disable=not progress, transient=True,
     ) as bar:
@@ -109,6 +142,8 @@ def ingest(paths: tuple[str, ...], db_url: str | None, store_dir: str | None, wo
             bar.update(tasks[stage], completed=done, total=total)
 
         summary = run_ingest(options, on_progress, db=database)
+        if inbox is not None:
+            file_away(summary, database, inbox, done_dir, failed_dir)
     print_summary(summary, console)
     if report:
         write_report(summary, report)

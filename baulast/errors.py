@@ -19,6 +19,7 @@ class ExitCode(IntEnum):
     NOTHING_TO_DO = 4  # no new file to process
     LOCKED = 5  # another ingest holds the lock
     DATABASE_UNREACHABLE = 6  # the database could not be opened or reached
+    TOOLS_MISSING = 7  # Tesseract, its language data or poppler is not installed
 
 
 class BaulastError(Exception):
@@ -43,6 +44,12 @@ class Locked(BaulastError):
     """Another process holds the ingest lock."""
 
     exit_code = ExitCode.LOCKED
+
+
+class ToolsMissing(BaulastError):
+    """An external program the pipeline needs is not installed."""
+
+    exit_code = ExitCode.TOOLS_MISSING
 
 
 class InputRejected(Exception):

@@ -206,3 +206,4 @@ class FileResult:
     findings: tuple[Finding, ...] = ()
     pdf: bytes | None = None  # the searchable PDF
     seconds: float = 0.0
+    stages: tuple[tuple[str, float], ...] = ()  # (stage, seconds) as the file went through them

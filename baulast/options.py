@@ -38,4 +38,5 @@ class IngestOptions:
     workers: int = field(default_factory=default_workers)
     report: Path | None = None
     progress: bool = True
+    settle: float = 0.0  # leave files younger than this many seconds (still being written)
     task: TaskOptions = field(default_factory=TaskOptions)

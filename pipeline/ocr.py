@@ -7,8 +7,11 @@ Tesseract engine is what the pipeline and the end-to-end tests use.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import re
+import shutil
+import subprocess
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +20,7 @@ from typing import Protocol
 import pytesseract
 from PIL import Image
 
-from baulast.errors import InputRejected
+from baulast.errors import InputRejected, ToolsMissing
 from baulast.model import OcrPage, Word
 from pipeline.preprocess import prepare
 
@@ -43,6 +46,47 @@ class OcrEngine(Protocol):
     def orientation(self, image: Image.Image, dpi: int) -> tuple[int, float]:
         """Degrees to turn the page counter-clockwise so its text stands upright, and the confidence."""
         ...
+
+
+def _tessdata_dir() -> Path | None:
+    """The folder Tesseract reads its language data from, as it reports it."""
+    try:
+        done = subprocess.run(["tesseract", "--list-langs"], capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    found = re.search(r'"([^"]+)"', done.stdout + done.stderr)
+    return Path(found.group(1)) if found else None
+
+
+def check_tools(lang: str = DEFAULT_LANG) -> None:
+    """Raise ToolsMissing, saying what to install, unless Tesseract with `lang` and poppler are there."""
+    hint = "install them with: apt-get install tesseract-ocr tesseract-ocr-deu poppler-utils (or run make setup)"
+    try:
+        languages = set(pytesseract.get_languages(config=""))
+    except (pytesseract.TesseractNotFoundError, pytesseract.TesseractError, OSError) as exc:
+        raise ToolsMissing(f"Tesseract is not installed or does not start; {hint}") from exc
+    missing = [name for name in lang.split("+") if name not in languages]
+    if missing:
+        raise ToolsMissing(f"Tesseract has no language data for {', '.join(missing)}; {hint}")
+    if shutil.which("pdftoppm") is None:
+        raise ToolsMissing(f"poppler's pdftoppm is not installed; {hint}")
+
+
+def tool_versions(lang: str = DEFAULT_LANG) -> dict[str, str]:
+    """Versions of the external tools and a checksum of the language data, so a result can be
+    traced to what produced it."""
+    versions = {"tesseract": tesseract_version()}
+    folder = _tessdata_dir()
+    for name in lang.split("+"):
+        data = folder / f"{name}.traineddata" if folder else None
+        if data is not None and data.exists():
+            versions[f"tessdata_{name}_sha256"] = hashlib.sha256(data.read_bytes()).hexdigest()
+    try:
+        done = subprocess.run(["pdftoppm", "-v"], capture_output=True, text=True, timeout=30)
+        versions["poppler"] = (done.stderr or done.stdout).splitlines()[0].split()[-1]
+    except (OSError, subprocess.TimeoutExpired, IndexError):
+        versions["poppler"] = "not found"
+    return versions
 
 
 def tesseract_version() -> str:

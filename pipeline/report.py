@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from baulast import __version__
-from pipeline.ocr import tesseract_version
+from pipeline.ocr import tool_versions
 from pipeline.run import BatchSummary
 
 
@@ -23,11 +23,11 @@ def report_dict(summary: BatchSummary) -> dict[str, Any]:
         "totals": summary.totals(),
         "files": [
             {"path": f.path, "status": f.status, "reason": f.reason, "record_id": f.record_id,
-             "pages": f.pages, "seconds": f.seconds}
+             "pages": f.pages, "seconds": f.seconds, "moved_to": f.moved_to}
             for f in summary.files
         ],
         "skipped": summary.skipped,
-        "versions": {"baulast": __version__, "tesseract": tesseract_version()},
+        "versions": {"baulast": __version__, **tool_versions()},
     }
 
 
@@ -48,6 +48,8 @@ def print_summary(summary: BatchSummary, console: Console) -> None:
         f"  accepted {totals['accepted']}, needs review {totals['needs_review']}, rejected {totals['rejected']}, "
         f"duplicates {totals['duplicates']}, unchanged (already ingested) {totals['unchanged']}", highlight=False,
     )
+    if totals["waiting"]:
+        console.print(f"  waiting {totals['waiting']} (still being written; left for the next run)", highlight=False)
     if totals["unchanged"] and totals["unchanged"] == totals["files"]:
         console.print("  Nothing new: every file was ingested before; no OCR was done.")
     if summary.skipped:

@@ -7,6 +7,7 @@ touches no database, and turns every failure into a rejected result with a reaso
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 import time
@@ -33,40 +34,68 @@ from pipeline.ocr import OcrEngine, TesseractEngine, read_page
 from pipeline.pages import iter_pages
 
 
+log = logging.getLogger("baulast.ingest")
+
+
 @lru_cache(maxsize=4)
 def _gazetteer(path: str | None) -> Gazetteer:
     """The gazetteer, loaded once per process."""
     return Gazetteer.load(path)
 
 
+class _Stopwatch:
+    """Seconds spent per stage, added up over the pages of a file."""
+
+    def __init__(self) -> None:
+        self.spent: dict[str, float] = {}
+        self._last = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        """Charge the time since the last lap to a stage."""
+        now = time.perf_counter()
+        self.spent[stage] = self.spent.get(stage, 0.0) + now - self._last
+        self._last = now
+
+    def stages(self) -> tuple[tuple[str, float], ...]:
+        """(stage, seconds) pairs, rounded."""
+        return tuple((stage, round(seconds, 3)) for stage, seconds in self.spent.items())
+
+
 def process_file(scan: ScanFile, options: TaskOptions, engine: OcrEngine | None = None) -> FileResult:
     """Read one file into a result: pages, OCR, the sheet's fields, findings, status, PDF."""
     started = time.perf_counter()
+    watch = _Stopwatch()
     engine = engine or TesseractEngine(options.lang, options.page_timeout)
     try:
         ocr_pages, page_pdfs, rotations = [], [], []
         for page in iter_pages(Path(scan.path), options.dpi):
+            watch.lap("render")
             reading = read_page(engine, page.image, page.number, page.dpi)
+            watch.lap("ocr")
             page_pdfs.append(page_pdf(reading.shown, page.dpi, reading.ocr.pdf))
             page.image.close()
             ocr_pages.append(reading.ocr.page)
             rotations.append(reading.rotation)
+            watch.lap("pdf")
         if not ocr_pages:
             raise InputRejected("no pages")
         gazetteer = _gazetteer(options.gazetteer_path)
         sheet = find_sheet(ocr_pages)
         extraction = extract(sheet, gazetteer) if sheet is not None else Extraction()
+        watch.lap("extract")
         findings = validate(extraction, gazetteer)
+        watch.lap("validate")
         pages = tuple(
             PageText(number=p.number, text=p.text, mean_confidence=p.mean_confidence,
                      low_confidence_share=p.low_confidence_share, rotation=rotation,
                      is_sheet=sheet is not None and p.number == sheet.number)
             for p, rotation in zip(ocr_pages, rotations)
         )
+        pdf = merge_pages(page_pdfs, title=scan.filename)
+        watch.lap("pdf")
         return FileResult(
             source=scan, status=decide(findings), pages=pages, extraction=extraction,
-            findings=tuple(findings), pdf=merge_pages(page_pdfs, title=scan.filename),
-            seconds=time.perf_counter() - started,
+            findings=tuple(findings), pdf=pdf, seconds=time.perf_counter() - started, stages=watch.stages(),
         )
     except InputRejected as exc:
         reason = str(exc)
@@ -75,7 +104,14 @@ def process_file(scan: ScanFile, options: TaskOptions, engine: OcrEngine | None 
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch
         first_line = (str(exc).splitlines() or [""])[0][:200]
         reason = f"internal error while processing: {type(exc).__name__}: {first_line}"
-    return FileResult(source=scan, status=Status.REJECTED, error=reason, seconds=time.perf_counter() - started)
+    watch.lap("failed")
+    return FileResult(source=scan, status=Status.REJECTED, error=reason,
+                      seconds=time.perf_counter() - started, stages=watch.stages())
+
+
+def _settled(path: Path, settle: float) -> bool:
+    """Whether a file was last written at least `settle` seconds ago."""
+    return time.time() - path.stat().st_mtime >= settle
 
 
 def _unreadable_reason(error: OSError) -> str:
@@ -94,11 +130,12 @@ class FileOutcome:
     """One input file's line in the batch report."""
 
     path: str
-    status: str  # accepted / needs_review / rejected / duplicate / unchanged
+    status: str  # accepted / needs_review / rejected / duplicate / unchanged / waiting
     reason: str | None = None
     record_id: int | None = None
     pages: int = 0
     seconds: float = 0.0
+    moved_to: str | None = None  # where inbox mode filed the file
 
 
 @dataclass
@@ -134,6 +171,7 @@ class BatchSummary:
             "rejected": self.count("rejected"),
             "duplicates": self.count("duplicate"),
             "unchanged": self.count("unchanged"),
+            "waiting": self.count("waiting"),
             "skipped": len(self.skipped),
             "seconds": round(self.seconds, 2),
             "pages_per_minute": round(self.pages_per_minute, 1),
@@ -217,7 +255,16 @@ def ingest(options: IngestOptions, progress: ProgressCallback | None = None, db:
     scans: list[ScanFile] = []
     for index, path in enumerate(listing.files, start=1):
         try:
-            scans.append(hash_file(path))
+            if options.settle and not _settled(path, options.settle):
+                summary.files.append(FileOutcome(str(path), "waiting", "still being written; left for the next run"))
+                continue
+            before = path.stat()
+            scan = hash_file(path)
+            after = path.stat()
+            if (before.st_size, before.st_mtime_ns) != (after.st_size, after.st_mtime_ns):
+                summary.files.append(FileOutcome(str(path), "waiting", "changed while being read; left for the next run"))
+                continue
+            scans.append(scan)
         except OSError as exc:
             reason = _unreadable_reason(exc)
             record_id = register_unreadable(db, summary.batch_id, str(path), reason)
@@ -228,14 +275,30 @@ def ingest(options: IngestOptions, progress: ProgressCallback | None = None, db:
     summary.files += [FileOutcome(s.path, "unchanged") for s in plan.already_done]
     summary.files += [FileOutcome(s.path, "duplicate") for s in plan.duplicates]
 
+    for outcome in summary.files:  # the files that need no processing
+        _log_outcome(summary.batch_id, outcome)
     notify("processing", 0, len(plan.to_process))
     for done, (ledger_id, result) in enumerate(_results(plan.to_process, options), start=1):
         record_id = save_result(db, ledger_id, result)
-        summary.files.append(FileOutcome(
+        outcome = FileOutcome(
             result.source.path, result.status.value, result.error, record_id, len(result.pages), round(result.seconds, 2),
-        ))
+        )
+        summary.files.append(outcome)
+        for stage, seconds in result.stages:
+            log.info("stage", extra={"fields": {"batch": summary.batch_id, "file": outcome.path, "stage": stage,
+                                                "seconds": seconds}})
+        _log_outcome(summary.batch_id, outcome)
         notify("processing", done, len(plan.to_process))
 
     summary.seconds = time.perf_counter() - started
     finish_batch(db, summary.batch_id, summary.totals())
+    log.info("batch", extra={"fields": {"batch": summary.batch_id, **summary.totals()}})
     return summary
+
+
+def _log_outcome(batch_id: int | None, outcome: FileOutcome) -> None:
+    """One structured log line for a file's outcome."""
+    log.info("file", extra={"fields": {
+        "batch": batch_id, "file": outcome.path, "status": outcome.status, "reason": outcome.reason,
+        "record_id": outcome.record_id, "pages": outcome.pages, "seconds": outcome.seconds,
+    }})

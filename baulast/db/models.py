@@ -50,6 +50,7 @@ class LedgerEntry(Base):
     state: Mapped[str] = mapped_column(String(16), index=True)
     error: Mapped[str | None] = mapped_column(Text)
     record_id: Mapped[int | None] = mapped_column(ForeignKey("records.id"), index=True)
+    moved_to: Mapped[str | None] = mapped_column(Text)  # where inbox mode filed the original
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     updated_at: Mapped[dt.datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
