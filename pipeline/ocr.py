@@ -6,9 +6,7 @@ Tesseract engine is what the pipeline and the end-to-end tests use.
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import re
 import shutil
 import subprocess
@@ -154,21 +152,18 @@ def parse_osd(report: str) -> tuple[int, float]:
 def parse_tsv(tsv: str) -> tuple[tuple[Word, ...], str]:
     """Words (level 5 rows) and the page text with one line per OCR line, blank lines between blocks."""
     words: list[Word] = []
-    reader = csv.reader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE)
-    header = next(reader, None)
-    if not header:
-        return (), ""
-    for row in reader:
-        if len(row) < 12 or row[0] != "5":
+    for line in tsv.splitlines()[1:]:  # the first line is the header
+        row = line.split("\t")
+        if len(row) < 12 or row[0] != "5" or not row[11].strip():
             continue
-        text = row[11].strip()
-        if not text:
-            continue
-        left, top, width, height = (int(v) for v in row[6:10])
-        words.append(Word(
-            text=text, conf=float(row[10]), bbox=(left, top, left + width, top + height),
-            block=int(row[2]), par=int(row[3]), line=int(row[4]),
-        ))
+        try:
+            left, top, width, height = (int(v) for v in row[6:10])
+            words.append(Word(
+                text=row[11].strip(), conf=float(row[10]), bbox=(left, top, left + width, top + height),
+                block=int(row[2]), par=int(row[3]), line=int(row[4]),
+            ))
+        except ValueError:
+            continue  # a malformed row: Tesseract never writes one, but a word is not worth a crash
     lines: list[str] = []
     previous: tuple[int, int, int] | None = None
     for word in words:
