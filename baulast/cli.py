@@ -314,5 +314,16 @@ def evaluate(folder: str, workers: int | None, keep_db: str | None, as_json: boo
         print_evaluation(result, console)
 
 
+
+def _register_groups() -> None:
+    """Attach the command groups that live in their own modules."""
+    from baulast.cli_review import review
+
+    main.add_command(review)
+
+
+_register_groups()
+
+
 if __name__ == "__main__":
     main()

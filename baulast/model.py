@@ -192,6 +192,8 @@ class PageText:
     low_confidence_share: float
     rotation: int = 0
     is_sheet: bool = False
+    width: int | None = None  # pixels of the OCR image, which word boxes refer to
+    height: int | None = None
 
 
 @dataclass(frozen=True)

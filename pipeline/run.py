@@ -88,7 +88,7 @@ def process_file(scan: ScanFile, options: TaskOptions, engine: OcrEngine | None 
         pages = tuple(
             PageText(number=p.number, text=p.text, mean_confidence=p.mean_confidence,
                      low_confidence_share=p.low_confidence_share, rotation=rotation,
-                     is_sheet=sheet is not None and p.number == sheet.number)
+                     is_sheet=sheet is not None and p.number == sheet.number, width=p.width, height=p.height)
             for p, rotation in zip(ocr_pages, rotations)
         )
         pdf = merge_pages(page_pdfs, title=scan.filename)

@@ -94,6 +94,9 @@ class Record(Base):
     findings: Mapped[list[FindingRow]] = relationship(
         back_populates="record", cascade="all, delete-orphan", order_by="FindingRow.id"
     )
+    corrections: Mapped[list[Correction]] = relationship(
+        back_populates="record", cascade="all, delete-orphan", order_by="Correction.id"
+    )
 
 
 class RecordField(Base):
@@ -162,6 +165,8 @@ class PageRow(Base):
     low_confidence_share: Mapped[float] = mapped_column(Float)
     rotation: Mapped[int] = mapped_column(Integer, default=0)
     is_sheet: Mapped[bool] = mapped_column(Boolean, default=False)
+    width: Mapped[int | None] = mapped_column(Integer)  # pixels of the OCR image: word boxes refer to it
+    height: Mapped[int | None] = mapped_column(Integer)
 
     record: Mapped[Record] = relationship(back_populates="page_texts")
 
@@ -179,3 +184,19 @@ class FindingRow(Base):
     message: Mapped[str] = mapped_column(Text)
 
     record: Mapped[Record] = relationship(back_populates="findings")
+
+
+class Correction(Base):
+    """A reviewer's change to a record: who, when, which field, the value before and after."""
+
+    __tablename__ = "corrections"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    record_id: Mapped[int] = mapped_column(ForeignKey("records.id", ondelete="CASCADE"), index=True)
+    field: Mapped[str] = mapped_column(String(32))
+    old_value: Mapped[object | None] = mapped_column(JSON)
+    new_value: Mapped[object | None] = mapped_column(JSON)
+    user: Mapped[str] = mapped_column(String(100))
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+    record: Mapped[Record] = relationship(back_populates="corrections")

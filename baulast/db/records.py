@@ -79,7 +79,7 @@ def save_result(db: Database, ledger_id: int, result: FileResult) -> int:
             record.page_texts.append(PageRow(
                 number=page.number, text=page.text, mean_confidence=round(page.mean_confidence, 2),
                 low_confidence_share=round(page.low_confidence_share, 4),
-                rotation=page.rotation, is_sheet=page.is_sheet,
+                rotation=page.rotation, is_sheet=page.is_sheet, width=page.width, height=page.height,
             ))
         for finding in result.findings:
             record.findings.append(FindingRow(
@@ -104,7 +104,7 @@ def _load_options():  # type: ignore[no-untyped-def]
     """Eager loads for everything the export shows."""
     return (
         selectinload(Record.fields), selectinload(Record.parcels), selectinload(Record.entries),
-        selectinload(Record.findings), selectinload(Record.page_texts),
+        selectinload(Record.findings), selectinload(Record.page_texts), selectinload(Record.corrections),
     )
 
 
@@ -149,6 +149,11 @@ def export_record(record: Record, ledger: LedgerEntry | None = None) -> dict[str
         "findings": [
             {"severity": f.severity, "code": f.code, "field": f.field, "message": f.message}
             for f in record.findings
+        ],
+        "corrections": [
+            {"field": c.field, "old_value": c.old_value, "new_value": c.new_value, "user": c.user,
+             "at": c.at.isoformat() if c.at else None}
+            for c in record.corrections
         ],
     }
 

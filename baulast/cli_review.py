@@ -1,0 +1,155 @@
+"""`baulast review`: the archivists' queue of uncertain records, on the command line."""
+
+from __future__ import annotations
+
+import getpass
+import json
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.markup import escape
+from rich.table import Table
+
+from baulast.cli import _open, _print_record, console, db_option, handle_errors, plain
+from baulast.errors import BadUsage
+from baulast.model import Parcel
+
+
+def _user(user: str | None) -> str:
+    """Who is reviewing: --user, else the login name."""
+    return user or getpass.getuser()
+
+
+@click.group()
+def review() -> None:
+    """Work through the records the pipeline was unsure of: list, show, correct, accept."""
+
+
+@review.command(name="list")
+@db_option
+@click.option("--municipality", "municipalities", multiple=True, help="Only this municipality (repeatable).")
+@click.option("--limit", type=click.IntRange(1, 10_000), default=100, show_default=True)
+@click.option("--format", "output_format", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@handle_errors
+def list_queue(db_url: str | None, store_dir: str | None, municipalities: tuple[str, ...], limit: int,
+               output_format: str) -> None:
+    """List records waiting for review, oldest first, with the reasons they wait."""
+    from baulast.db.review import review_queue
+
+    items = review_queue(_open(db_url, store_dir), frozenset(municipalities) if municipalities else None, limit)
+    if output_format == "json":
+        for item in items:
+            click.echo(json.dumps(item.__dict__, ensure_ascii=False))
+        return
+    table = Table("ID", "File", "Municipality", "Nr.", "Why it waits", title=f"{len(items)} record(s) to review",
+                  title_justify="left")
+    for item in items:
+        table.add_row(str(item.record_id), escape(item.filename), escape(item.municipality or "–"),
+                      escape(item.register_number or "–"), escape("; ".join(item.reasons)))
+    console.print(table)
+
+
+@review.command(name="show")
+@click.argument("record_id", type=int)
+@db_option
+@click.option("--crops", "crops_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("baulast-review"),
+              show_default=True, help="Folder for the PNG crops of each field's evidence.")
+@handle_errors
+def show_for_review(record_id: int, db_url: str | None, store_dir: str | None, crops_dir: Path) -> None:
+    """Show a record's fields with their evidence, and save the page crop of each field as PNG."""
+    from baulast.db.records import export_record, get_record
+    from pipeline.crops import save_field_crops
+
+    database = _open(db_url, store_dir)
+    with database.session() as session:
+        record = get_record(session, record_id)
+        if record is None:
+            raise BadUsage(f"no record with id {record_id}")
+        data = export_record(record)
+        pdf = database.store.path(record.pdf_key) if record.pdf_key else None
+        widths = {p.number: p.width for p in record.page_texts if p.width}
+    data["pdf"] = str(pdf) if pdf else None
+    _print_record(data)
+    if pdf is not None and pdf.exists():
+        for name, path in save_field_crops(pdf, data["fields"], widths, crops_dir, record_id).items():
+            plain.print(f"crop of {name}: {path}")
+    for correction in data["corrections"]:
+        plain.print(f"corrected {correction['field']}: {correction['old_value']} → {correction['new_value']} "
+                    f"by {correction['user']} at {correction['at']}")
+
+
+def _parse_parcels(text: str) -> tuple[Parcel, ...]:
+    """Parcels separated by ";", each in any usual notation, with a known Gemarkung and a Flur."""
+    from baulast.gazetteer import Gazetteer
+    from baulast.parcels import parse_parcel_query
+
+    gazetteer = Gazetteer.load()
+    parcels = []
+    for part in (p.strip() for p in text.split(";")):
+        query = parse_parcel_query(part, gazetteer) if part else None
+        if query is None or query.zaehler is None or query.zaehler_to is not None:
+            raise BadUsage(f"--parcels: cannot read {part!r} as one parcel (e.g. \"Zons 3 123/4\")")
+        if query.gemarkung is None or gazetteer.municipality_of(query.gemarkung) is None:
+            raise BadUsage(f"--parcels: {part!r} names no Gemarkung of the gazetteer")
+        if query.flur is None:
+            raise BadUsage(f"--parcels: {part!r} has no Flur (e.g. \"Zons 3 123/4\")")
+        flurstueck = f"{query.zaehler}/{query.nenner}" if query.nenner else str(query.zaehler)
+        parcels.append(Parcel(query.gemarkung, query.flur, flurstueck))
+    return tuple(parcels)
+
+
+@review.command(name="set")
+@click.argument("record_id", type=int)
+@db_option
+@click.option("--municipality", help="Corrected municipality.")
+@click.option("--register-number", help="Corrected Baulastenblatt-Nr.")
+@click.option("--parcels", help='Corrected burdened parcels, ";" between them: "Zons 3 123/4; Zons 3 125".')
+@click.option("--date", "date_text", help="Corrected Eintragungsdatum (12.03.1987 or 1987-03-12).")
+@click.option("--user", help="Who corrects [default: your login name].")
+@handle_errors
+def set_fields(record_id: int, db_url: str | None, store_dir: str | None, municipality: str | None,
+               register_number: str | None, parcels: str | None, date_text: str | None, user: str | None) -> None:
+    """Correct fields of a record; each change keeps who, when and the previous value."""
+    from baulast.dates import parse_german_date
+    from baulast.db.review import correct
+    from baulast.gazetteer import Gazetteer
+    from baulast.regnum import normalize_register_number
+
+    changes: dict[str, Any] = {}
+    if municipality is not None:
+        match = Gazetteer.load().match_municipality(municipality, min_score=0.9)
+        if match is None:
+            raise BadUsage(f"--municipality: {municipality!r} is not a municipality of the gazetteer")
+        changes["municipality"] = match.name
+    if register_number is not None:
+        changes["register_number"] = normalize_register_number(register_number)
+        if changes["register_number"] is None:
+            raise BadUsage(f"--register-number: {register_number!r} holds no register number")
+    if parcels is not None:
+        changes["parcels"] = _parse_parcels(parcels)
+    if date_text is not None:
+        changes["date"] = parse_german_date(date_text)
+        if changes["date"] is None:
+            raise BadUsage(f"--date: cannot read {date_text!r} as a date")
+    if not changes:
+        raise BadUsage("nothing to set: give --municipality, --register-number, --parcels or --date")
+    correct(_open(db_url, store_dir), record_id, changes, _user(user))
+    plain.print(f"Record {record_id}: set {', '.join(changes)}. Accept it with: baulast review accept {record_id}")
+
+
+@review.command(name="accept")
+@click.argument("record_id", type=int)
+@db_option
+@click.option("--user", help="Who accepts [default: your login name].")
+@handle_errors
+def accept_record(record_id: int, db_url: str | None, store_dir: str | None, user: str | None) -> None:
+    """Accept a reviewed record into the register (refused while a check still fails)."""
+    from baulast.db.review import accept
+    from baulast.gazetteer import Gazetteer
+
+    problems = accept(_open(db_url, store_dir), record_id, _user(user), Gazetteer.load())
+    if problems:
+        raise BadUsage(f"record {record_id} cannot be accepted yet: " + "; ".join(problems)
+                       + f". Correct it with: baulast review set {record_id} ...")
+    plain.print(f"Record {record_id} accepted.")
