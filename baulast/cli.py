@@ -323,7 +323,3 @@ def _register_groups() -> None:
 
 
 _register_groups()
-
-
-if __name__ == "__main__":
-    main()

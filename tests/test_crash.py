@@ -31,7 +31,7 @@ FILES = ["akte_0002.tif", "akte_0003.jpg", "akte_0004.png", "akte_0010.jpg", "ak
 def start_ingest(folder: Path, url: str) -> subprocess.Popen:
     """`baulast ingest` as its own process group."""
     return subprocess.Popen(
-        [sys.executable, "-m", "baulast.cli", "ingest", str(folder), "--db", url, "--workers", "2", "--no-progress"],
+        [sys.executable, "-m", "baulast", "ingest", str(folder), "--db", url, "--workers", "2", "--no-progress"],
         cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
     )
 
@@ -66,7 +66,7 @@ def test_killed_ingest_resumes_without_loss_or_duplicates(tmp_path: Path) -> Non
 
     finished_before = count_records(url)
     final = subprocess.run(
-        [sys.executable, "-m", "baulast.cli", "ingest", str(folder), "--db", url, "--workers", "2", "--no-progress"],
+        [sys.executable, "-m", "baulast", "ingest", str(folder), "--db", url, "--workers", "2", "--no-progress"],
         cwd=ROOT, capture_output=True, text=True, timeout=600,
     )
     assert final.returncode in (0, 3, 4), final.stderr

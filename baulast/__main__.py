@@ -1,0 +1,5 @@
+"""`python -m baulast` runs the command line, like the `baulast` script."""
+
+from baulast.cli import main
+
+main()
