@@ -45,6 +45,10 @@ class OcrEngine(Protocol):
         """Degrees to turn the page counter-clockwise so its text stands upright, and the confidence."""
         ...
 
+    def read_line(self, image: Image.Image) -> str:
+        """Read a small image that holds one line of text (a second opinion on a value)."""
+        ...
+
 
 def _tessdata_dir() -> Path | None:
     """The folder Tesseract reads its language data from, as it reports it."""
@@ -136,6 +140,14 @@ class TesseractEngine:
         return parse_osd(report)
 
 
+    def read_line(self, image: Image.Image) -> str:
+        """Tesseract in single-line mode on a small crop."""
+        try:
+            return pytesseract.image_to_string(image, lang=self.lang, config="--psm 7", timeout=self.timeout).strip()
+        except (RuntimeError, pytesseract.TesseractError):
+            return ""
+
+
 def _first_line(message: object) -> str:
     """The last non-empty line of a tool's message, which is where Tesseract puts the reason."""
     lines = [line.strip() for line in str(message).splitlines() if line.strip()]
@@ -186,6 +198,7 @@ class PageReading:
     ocr: OcrOutput
     rotation: int  # degrees clockwise the scan was turned to stand upright
     skew: float
+    for_ocr: Image.Image | None = None  # the copy Tesseract read (form rules removed)
 
 
 def read_page(engine: OcrEngine, image: Image.Image, number: int, dpi: int) -> PageReading:
@@ -195,7 +208,8 @@ def read_page(engine: OcrEngine, image: Image.Image, number: int, dpi: int) -> P
     pages (nearly all of them) cost one Tesseract run.
     """
     prepared = prepare(image)
-    first = PageReading(prepared.shown, engine.recognize(prepared.for_ocr, number, dpi), 0, prepared.skew)
+    first = PageReading(prepared.shown, engine.recognize(prepared.for_ocr, number, dpi), 0, prepared.skew,
+                        prepared.for_ocr)
     if _reads_well(first.ocr.page):
         return first
     rotate, confidence = engine.orientation(prepared.for_ocr, dpi)
@@ -203,7 +217,8 @@ def read_page(engine: OcrEngine, image: Image.Image, number: int, dpi: int) -> P
         return first
     # OSD's "Rotate" is clockwise; PIL rotates counter-clockwise.
     turned = prepare(image.rotate(-rotate, expand=True))
-    second = PageReading(turned.shown, engine.recognize(turned.for_ocr, number, dpi), rotate, turned.skew)
+    second = PageReading(turned.shown, engine.recognize(turned.for_ocr, number, dpi), rotate, turned.skew,
+                         turned.for_ocr)
     return second if second.ocr.page.mean_confidence > first.ocr.page.mean_confidence else first
 
 

@@ -7,6 +7,7 @@ touches no database, and turns every failure into a rejected result with a reaso
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import multiprocessing
 import os
@@ -26,12 +27,13 @@ from baulast.gazetteer import Gazetteer
 from baulast.model import Extraction, FileResult, PageText, ScanFile, Status
 from baulast.options import IngestOptions, TaskOptions
 from baulast.validation import decide, validate
-from pipeline.classify import find_sheet
+from pipeline.classify import find_sheet, sheet_score
 from pipeline.efile import merge_pages, page_pdf
 from pipeline.extract import extract
 from pipeline.intake import hash_file, list_inputs
 from pipeline.ocr import OcrEngine, TesseractEngine, read_page
 from pipeline.pages import iter_pages
+from pipeline.verify import verify_register_number
 
 
 log = logging.getLogger("baulast.ingest")
@@ -68,6 +70,7 @@ def process_file(scan: ScanFile, options: TaskOptions, engine: OcrEngine | None 
     engine = engine or TesseractEngine(options.lang, options.page_timeout)
     try:
         ocr_pages, page_pdfs, rotations = [], [], []
+        best_score, sheet_image = float("-inf"), None  # only the likeliest sheet's image is kept
         for page in iter_pages(Path(scan.path), options.dpi):
             watch.lap("render")
             reading = read_page(engine, page.image, page.number, page.dpi)
@@ -76,12 +79,17 @@ def process_file(scan: ScanFile, options: TaskOptions, engine: OcrEngine | None 
             page.image.close()
             ocr_pages.append(reading.ocr.page)
             rotations.append(reading.rotation)
+            if (score := sheet_score(reading.ocr.page)) > best_score:
+                best_score, sheet_image = score, reading.for_ocr
             watch.lap("pdf")
         if not ocr_pages:
             raise InputRejected("no pages")
         gazetteer = _gazetteer(options.gazetteer_path)
         sheet = find_sheet(ocr_pages)
         extraction = extract(sheet, gazetteer) if sheet is not None else Extraction()
+        if sheet is not None:
+            checked = verify_register_number(extraction.register_number, sheet_image, engine)
+            extraction = dataclasses.replace(extraction, register_number=checked)
         watch.lap("extract")
         findings = validate(extraction, gazetteer)
         watch.lap("validate")

@@ -71,6 +71,12 @@ class FakeEngine:
         """Always upright."""
         return 0, 10.0
 
+    def read_line(self, image: Image.Image) -> str:
+        """The prepared second reading."""
+        return self.second_reading
+
+    second_reading = ""
+
 
 @pytest.fixture(scope="session")
 def gazetteer() -> Gazetteer:

@@ -79,3 +79,23 @@ def test_searchable_pdf_from_bilevel_and_grayscale_pages() -> None:
         output = TesseractEngine().recognize(image, number=1, dpi=300)
         reader = PdfReader(io.BytesIO(page_pdf(image, 300, output.pdf)))
         assert "Kleinenbroich" in reader.pages[0].extract_text()
+
+
+def test_second_reading_distrusts_a_disputed_register_number() -> None:
+    from baulast.model import Evidence, Field
+    from pipeline.verify import verify_register_number
+    from tests.conftest import FakeEngine
+
+    image = page_with_text(["Baulastenblatt Nr. 0241"])
+    field = Field("register_number", "8241", 0.95, Evidence(1, (200, 200, 900, 250), "Baulastenblatt Nr. 8241"))
+    engine = FakeEngine([])
+    engine.second_reading = "Baulastenblatt Nr. 0241"
+    disputed = verify_register_number(field, image, engine)
+    assert disputed.confidence <= 0.4 and "second reading: 241" in disputed.evidence.text
+    engine.second_reading = "Nr. 8.241"
+    assert verify_register_number(field, image, engine) == field
+    engine.second_reading = "Nr. 82"  # a cut-off reading says nothing either way
+    assert verify_register_number(field, image, engine) == field
+    agreeing = Field("register_number", "241", 0.95, Evidence(1, (200, 200, 900, 250), "Baulastenblatt Nr. 0241"))
+    assert verify_register_number(agreeing, image, TesseractEngine()).confidence == 0.95  # real Tesseract agrees
+    assert verify_register_number(field, image, TesseractEngine()).confidence <= 0.4  # and disputes the 8

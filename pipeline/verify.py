@@ -1,0 +1,51 @@
+"""A second reading of values that nothing else on the page confirms.
+
+Tesseract can be confidently wrong on a glyph: a dotted or slashed zero (dot-matrix
+printers, some typewriters) reads as "8" at 98% confidence. Reading the value's crop again,
+enlarged and as a single line, flips such errors often enough that disagreement is a strong
+sign of a misread; the field then goes to a person instead of into the register.
+"""
+
+from __future__ import annotations
+
+from PIL import Image
+
+from baulast.model import Evidence, Field
+from baulast.regnum import normalize_register_number
+from pipeline.ocr import OcrEngine
+
+SCALE = 2
+DISAGREEMENT_CONFIDENCE = 0.4
+
+
+def value_crop(image: Image.Image, evidence: Evidence) -> Image.Image:
+    """The evidence box (label and value) cut from the page with a margin, enlarged."""
+    left, top, right, bottom = evidence.bbox
+    margin = bottom - top
+    box = (max(0, left - margin), max(0, top - margin // 2),
+           min(image.width, right + margin), min(image.height, bottom + margin // 2))
+    crop = image.crop(box)
+    return crop.resize((crop.width * SCALE, crop.height * SCALE), Image.LANCZOS)
+
+
+def _digits(text: str) -> str:
+    """The digits of a text, in order (leading zeros kept: they are glyphs that can be misread)."""
+    return "".join(c for c in text if c.isascii() and c.isdigit())
+
+
+def verify_register_number(field: Field | None, image: Image.Image | None, engine: OcrEngine) -> Field | None:
+    """The register number field, distrusted when a second reading of its crop disputes a digit.
+
+    Only a reading with as many digits that differs in one of them counts as a dispute: that
+    is the confident glyph confusion this guards against. A second reading with fewer or more
+    digits (a cut-off crop, a neighbour's number in the margin) says nothing either way.
+    """
+    if field is None or image is None or field.evidence is None or field.evidence.bbox is None:
+        return field
+    line = engine.read_line(value_crop(image, field.evidence))
+    first, second = _digits(field.evidence.text), _digits(line)
+    if not second or len(first) != len(second) or first == second:
+        return field
+    evidence = Evidence(field.evidence.page, field.evidence.bbox,
+                        f"{field.evidence.text} (second reading: {normalize_register_number(line) or line})")
+    return Field(field.name, field.value, min(field.confidence, DISAGREEMENT_CONFIDENCE), evidence)
