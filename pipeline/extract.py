@@ -90,13 +90,16 @@ def _number_after(words: list[Word]) -> tuple[str | None, list[Word]]:
         folded = key(token)
         if folded in ("nr", "nummer", "no", "") and not used:
             continue
-        if _NUMBER_TOKEN.match(token) or (used and len(token) == 1 and token.isalpha()):
-            used.append(word)
+        if _NUMBER_TOKEN.match(token) and any(c.isdigit() for c in token):
+            used.append(word)  # a lone "|" or "l" is a table rule or a letter, not a digit
             continue
+        if used and len(token) == 1 and token.isalpha() and token not in "lIO":
+            used.append(word)  # a letter suffix: "512 a"
         break
     if not used:
         return None, []
-    value = normalize_register_number(" ".join(w.text for w in used))
+    # Digits spread over several words are one number ("1 234", a typewriter's "2 1 73").
+    value = normalize_register_number("".join(w.text for w in used))
     return value, used
 
 
@@ -121,11 +124,30 @@ def extract_parcels(page: OcrPage, rows: list[Row], header_end: int, gazetteer: 
     used = _parcel_words(words, resolved, gazetteer) or words
     confidence = min(scores) * min(max(0.0, w.conf) for w in used) / 100.0
     in_entries = set(_resolve(parse_parcels("\n".join(r.text for r in rows[header_end:])), gazetteer, None)[0])
+    completed = _complete_flur(resolved, in_entries)
+    if completed != resolved:
+        # A Flur the header lost, taken from the entry text that restates the parcel: one
+        # reading only, so it never counts as confirmed.
+        return Field("parcels", tuple(dict.fromkeys(completed)), confidence * 0.95, _evidence(page, used))
     if in_entries and all(p in in_entries for p in resolved):
         confidence = max(confidence, 0.9 * min(scores))
     else:
         confidence *= 0.8
     return Field("parcels", tuple(dict.fromkeys(resolved)), confidence, _evidence(page, used))
+
+
+def _complete_flur(header: list[Parcel], in_entries: set[Parcel]) -> list[Parcel]:
+    """Header parcels whose Flur is missing, completed from the entry text where it names the
+    same Gemarkung and Flurstück under exactly one Flur."""
+    completed = []
+    for parcel in header:
+        if parcel.flur is None:
+            flure = {p.flur for p in in_entries
+                     if p.gemarkung == parcel.gemarkung and p.flurstueck == parcel.flurstueck and p.flur is not None}
+            if len(flure) == 1:
+                parcel = Parcel(parcel.gemarkung, flure.pop(), parcel.flurstueck)
+        completed.append(parcel)
+    return completed
 
 
 def _resolve(parcels: list[Parcel], gazetteer: Gazetteer, default: str | None) -> tuple[list[Parcel], list[float]]:
@@ -189,7 +211,8 @@ def extract_entries(page: OcrPage, rows: list[Row], table_top: int) -> tuple[lis
     table = rows[table_top:]
     registered = find_labels(table, "Eingetragen", 0.8)
     deleted = find_labels(table, "Gelöscht", 0.75)
-    starts = _entry_starts(table) or sorted({max(1, a.row) for a in registered})
+    numbered = _entry_starts(table)
+    starts = numbered or sorted({max(1, a.row) for a in registered})
     if starts:
         starts[0] = min(starts[0], min((a.row for a in registered), default=starts[0]))
     entries: list[Entry] = []
@@ -206,6 +229,10 @@ def extract_entries(page: OcrPage, rows: list[Row], table_top: int) -> tuple[lis
         if index == 0 and anchor is not None and date is not None:
             label_words = list(table[anchor.row].words[anchor.start : anchor.end])
             confidence = anchor.score * mean_confidence(used)
+            if not numbered:
+                # Without the Lfd. Nr. column the first remark found may belong to a later
+                # entry (the first one's remark unreadable): never sure enough to accept.
+                confidence *= 0.7
             date_field = Field("date", date, confidence, _evidence(page, label_words + used))
     return entries, date_field
 
@@ -219,8 +246,11 @@ def _entry_starts(table: list[Row]) -> list[int]:
     starts: list[int] = []
     expected = 1
     for index, row in enumerate(table[1:], start=1):
-        first = row.words[0]
-        token = first.text.rstrip(".)")
+        # Remnants of the table's rules ("|", "[", "—") may stand before the number.
+        first = next((w for w in row.words if any(c.isalnum() for c in w.text)), row.words[0])
+        token = first.text.strip("|[](.):")
+        if expected == 1 and token in _ONE_LOOKALIKES:
+            token = "1"  # a lone "1" in its cell is often read as l, I or ı
         if token.isascii() and token.isdigit() and int(token) == expected and first.bbox[0] < content_left:
             starts.append(index)
             expected += 1
@@ -228,6 +258,7 @@ def _entry_starts(table: list[Row]) -> list[int]:
 
 
 _REMARK_LABELS = ("eingetragen", "geloscht", "gelost", "lfd")
+_ONE_LOOKALIKES = {"l", "I", "ı", "i", "|", "!"}
 
 
 def _date_near(rows: list[Row], anchor: Anchor):  # type: ignore[no-untyped-def]

@@ -33,7 +33,7 @@ from pipeline.extract import extract
 from pipeline.intake import hash_file, list_inputs
 from pipeline.ocr import OcrEngine, TesseractEngine, read_page
 from pipeline.pages import iter_pages
-from pipeline.verify import verify_register_number
+from pipeline.verify import verify_date, verify_register_number
 
 
 log = logging.getLogger("baulast.ingest")
@@ -88,8 +88,11 @@ def process_file(scan: ScanFile, options: TaskOptions, engine: OcrEngine | None 
         sheet = find_sheet(ocr_pages)
         extraction = extract(sheet, gazetteer) if sheet is not None else Extraction()
         if sheet is not None:
-            checked = verify_register_number(extraction.register_number, sheet_image, engine)
-            extraction = dataclasses.replace(extraction, register_number=checked)
+            extraction = dataclasses.replace(
+                extraction,
+                register_number=verify_register_number(extraction.register_number, sheet_image, engine),
+                date=verify_date(extraction.date, sheet_image, engine),
+            )
         watch.lap("extract")
         findings = validate(extraction, gazetteer)
         watch.lap("validate")

@@ -11,7 +11,6 @@ from __future__ import annotations
 from PIL import Image
 
 from baulast.model import Evidence, Field
-from baulast.regnum import normalize_register_number
 from pipeline.ocr import OcrEngine
 
 SCALE = 2
@@ -34,7 +33,17 @@ def _digits(text: str) -> str:
 
 
 def verify_register_number(field: Field | None, image: Image.Image | None, engine: OcrEngine) -> Field | None:
-    """The register number field, distrusted when a second reading of its crop disputes a digit.
+    """The register number, distrusted when a second reading of its crop disputes a digit."""
+    return verify_digits(field, image, engine)
+
+
+def verify_date(field: Field | None, image: Image.Image | None, engine: OcrEngine) -> Field | None:
+    """The Eintragungsdatum, distrusted when a second reading of its crop disputes a digit."""
+    return verify_digits(field, image, engine)
+
+
+def verify_digits(field: Field | None, image: Image.Image | None, engine: OcrEngine) -> Field | None:
+    """The field, distrusted when a second reading of its crop disputes a digit.
 
     Only a reading with as many digits that differs in one of them counts as a dispute: that
     is the confident glyph confusion this guards against. A second reading with fewer or more
@@ -47,5 +56,5 @@ def verify_register_number(field: Field | None, image: Image.Image | None, engin
     if not second or len(first) != len(second) or first == second:
         return field
     evidence = Evidence(field.evidence.page, field.evidence.bbox,
-                        f"{field.evidence.text} (second reading: {normalize_register_number(line) or line})")
+                        f"{field.evidence.text} (second reading: {line})")
     return Field(field.name, field.value, min(field.confidence, DISAGREEMENT_CONFIDENCE), evidence)

@@ -91,7 +91,7 @@ def test_second_reading_distrusts_a_disputed_register_number() -> None:
     engine = FakeEngine([])
     engine.second_reading = "Baulastenblatt Nr. 0241"
     disputed = verify_register_number(field, image, engine)
-    assert disputed.confidence <= 0.4 and "second reading: 241" in disputed.evidence.text
+    assert disputed.confidence <= 0.4 and "second reading: Baulastenblatt Nr. 0241" in disputed.evidence.text
     engine.second_reading = "Nr. 8.241"
     assert verify_register_number(field, image, engine) == field
     engine.second_reading = "Nr. 82"  # a cut-off reading says nothing either way
