@@ -246,19 +246,21 @@ def search(words: tuple[str, ...], db_url: str | None, store_dir: str | None, pa
 @handle_errors
 def show(record_id: int, db_url: str | None, store_dir: str | None, output_format: str) -> None:
     """Show one record: its fields with confidence and evidence, findings, entries and files."""
-    from baulast.db.records import export_record, get_record
-
-    database = _open(db_url, store_dir)
-    with database.session() as session:
-        record = get_record(session, record_id)
-        if record is None:
-            raise BadUsage(f"no record with id {record_id}")
-        data = export_record(record)
-        data["pdf"] = str(database.store.path(record.pdf_key)) if record.pdf_key else None
+    data = load_record(_open(db_url, store_dir), record_id)
     if output_format == "json":
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
     _print_record(data)
+
+
+def load_record(database, record_id: int) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+    """A record's view for showing it, or a clear error when there is none."""
+    from baulast.db.records import record_view
+
+    data = record_view(database, record_id)
+    if data is None:
+        raise BadUsage(f"no record with id {record_id}")
+    return data
 
 
 def _print_record(data: dict[str, Any]) -> None:

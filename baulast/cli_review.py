@@ -11,7 +11,7 @@ import click
 from rich.markup import escape
 from rich.table import Table
 
-from baulast.cli import _open, _print_record, console, db_option, handle_errors, plain
+from baulast.cli import _open, _print_record, console, db_option, handle_errors, load_record, plain
 from baulast.errors import BadUsage
 from baulast.model import Parcel
 
@@ -58,21 +58,13 @@ def list_queue(db_url: str | None, store_dir: str | None, municipalities: tuple[
 @handle_errors
 def show_for_review(record_id: int, db_url: str | None, store_dir: str | None, crops_dir: Path) -> None:
     """Show a record's fields with their evidence, and save the page crop of each field as PNG."""
-    from baulast.db.records import export_record, get_record
     from pipeline.crops import save_field_crops
 
-    database = _open(db_url, store_dir)
-    with database.session() as session:
-        record = get_record(session, record_id)
-        if record is None:
-            raise BadUsage(f"no record with id {record_id}")
-        data = export_record(record)
-        pdf = database.store.path(record.pdf_key) if record.pdf_key else None
-        widths = {p.number: p.width for p in record.page_texts if p.width}
-    data["pdf"] = str(pdf) if pdf else None
+    data = load_record(_open(db_url, store_dir), record_id)
     _print_record(data)
+    pdf = Path(data["pdf"]) if data["pdf"] else None
     if pdf is not None and pdf.exists():
-        for name, path in save_field_crops(pdf, data["fields"], widths, crops_dir, record_id).items():
+        for name, path in save_field_crops(pdf, data["fields"], data["page_widths"], crops_dir, record_id).items():
             plain.print(f"crop of {name}: {path}")
     for correction in data["corrections"]:
         plain.print(f"corrected {correction['field']}: {correction['old_value']} → {correction['new_value']} "

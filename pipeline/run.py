@@ -76,11 +76,12 @@ def process_file(scan: ScanFile, options: TaskOptions, engine: OcrEngine | None 
             reading = read_page(engine, page.image, page.number, page.dpi)
             watch.lap("ocr")
             page_pdfs.append(page_pdf(reading.shown, page.dpi, reading.ocr.pdf))
-            page.image.close()
             ocr_pages.append(reading.ocr.page)
             rotations.append(reading.rotation)
             if (score := sheet_score(reading.ocr.page)) > best_score:
                 best_score, sheet_image = score, reading.for_ocr
+            if page.image is not sheet_image:  # the likeliest sheet may be the page image itself
+                page.image.close()
             watch.lap("pdf")
         if not ocr_pages:
             raise InputRejected("no pages")

@@ -158,6 +158,18 @@ def export_record(record: Record, ledger: LedgerEntry | None = None) -> dict[str
     }
 
 
+def record_view(db: Database, record_id: int) -> dict[str, Any] | None:
+    """A record as shown to a person: the export form plus its PDF's path and page widths."""
+    with db.session() as session:
+        record = get_record(session, record_id)
+        if record is None:
+            return None
+        data = export_record(record)
+        data["pdf"] = str(db.store.path(record.pdf_key)) if record.pdf_key else None
+        data["page_widths"] = {p.number: p.width for p in record.page_texts if p.width}
+        return data
+
+
 def export_all(db: Database) -> list[dict[str, Any]]:
     """One export object per input file that has an outcome, in ledger order."""
     with db.session() as session:
