@@ -70,7 +70,7 @@ def process_file(scan: ScanFile, options: TaskOptions, engine: OcrEngine | None 
     engine = engine or TesseractEngine(options.lang, options.page_timeout)
     try:
         ocr_pages, page_pdfs, rotations = [], [], []
-        best_score, sheet_image = float("-inf"), None  # only the likeliest sheet's image is kept
+        best_score, sheet_image, sheet_image_page = float("-inf"), None, 0  # only the likeliest sheet's image is kept
         for page in iter_pages(Path(scan.path), options.dpi):
             watch.lap("render")
             reading = read_page(engine, page.image, page.number, page.dpi)
@@ -79,7 +79,7 @@ def process_file(scan: ScanFile, options: TaskOptions, engine: OcrEngine | None 
             ocr_pages.append(reading.ocr.page)
             rotations.append(reading.rotation)
             if (score := sheet_score(reading.ocr.page)) > best_score:
-                best_score, sheet_image = score, reading.for_ocr
+                best_score, sheet_image, sheet_image_page = score, reading.for_ocr, page.number
             if page.image is not sheet_image:  # the likeliest sheet may be the page image itself
                 page.image.close()
             watch.lap("pdf")
@@ -88,7 +88,7 @@ def process_file(scan: ScanFile, options: TaskOptions, engine: OcrEngine | None 
         gazetteer = _gazetteer(options.gazetteer_path)
         sheet = find_sheet(ocr_pages)
         extraction = extract(sheet, gazetteer) if sheet is not None else Extraction()
-        if sheet is not None:
+        if sheet is not None and sheet.number == sheet_image_page:
             extraction = dataclasses.replace(
                 extraction,
                 register_number=verify_register_number(extraction.register_number, sheet_image, engine),
