@@ -124,7 +124,7 @@ def ingest(paths: tuple[str, ...], db_url: str | None, store_dir: str | None, wo
         raise BadUsage("--done and --failed go with --inbox")
     options = IngestOptions(
         paths=paths, db_url=db_url, store_dir=store_dir, workers=workers or default_workers(),
-        report=report, progress=progress, settle=settle if settle is not None else (60.0 if inbox else 0.0),
+        settle=settle if settle is not None else (60.0 if inbox else 0.0),
         task=TaskOptions(dpi=dpi, page_timeout=page_timeout, gazetteer_path=gazetteer),
     )
     log_to(log_file)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from pipeline.ocr import DEFAULT_LANG, DEFAULT_PAGE_TIMEOUT
 from pipeline.pages import DEFAULT_DPI
@@ -36,7 +35,5 @@ class IngestOptions:
     db_url: str | None = None
     store_dir: str | None = None
     workers: int = field(default_factory=default_workers)
-    report: Path | None = None
-    progress: bool = True
     settle: float = 0.0  # leave files younger than this many seconds (still being written)
     task: TaskOptions = field(default_factory=TaskOptions)

@@ -100,7 +100,7 @@ def evaluate_folder(folder: Path, workers: int | None = None, keep_db: str | Non
     with tempfile.TemporaryDirectory(prefix="baulast-eval-") as tmp:
         db_path = Path(keep_db) if keep_db else Path(tmp) / "eval.sqlite"
         database = Database(f"sqlite:///{db_path}", Path(tmp) / "store")
-        options = IngestOptions(paths=(str(folder),), workers=workers or default_workers(), progress=False)
+        options = IngestOptions(paths=(str(folder),), workers=workers or default_workers())
         summary = ingest(options, db=database)
         records = export_all(database)
         database.dispose()

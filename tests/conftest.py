@@ -105,5 +105,5 @@ def ingested(sample_copy: Path, tmp_path_factory: pytest.TempPathFactory):  # ty
     """The sample scans ingested once with real Tesseract and two workers: (db, summary, export)."""
     folder = tmp_path_factory.mktemp("ingested")
     db = Database(f"sqlite:///{folder / 'baulast.sqlite'}", folder / "store")
-    summary = ingest(IngestOptions(paths=(str(sample_copy),), workers=2, progress=False), db=db)
+    summary = ingest(IngestOptions(paths=(str(sample_copy),), workers=2), db=db)
     return db, summary, export_all(db)

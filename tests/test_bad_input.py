@@ -103,7 +103,7 @@ def bad_batch(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-unty
         if stage == "hashing" and done == 1:
             (folder / "vanishes.png").unlink(missing_ok=True)  # listed, gone before it is read
 
-    summary = ingest(IngestOptions(paths=(str(folder),), workers=2, progress=False),
+    summary = ingest(IngestOptions(paths=(str(folder),), workers=2),
                      progress=vanish_during_hashing, db=db)
     return folder, summary, {Path(line["source"]["path"]).name: line for line in export_all(db)}
 
@@ -206,7 +206,7 @@ def test_a_worker_that_dies_rejects_only_its_file(tmp_path: Path) -> None:
     killer = threading.Thread(target=_kill_the_reader, args=("killer.tif", stop, kills), daemon=True)
     killer.start()
     try:
-        summary = ingest(IngestOptions(paths=(str(folder),), workers=2, progress=False), db=db)
+        summary = ingest(IngestOptions(paths=(str(folder),), workers=2), db=db)
     finally:
         stop.set()
     outcomes = {Path(f.path).name: f for f in summary.files}

@@ -99,6 +99,6 @@ def test_originals_unchanged_and_reingest_does_no_work(ingested, sample_copy) ->
     db, _, exported = ingested
     for path in sample_files(sample_copy):
         assert sha256(path) == sha256(SAMPLES / path.name)
-    again = ingest(IngestOptions(paths=(str(sample_copy),), workers=2, progress=False), db=db)
+    again = ingest(IngestOptions(paths=(str(sample_copy),), workers=2), db=db)
     assert again.count("unchanged") == len(sample_files(sample_copy))
     assert again.pages == 0
