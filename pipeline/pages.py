@@ -59,14 +59,9 @@ def count_pages(path: Path) -> int:
     """Number of pages of the file (opens PDFs and images without decoding pages)."""
     kind = sniff(path)
     if kind == "pdf":
-        return _pdf_page_count(path)
+        return len(_open_pdf(path).pages)
     with _open_image(path) as image:
         return getattr(image, "n_frames", 1)
-
-
-def _pdf_page_count(path: Path) -> int:
-    """Page count of a PDF, with a clear reason when it is unreadable or encrypted."""
-    return len(_open_pdf(path).pages)
 
 
 def _open_pdf(path: Path) -> PdfReader:
