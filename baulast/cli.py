@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import json
 import sys
@@ -155,90 +154,6 @@ def ingest(paths: tuple[str, ...], db_url: str | None, store_dir: str | None, wo
         sys.exit(int(ExitCode.NOTHING_TO_DO))
 
 
-def _parse_date(value: str | None, option: str) -> dt.date | None:
-    """A --from/--to date in ISO or German form."""
-    if value is None:
-        return None
-    from baulast.dates import parse_german_date
-
-    parsed = parse_german_date(value)
-    if parsed is None:
-        raise BadUsage(f"{option}: cannot read {value!r} as a date (use 1987-03-12 or 12.03.1987)")
-    return parsed
-
-
-def build_query(parcel: str | None, register_number: str | None, municipality: str | None,
-                date_from: str | None, date_to: str | None, status: str | None, words: tuple[str, ...],
-                limit: int):  # type: ignore[no-untyped-def]
-    """A SearchQuery from command-line options, with clear errors for what cannot be read."""
-    from baulast.db.search import SearchQuery
-    from baulast.gazetteer import Gazetteer
-    from baulast.parcels import parse_parcel_query
-    from baulast.regnum import normalize_register_number
-
-    parcel_query = None
-    if parcel:
-        parcel_query = parse_parcel_query(parcel, Gazetteer.load())
-        if parcel_query is None:
-            raise BadUsage(f"--parcel: cannot read {parcel!r} (try \"Zons 3 123/4\" or "
-                           "\"Gemarkung Zons, Flur 3, Flurstück 123/4\")")
-    number = None
-    if register_number:
-        number = normalize_register_number(register_number)
-        if number is None:
-            raise BadUsage(f"--register-number: {register_number!r} holds no number")
-    return SearchQuery(
-        parcel=parcel_query, register_number=number, municipality=municipality,
-        date_from=_parse_date(date_from, "--from"), date_to=_parse_date(date_to, "--to"),
-        words=" ".join(words) or None, status=status, limit=limit,
-    )
-
-
-@main.command()
-@click.argument("words", nargs=-1)
-@db_option
-@click.option("--parcel", help='A parcel in any usual notation, e.g. "Zons 3 123/4".')
-@click.option("--register-number", "--nr", "register_number", help="Baulastenblatt-Nr., e.g. 1234 or 512a.")
-@click.option("--municipality", help="Only records of this municipality.")
-@click.option("--from", "date_from", help="Eintragungsdatum on or after (1987-03-12 or 12.03.1987).")
-@click.option("--to", "date_to", help="Eintragungsdatum on or before.")
-@click.option("--status", type=click.Choice(["accepted", "needs_review", "rejected"]), help="Only records with this status.")
-@click.option("--limit", type=click.IntRange(1, 10_000), default=50, show_default=True)
-@click.option("--format", "output_format", type=click.Choice(["table", "json"]), default="table", show_default=True)
-@handle_errors
-def search(words: tuple[str, ...], db_url: str | None, store_dir: str | None, parcel: str | None,
-           register_number: str | None, municipality: str | None, date_from: str | None, date_to: str | None,
-           status: str | None, limit: int, output_format: str) -> None:
-    """Find records by parcel, register number, municipality, date range and words."""
-    from baulast.db.search import search as run_search
-
-    query = build_query(parcel, register_number, municipality, date_from, date_to, status, words, limit)
-    if not any((query.parcel, query.register_number, query.municipality, query.date_from, query.date_to,
-                query.words, query.status)):
-        raise BadUsage("give at least one criterion: words, --parcel, --register-number, --municipality, --from/--to or --status")
-    hits = run_search(_open(db_url, store_dir), query)
-    if output_format == "json":
-        for hit in hits:
-            click.echo(json.dumps({
-                "record_id": hit.record_id, "filename": hit.filename, "status": hit.status,
-                "municipality": hit.municipality, "register_number": hit.register_number,
-                "date": hit.date.isoformat() if hit.date else None, "parcels": list(hit.parcels),
-                "snippet": hit.snippet,
-            }, ensure_ascii=False))
-        return
-    table = Table(title=f"{len(hits)} record(s)", title_justify="left")
-    for column in ("ID", "Municipality", "Nr.", "Parcels", "Date", "Status", "File"):
-        table.add_column(column)
-    for hit in hits:
-        cells = (str(hit.record_id), hit.municipality or "–", hit.register_number or "–",
-                 "; ".join(hit.parcels) or "–", hit.date.strftime("%d.%m.%Y") if hit.date else "–",
-                 hit.status, hit.filename)
-        table.add_row(*(escape(cell) for cell in cells))
-        if hit.snippet:
-            table.add_row("", "", "", f"[dim]{escape(hit.snippet)}[/dim]", "", "", "")
-    console.print(table)
-
-
 @main.command()
 @click.argument("record_id", type=int)
 @db_option
@@ -286,19 +201,6 @@ def _print_record(data: dict[str, Any]) -> None:
     plain.print(f"searchable PDF: {data['pdf']}")
 
 
-@main.command()
-@db_option
-@click.option("--format", "output_format", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
-@click.option("--output", "-o", type=click.File("w", encoding="utf-8"), default="-", help="File to write [default: stdout].")
-@handle_errors
-def export(db_url: str | None, store_dir: str | None, output_format: str, output) -> None:  # type: ignore[no-untyped-def]
-    """Export one JSON object per input file (see schemas/baulast-record.schema.json)."""
-    from baulast.db.records import export_all
-
-    for item in export_all(_open(db_url, store_dir)):
-        output.write(json.dumps(item, ensure_ascii=False) + "\n")
-
-
 @main.command(name="eval")
 @click.argument("folder", type=click.Path(exists=True, file_okay=False))
 @click.option("--workers", "-j", type=click.IntRange(min=1), help="Worker processes [default: all cores].")
@@ -319,9 +221,12 @@ def evaluate(folder: str, workers: int | None, keep_db: str | None, as_json: boo
 
 def _register_groups() -> None:
     """Attach the command groups that live in their own modules."""
+    from baulast.cli_db import db
     from baulast.cli_review import review
+    from baulast.cli_search import export, search
 
-    main.add_command(review)
+    for command in (search, export, review, db):
+        main.add_command(command)
 
 
 _register_groups()

@@ -126,7 +126,7 @@ def set_fields(record_id: int, db_url: str | None, store_dir: str | None, munici
             raise BadUsage(f"--date: cannot read {date_text!r} as a date")
     if not changes:
         raise BadUsage("nothing to set: give --municipality, --register-number, --parcels or --date")
-    correct(_open(db_url, store_dir), record_id, changes, _user(user))
+    correct(_open(db_url, store_dir), record_id, changes, _user(user), Gazetteer.load())
     plain.print(f"Record {record_id}: set {', '.join(changes)}. Accept it with: baulast review accept {record_id}")
 
 

@@ -291,7 +291,7 @@ def ingest(options: IngestOptions, progress: ProgressCallback | None = None, db:
         _log_outcome(summary.batch_id, outcome)
     notify("processing", 0, len(plan.to_process))
     for done, (ledger_id, result) in enumerate(_results(plan.to_process, options), start=1):
-        record_id = save_result(db, ledger_id, result)
+        record_id = save_result(db, ledger_id, result, _gazetteer(options.task.gazetteer_path))
         outcome = FileOutcome(
             result.source.path, result.status.value, result.error, record_id, len(result.pages), round(result.seconds, 2),
         )

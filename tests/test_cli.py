@@ -85,9 +85,17 @@ def test_search_by_parcel_number_and_words(small_db) -> None:  # type: ignore[no
     assert table.exit_code == 0 and "815" in table.output and "Kaarst" in table.output
     as_json = runner.invoke(main, ["search", "--db", url, "--nr", "0815", "--format", "json"])
     (hit,) = [json.loads(line) for line in as_json.output.splitlines()]
-    assert hit["register_number"] == "815" and hit["parcels"] == ["Büttgen 12 77/3"]
+    assert hit["register_number"] == "815" and hit["id"] == hit["record_id"]
+    assert hit["parcels"] == [{"gemarkung": "Büttgen", "flur": 12, "flurstueck": "77/3"}]
+    assert hit["score"] is None and hit["snippet"] is None  # no words, no text match
     words = runner.invoke(main, ["search", "--db", url, "einstellplatze", "--format", "json"])
-    assert json.loads(words.output.splitlines()[0])["record_id"] == hit["record_id"]
+    by_words = json.loads(words.output.splitlines()[0])
+    assert by_words["record_id"] == hit["record_id"] and isinstance(by_words["score"], float)
+    assert "«" in by_words["snippet"]
+    as_csv = runner.invoke(main, ["search", "--db", url, "--parcel", "Büttgen 12 77/3", "--format", "csv"])
+    header, row = as_csv.output.splitlines()[:2]
+    assert header.startswith("record_id,municipality,register_number,parcels")
+    assert row.startswith(f"{hit['record_id']},Kaarst,815,Büttgen 12 77/3,")
     nothing = runner.invoke(main, ["search", "--db", url, "--parcel", "Zons 1 1"])
     assert nothing.exit_code == 0 and "0 record(s)" in nothing.output
 

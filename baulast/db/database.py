@@ -7,35 +7,41 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from baulast.db.models import Base
+from baulast.db import migrate
+from baulast.db.searchtext import stems_of
 from baulast.db.store import Store
 from baulast.errors import BadUsage, DatabaseUnreachable
 
 DEFAULT_DATA_DIR = Path("baulast-data")
 
-# External-content FTS5 index over pages.text, kept in step by triggers.
-# remove_diacritics folds ü/ö/ä to u/o/a so "Buderich" finds "Büderich".
-_SQLITE_FTS = [
-    """CREATE VIRTUAL TABLE IF NOT EXISTS pages_fts USING fts5(
-        text, content='pages', content_rowid='id', tokenize='unicode61 remove_diacritics 2')""",
-    """CREATE TRIGGER IF NOT EXISTS pages_fts_insert AFTER INSERT ON pages BEGIN
-        INSERT INTO pages_fts(rowid, text) VALUES (new.id, new.text); END""",
-    """CREATE TRIGGER IF NOT EXISTS pages_fts_delete AFTER DELETE ON pages BEGIN
-        INSERT INTO pages_fts(pages_fts, rowid, text) VALUES ('delete', old.id, old.text); END""",
-    """CREATE TRIGGER IF NOT EXISTS pages_fts_update AFTER UPDATE OF text ON pages BEGIN
-        INSERT INTO pages_fts(pages_fts, rowid, text) VALUES ('delete', old.id, old.text);
-        INSERT INTO pages_fts(rowid, text) VALUES (new.id, new.text); END""",
-]
-
 
 def default_url() -> str:
     """The database URL from BAULAST_DB, else a SQLite file in ./baulast-data."""
     return os.environ.get("BAULAST_DB") or f"sqlite:///{DEFAULT_DATA_DIR / 'baulast.sqlite'}"
+
+
+def make_engine(url: str) -> Engine:
+    """An engine; SQLite set up for a busy single office (WAL, foreign keys) and given the
+    stemming function its text-index triggers call."""
+    if make_url(url).get_backend_name() != "sqlite":
+        return create_engine(url, pool_pre_ping=True)
+    engine = create_engine(url, connect_args={"timeout": 30})
+
+    @event.listens_for(engine, "connect")
+    def _sqlite_setup(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+        dbapi_connection.create_function("baulast_stems", 1, stems_of, deterministic=True)
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    return engine
 
 
 def _default_store(url: str) -> Path:
@@ -51,7 +57,9 @@ def _default_store(url: str) -> Path:
 class Database:
     """The e-file database: an engine, a session factory and the PDF store."""
 
-    def __init__(self, url: str | None = None, store_dir: str | Path | None = None) -> None:
+    def __init__(
+        self, url: str | None = None, store_dir: str | Path | None = None, *, migrate_schema: bool = True
+    ) -> None:
         self.url = url or default_url()
         try:
             parsed = make_url(self.url)
@@ -66,35 +74,17 @@ class Database:
                 raise DatabaseUnreachable(
                     f"cannot create the database folder {folder}: {exc.strerror}. Check --db / BAULAST_DB."
                 ) from exc
-        self.engine = self._create_engine()
+        self.engine = make_engine(self.url)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
         self.store = Store(store_dir or _default_store(self.url))
-        self._create_schema()
+        if migrate_schema:
+            self._migrate()
 
-    def _create_engine(self) -> Engine:
-        """An engine with SQLite set up for a busy single office (WAL, foreign keys)."""
-        if not self.is_sqlite:
-            return create_engine(self.url, pool_pre_ping=True)
-        engine = create_engine(self.url, connect_args={"timeout": 30})
-
-        @event.listens_for(engine, "connect")
-        def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
-            cursor = dbapi_connection.cursor()
-            cursor.execute("PRAGMA journal_mode=WAL")
-            cursor.execute("PRAGMA foreign_keys=ON")
-            cursor.execute("PRAGMA synchronous=NORMAL")
-            cursor.close()
-
-        return engine
-
-    def _create_schema(self) -> None:
-        """Create the tables (and the SQLite text index) where they are missing."""
+    def _migrate(self) -> None:
+        """Bring the schema to head (a no-op, one query, when it is there already)."""
         try:
-            Base.metadata.create_all(self.engine)
-            if self.is_sqlite:
-                with self.engine.begin() as connection:
-                    for statement in _SQLITE_FTS:
-                        connection.execute(text(statement))
+            if not migrate.is_current(self.engine):
+                migrate.upgrade(self.engine)
         except OperationalError as exc:
             reason = str(exc.orig).splitlines()[0] if exc.orig else str(exc)
             raise DatabaseUnreachable(

@@ -132,8 +132,21 @@ class RecordParcel(Base):
     flurstueck: Mapped[str] = mapped_column(String(32))
     zaehler: Mapped[int] = mapped_column(Integer)
     nenner: Mapped[int | None] = mapped_column(Integer)
+    alkis: Mapped[str | None] = mapped_column(String(20), index=True)  # Flurstückskennzeichen, where known
 
     record: Mapped[Record] = relationship(back_populates="parcels")
+
+
+class SearchTerm(Base):
+    """A folded word that occurs in some page: the vocabulary fuzzy search widens query words to.
+
+    The text index proper is backend-specific and lives outside these models: FTS5 tables in
+    SQLite, a generated tsvector column in PostgreSQL (see baulast/db/migrations).
+    """
+
+    __tablename__ = "search_terms"
+
+    term: Mapped[str] = mapped_column(String(64), primary_key=True)
 
 
 class RecordEntry(Base):

@@ -18,7 +18,10 @@ from baulast.db.models import (
     RecordField,
     RecordParcel,
 )
+from baulast.db.textindex import add_vocabulary
+from baulast.gazetteer import Gazetteer
 from baulast.model import FileResult, LedgerState, Parcel
+from baulast.parcels import alkis_key
 from baulast.textnorm import name_key
 
 
@@ -33,7 +36,22 @@ def _json_value(value: Any) -> Any:
     return value
 
 
-def save_result(db: Database, ledger_id: int, result: FileResult) -> int:
+def parcel_row(position: int, parcel: Parcel, gazetteer: Gazetteer | None = None) -> RecordParcel:
+    """A parcel normalised for search, with its ALKIS key where the gazetteer knows the
+    Gemarkungsnummer."""
+    number = gazetteer.gemarkungsnummer(parcel.gemarkung) if gazetteer is not None else None
+    try:
+        alkis = alkis_key(parcel, number) if number is not None else None
+    except ValueError:
+        alkis = None  # a Flur or Flurstück out of ALKIS range: searchable, but without a key
+    return RecordParcel(
+        position=position, gemarkung=parcel.gemarkung, gemarkung_key=name_key(parcel.gemarkung),
+        flur=parcel.flur, flurstueck=parcel.flurstueck, zaehler=parcel.zaehler, nenner=parcel.nenner,
+        alkis=alkis,
+    )
+
+
+def save_result(db: Database, ledger_id: int, result: FileResult, gazetteer: Gazetteer | None = None) -> int:
     """Store the PDF, then the record with its text, fields and findings and the ledger
     update in one transaction: all of it is there afterwards, or none of it."""
     pdf_key = db.store.put(result.pdf) if result.pdf else None
@@ -65,11 +83,7 @@ def save_result(db: Database, ledger_id: int, result: FileResult) -> int:
             ))
         if extraction.parcels:
             for position, parcel in enumerate(extraction.parcels.value):
-                record.parcels.append(RecordParcel(
-                    position=position, gemarkung=parcel.gemarkung, gemarkung_key=name_key(parcel.gemarkung),
-                    flur=parcel.flur, flurstueck=parcel.flurstueck,
-                    zaehler=parcel.zaehler, nenner=parcel.nenner,
-                ))
+                record.parcels.append(parcel_row(position, parcel, gazetteer))
         for entry in extraction.entries:
             record.entries.append(RecordEntry(
                 lfd_nr=entry.lfd_nr, type=entry.type,
@@ -86,6 +100,7 @@ def save_result(db: Database, ledger_id: int, result: FileResult) -> int:
                 severity=finding.severity, code=finding.code, field=finding.field, message=finding.message,
             ))
         session.add(record)
+        add_vocabulary(session, (page.text for page in result.pages))
         session.flush()
         session.execute(
             update(LedgerEntry).where(LedgerEntry.id == ledger_id)
@@ -168,6 +183,13 @@ def record_view(db: Database, record_id: int) -> dict[str, Any] | None:
         data["pdf"] = str(db.store.path(record.pdf_key)) if record.pdf_key else None
         data["page_widths"] = {p.number: p.width for p in record.page_texts if p.width}
         return data
+
+
+def export_records(db: Database, record_ids: list[int]) -> dict[int, dict[str, Any]]:
+    """The export objects of these records, by id."""
+    with db.session() as session:
+        records = session.scalars(select(Record).where(Record.id.in_(record_ids)).options(*_load_options()))
+        return {record.id: export_record(record) for record in records}
 
 
 def export_all(db: Database) -> list[dict[str, Any]]:

@@ -15,12 +15,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from baulast.db.database import Database
-from baulast.db.models import Correction, FindingRow, Record, RecordField, RecordParcel
-from baulast.db.records import get_record
+from baulast.db.models import Correction, FindingRow, Record, RecordField
+from baulast.db.records import get_record, parcel_row
 from baulast.errors import BadUsage
 from baulast.gazetteer import Gazetteer
 from baulast.model import Evidence, Extraction, Field, Parcel, Status
-from baulast.textnorm import name_key
 from baulast.validation import validate
 
 CORRECTABLE = ("municipality", "register_number", "parcels", "date")
@@ -78,7 +77,9 @@ def _as_extraction(record: Record) -> Extraction:
     )
 
 
-def _set_field(session: Session, record: Record, name: str, value: Any, json_value: Any, user: str) -> None:
+def _set_field(
+    session: Session, record: Record, name: str, value: Any, json_value: Any, user: str, gazetteer: Gazetteer | None
+) -> None:
     """Write one corrected value on the record, its field row and the corrections log."""
     field = next((f for f in record.fields if f.name == name), None)
     previous = field.value if field is not None else None
@@ -90,16 +91,15 @@ def _set_field(session: Session, record: Record, name: str, value: Any, json_val
         record.parcels.clear()
         session.flush()
         for position, parcel in enumerate(value):
-            record.parcels.append(RecordParcel(
-                position=position, gemarkung=parcel.gemarkung, gemarkung_key=name_key(parcel.gemarkung),
-                flur=parcel.flur, flurstueck=parcel.flurstueck, zaehler=parcel.zaehler, nenner=parcel.nenner,
-            ))
+            record.parcels.append(parcel_row(position, parcel, gazetteer))
     else:
         setattr(record, name, value)
     session.add(Correction(record_id=record.id, field=name, old_value=previous, new_value=json_value, user=user))
 
 
-def correct(db: Database, record_id: int, changes: dict[str, Any], user: str) -> None:
+def correct(
+    db: Database, record_id: int, changes: dict[str, Any], user: str, gazetteer: Gazetteer | None = None
+) -> None:
     """Set corrected values (already parsed: str, date, tuple of Parcel) on a record."""
     unknown = set(changes) - set(CORRECTABLE)
     if unknown:
@@ -113,7 +113,7 @@ def correct(db: Database, record_id: int, changes: dict[str, Any], user: str) ->
                 json_value = [p.to_json() for p in value]
             else:
                 json_value = value
-            _set_field(session, record, name, value, json_value, user)
+            _set_field(session, record, name, value, json_value, user, gazetteer)
 
 
 def accept(db: Database, record_id: int, user: str, gazetteer: Gazetteer) -> list[str]:

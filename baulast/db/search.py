@@ -1,17 +1,26 @@
-"""Search records by parcel, register number, municipality, date range and words."""
+"""Search records by parcel, register number, municipality, type, date range and words.
+
+Every criterion given must hold. `municipalities` is the caller's scope: the set of
+municipalities whose records they may read (None: all of them, for archive staff and
+the command line). A record outside the scope is never returned, whatever else matches.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 
-from sqlalchemy import Select, and_, column, func, literal_column, select, table
+from sqlalchemy import Select, and_, func, select
+from sqlalchemy.orm import selectinload
 
 from baulast.db.database import Database
-from baulast.db.models import PageRow, Record, RecordParcel
+from baulast.db.models import PageRow, Record, RecordEntry, RecordParcel
+from baulast.db.searchtext import QueryWord, query_words, snippet
+from baulast.db.textindex import page_matches, widen
 from baulast.parcels import ParcelQuery
 from baulast.textnorm import name_key
+
+_PAGES_PER_HIT = 4  # page matches fetched per wanted record: several pages of one record may match
 
 
 @dataclass(frozen=True)
@@ -21,17 +30,20 @@ class SearchQuery:
     parcel: ParcelQuery | None = None
     register_number: str | None = None
     municipality: str | None = None
+    baulast_type: str | None = None
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     words: str | None = None
+    fuzzy: bool = True  # widen words to close vocabulary words (OCR noise on either side)
     status: str | None = None
     municipalities: frozenset[str] | None = None  # what the caller may read; None = all
     limit: int = 50
+    offset: int = 0
 
 
 @dataclass(frozen=True)
 class Hit:
-    """One matching record with a text snippet where words were searched."""
+    """One matching record; the score and snippet come from the text match, if words were given."""
 
     record_id: int
     filename: str
@@ -40,15 +52,11 @@ class Hit:
     register_number: str | None
     date: dt.date | None
     parcels: tuple[str, ...]
-    snippet: str | None
-
-
-_WORD = re.compile(r"\w+", re.UNICODE)
-
-
-def _fts_expression(words: str) -> str:
-    """An FTS5 query: every word must occur, as a prefix, quoted so no word is an operator."""
-    return " ".join(f'"{w}"*' for w in _WORD.findall(words))
+    types: tuple[str, ...]
+    deleted: bool  # every entry of the sheet is deleted (gelöscht)
+    score: float | None = None
+    snippet: tuple[tuple[str, bool], ...] = ()  # (text, is_match) pieces
+    page: int | None = None  # the page the snippet comes from
 
 
 def _parcel_filter(query: ParcelQuery) -> Select:
@@ -68,9 +76,8 @@ def _parcel_filter(query: ParcelQuery) -> Select:
     return select(RecordParcel.record_id).where(and_(*conditions))
 
 
-def search(db: Database, query: SearchQuery) -> list[Hit]:
-    """The records matching every given criterion, newest entry date first (best text match
-    first when words are given)."""
+def filtered(query: SearchQuery) -> Select:
+    """The records that meet every criterion but the words (and lie in the caller's scope)."""
     statement = select(Record)
     if query.municipalities is not None:
         statement = statement.where(Record.municipality.in_(sorted(query.municipalities)))
@@ -80,63 +87,68 @@ def search(db: Database, query: SearchQuery) -> list[Hit]:
         statement = statement.where(Record.register_number == query.register_number)
     if query.municipality:
         statement = statement.where(func.lower(Record.municipality) == query.municipality.lower())
+    if query.baulast_type:
+        typed = select(RecordEntry.record_id).where(func.lower(RecordEntry.type) == query.baulast_type.lower())
+        statement = statement.where(Record.id.in_(typed))
     if query.date_from:
         statement = statement.where(Record.date >= query.date_from)
     if query.date_to:
         statement = statement.where(Record.date <= query.date_to)
     if query.status:
         statement = statement.where(Record.status == query.status)
+    return statement
 
-    snippets: dict[int, str] = {}
+
+def search(db: Database, query: SearchQuery) -> list[Hit]:
+    """The records matching every criterion: best text match first when words are given,
+    else newest entry date first."""
+    statement = filtered(query).options(selectinload(Record.parcels), selectinload(Record.entries))
+    words = query_words(query.words or "")
     with db.session() as session:
-        if query.words and _WORD.search(query.words):
-            allowed = statement.with_only_columns(Record.id)  # every other filter, applied inside
-            ranked = _ranked_text_matches(db, session, query.words, allowed, 20 * query.limit)
-            snippets = {record_id: snippet for record_id, snippet in ranked}
-            order = {record_id: rank for rank, (record_id, _) in enumerate(ranked)}
-            statement = statement.where(Record.id.in_(list(order) or [-1]))
-            records = sorted(session.scalars(statement), key=lambda r: order[r.id])[: query.limit]
-        else:
-            statement = statement.order_by(Record.date.desc().nulls_last(), Record.id).limit(query.limit)
-            records = list(session.scalars(statement))
-        return [
-            Hit(
-                record_id=r.id, filename=r.filename, status=r.status, municipality=r.municipality,
-                register_number=r.register_number, date=r.date,
-                parcels=tuple(f"{p.gemarkung} {p.flur or ''} {p.flurstueck}".replace("  ", " ") for p in r.parcels),
-                snippet=snippets.get(r.id),
-            )
-            for r in records
-        ]
+        if not words:
+            statement = statement.order_by(Record.date.desc().nulls_last(), Record.id.desc())
+            records = session.scalars(statement.offset(query.offset).limit(query.limit)).all()
+            return [_hit(record) for record in records]
+
+        if query.fuzzy:
+            words = widen(session, words)
+        wanted = query.offset + query.limit
+        allowed = filtered(query).with_only_columns(Record.id)
+        best: dict[int, tuple[int, float]] = {}  # record id -> (page id, score) of its best page
+        for page_id, record_id, score in page_matches(session, words, allowed, _PAGES_PER_HIT * wanted):
+            best.setdefault(record_id, (page_id, score))
+        chosen = list(best)[query.offset : wanted]
+        if not chosen:
+            return []
+        records = {r.id: r for r in session.scalars(statement.where(Record.id.in_(chosen)))}
+        texts = _page_texts(session, [best[rid][0] for rid in chosen])
+        hits = []
+        for record_id in chosen:
+            page_id, score = best[record_id]
+            number, page_text = texts[page_id]
+            hits.append(_hit(records[record_id], score, _snippet(page_text, words), number))
+        return hits
 
 
-def _ranked_text_matches(db: Database, session, words: str, allowed: Select, limit: int) -> list[tuple[int, str]]:  # type: ignore[no-untyped-def]
-    """(record id, snippet) of the allowed records' pages holding all words, best first, one per record."""
-    if db.is_sqlite:
-        fts = table("pages_fts", column("rowid"))
-        statement = (
-            select(PageRow.record_id, literal_column("snippet(pages_fts, 0, '[', ']', ' … ', 12)"))
-            .join(fts, fts.c.rowid == PageRow.id)
-            .where(literal_column("pages_fts").op("MATCH")(_fts_expression(words)))
-            .where(PageRow.record_id.in_(allowed))
-            .order_by(literal_column("bm25(pages_fts)"))
-            .limit(limit)
-        )
-        rows = session.execute(statement).all()
-    else:
-        conditions = [PageRow.text.ilike(f"%{_escape_like(w)}%", escape="\\") for w in _WORD.findall(words)]
-        statement = (
-            select(PageRow.record_id, func.substr(PageRow.text, 1, 160))
-            .where(and_(*conditions), PageRow.record_id.in_(allowed))
-            .limit(limit)
-        )
-        rows = session.execute(statement).all()
-    seen: dict[int, str] = {}
-    for record_id, snippet in rows:
-        seen.setdefault(record_id, " ".join(snippet.split()))
-    return list(seen.items())
+def _page_texts(session, page_ids: list[int]) -> dict[int, tuple[int, str]]:  # type: ignore[no-untyped-def]
+    """Page number and text of these pages."""
+    rows = session.execute(select(PageRow.id, PageRow.number, PageRow.text).where(PageRow.id.in_(page_ids)))
+    return {page_id: (number, page_text) for page_id, number, page_text in rows}
 
 
-def _escape_like(word: str) -> str:
-    """A word with LIKE's wildcards taken literally."""
-    return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+def _snippet(page_text: str, words: list[QueryWord]) -> tuple[tuple[str, bool], ...]:
+    return tuple(snippet(page_text, words))
+
+
+def _hit(record: Record, score: float | None = None, pieces: tuple[tuple[str, bool], ...] = (),
+         page: int | None = None) -> Hit:
+    entries = record.entries
+    return Hit(
+        record_id=record.id, filename=record.filename, status=record.status,
+        municipality=record.municipality, register_number=record.register_number, date=record.date,
+        parcels=tuple(" ".join(str(part) for part in (p.gemarkung, p.flur, p.flurstueck) if part is not None)
+                      for p in record.parcels),
+        types=tuple(dict.fromkeys(e.type for e in entries if e.type)),
+        deleted=bool(entries) and all(e.deleted_on is not None for e in entries),
+        score=None if score is None else round(score, 4), snippet=pieces, page=page,
+    )
