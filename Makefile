@@ -12,7 +12,7 @@ DB ?= sqlite:///$(DATA)/baulast.sqlite
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
 
-system-packages:  ## install the missing Debian packages (Tesseract with deu and osd, poppler)
+system-packages:  ## install the missing Debian packages (Tesseract with deu and osd, poppler, PostgreSQL for the tests)
 	@scripts/ensure-system-packages.sh
 
 $(STAMP): pyproject.toml

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,6 +20,7 @@ from baulast.model import OcrPage, Word
 from baulast.options import IngestOptions
 from pipeline.ocr import OcrOutput
 from pipeline.run import ingest
+from tests.pgserver import ThrowawayPostgres
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "sample_scans"
@@ -84,10 +87,49 @@ def gazetteer() -> Gazetteer:
     return Gazetteer.load()
 
 
+BACKENDS = ("sqlite", "postgresql")
+_TEMPLATE = "baulast_template"
+_names = itertools.count(1)
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[ThrowawayPostgres]:
+    """A throwaway PostgreSQL server for the whole run, with a database migrated to head
+    that each test clones (much faster than migrating again)."""
+    with ThrowawayPostgres() as server:
+        Database(server.create_database(_TEMPLATE)).dispose()
+        yield server
+
+
+@pytest.fixture(params=BACKENDS)
+def empty_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """The URL of an empty database (nothing migrated yet), once per backend."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'test.sqlite'}"
+        return
+    server: ThrowawayPostgres = request.getfixturevalue("postgres")
+    name = f"empty_{next(_names)}"
+    yield server.create_database(name)
+    server.drop_database(name)
+
+
+@pytest.fixture(params=BACKENDS)
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """The URL of a database at head with no records, once per backend."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'test.sqlite'}"
+        return
+    server: ThrowawayPostgres = request.getfixturevalue("postgres")
+    name = f"test_{next(_names)}"
+    yield server.create_database(name, template=_TEMPLATE)
+    server.drop_database(name)
+
+
 @pytest.fixture
-def database(tmp_path: Path) -> Database:
-    """An empty SQLite database with its store in a temporary folder."""
-    db = Database(f"sqlite:///{tmp_path / 'test.sqlite'}", tmp_path / "store")
+def database(database_url: str, tmp_path: Path) -> Iterator[Database]:
+    """An empty database at head, with its store in a temporary folder: once on SQLite,
+    once on a real PostgreSQL server."""
+    db = Database(database_url, tmp_path / "store")
     yield db
     db.dispose()
 

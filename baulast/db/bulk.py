@@ -1,0 +1,176 @@
+"""Loading many records at once: an existing register's import, and the search benchmark.
+
+Ingest saves one processed file per transaction, with its PDF and ledger row. A bulk load
+instead takes records that already exist elsewhere (fields, parcels, entries and one page
+of text each) and writes them in large batches of plain INSERTs (COPY on PostgreSQL),
+with ids assigned here so that the child rows need no round trip. The text indexes are
+kept by the database itself (FTS5 triggers, the generated tsvector); the fuzzy-search
+vocabulary gets only the words it does not hold yet.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import islice
+from typing import Any, Protocol
+
+from sqlalchemy import func, insert, select, text
+
+from baulast.db.database import Database
+from baulast.db.models import PageRow, Record, RecordEntry, RecordField, RecordParcel
+from baulast.db.searchtext import vocabulary
+from baulast.db.textindex import add_vocabulary
+from baulast.textnorm import name_key
+
+BATCH = 2_000
+
+
+class ParcelLike(Protocol):
+    gemarkung: str
+    flur: int | None
+    flurstueck: str
+
+
+class EntryLike(Protocol):
+    lfd_nr: int
+    type: str | None
+    registered_on: dt.date | None
+    deleted_on: dt.date | None
+
+
+class RecordLike(Protocol):
+    """What a bulk-loaded record must offer (bench.corpus.SeedRecord does)."""
+
+    sha256: str
+    filename: str
+    path: str
+    status: str
+    municipality: str | None
+    register_number: str | None
+    date: dt.date | None
+    parcels: Sequence[ParcelLike]
+    entries: Sequence[EntryLike]
+    text: str
+
+
+@dataclass
+class _Ids:
+    record: int
+    page: int
+    parcel: int
+    entry: int
+    field: int
+
+
+def _next_ids(session) -> _Ids:  # type: ignore[no-untyped-def]
+    def after(column) -> int:  # type: ignore[no-untyped-def]
+        return (session.scalar(select(func.max(column))) or 0) + 1
+
+    return _Ids(after(Record.id), after(PageRow.id), after(RecordParcel.id), after(RecordEntry.id), after(RecordField.id))
+
+
+def _split(flurstueck: str) -> tuple[int, int | None]:
+    zaehler, _, nenner = flurstueck.partition("/")
+    return int(zaehler), int(nenner) if nenner else None
+
+
+def _rows(batch: Sequence[RecordLike], ids: _Ids) -> dict[str, list[dict[str, Any]]]:
+    """The table rows of a batch of records, ids taken from (and advanced in) `ids`."""
+    rows: dict[str, list[dict[str, Any]]] = {"records": [], "pages": [], "parcels": [], "entries": [], "fields": []}
+    for item in batch:
+        record_id = ids.record
+        ids.record += 1
+        rows["records"].append({
+            "id": record_id, "sha256": item.sha256, "filename": item.filename, "path": item.path, "pages": 1,
+            "status": item.status, "municipality": item.municipality, "register_number": item.register_number,
+            "date": item.date, "sheet_page": 1,
+        })
+        rows["pages"].append({
+            "id": ids.page, "record_id": record_id, "number": 1, "text": item.text, "mean_confidence": 90.0,
+            "low_confidence_share": 0.05, "rotation": 0, "is_sheet": True,
+        })
+        ids.page += 1
+        for position, parcel in enumerate(item.parcels):
+            zaehler, nenner = _split(parcel.flurstueck)
+            rows["parcels"].append({
+                "id": ids.parcel, "record_id": record_id, "position": position, "gemarkung": parcel.gemarkung,
+                "gemarkung_key": name_key(parcel.gemarkung), "flur": parcel.flur, "flurstueck": parcel.flurstueck,
+                "zaehler": zaehler, "nenner": nenner,
+            })
+            ids.parcel += 1
+        for entry in item.entries:
+            rows["entries"].append({
+                "id": ids.entry, "record_id": record_id, "lfd_nr": entry.lfd_nr, "type": entry.type,
+                "registered_on": entry.registered_on, "deleted_on": entry.deleted_on,
+            })
+            ids.entry += 1
+        for name, value in (("municipality", item.municipality), ("register_number", item.register_number),
+                            ("date", item.date.isoformat() if item.date else None)):
+            rows["fields"].append({
+                "id": ids.field, "record_id": record_id, "name": name, "value": value, "confidence": 1.0,
+                "page": 1, "bbox": None, "text": "bulk load",
+            })
+            ids.field += 1
+    return rows
+
+
+_TABLES = (("records", Record), ("pages", PageRow), ("parcels", RecordParcel), ("entries", RecordEntry),
+           ("fields", RecordField))
+_SEQUENCES = ("records", "pages", "record_parcels", "record_entries", "record_fields")
+
+
+def insert_records(db: Database, items: Iterable[RecordLike], batch_size: int = BATCH,
+                   progress=None) -> int:  # type: ignore[no-untyped-def]
+    """Insert the records in batches (each batch one transaction); the number inserted."""
+    known_terms: set[str] = set()
+    done = 0
+    iterator = iter(items)
+    with db.session() as session:
+        ids = _next_ids(session)
+    while batch := list(islice(iterator, batch_size)):
+        rows = _rows(batch, ids)
+        with db.session() as session:
+            if db.is_sqlite:
+                for key, model in _TABLES:
+                    if rows[key]:
+                        session.execute(insert(model), rows[key])
+            else:
+                _copy(session, rows)
+            fresh = set()
+            for item in batch:
+                fresh |= vocabulary(item.text)
+            fresh -= known_terms
+            if fresh:
+                add_vocabulary(session, [" ".join(fresh)])
+                known_terms |= fresh
+        done += len(batch)
+        if progress is not None:
+            progress(done)
+    if not db.is_sqlite:
+        with db.session() as session:
+            for table in _SEQUENCES:
+                session.execute(text(
+                    f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))"
+                ))
+    return done
+
+
+def _copy(session, rows: dict[str, list[dict[str, Any]]]) -> None:  # type: ignore[no-untyped-def]
+    """COPY the rows into PostgreSQL: several times faster than INSERT for large batches."""
+    import json
+
+    cursor = session.connection().connection.driver_connection.cursor()
+    for key, model in _TABLES:
+        table_rows = rows[key]
+        if not table_rows:
+            continue
+        columns = list(table_rows[0])
+        json_columns = {c for c in columns if c in ("value", "bbox")}
+        names = ", ".join(f'"{c}"' for c in columns)
+        with cursor.copy(f"COPY {model.__tablename__} ({names}) FROM STDIN") as copy:
+            for row in table_rows:
+                copy.write_row([json.dumps(row[c]) if c in json_columns and row[c] is not None else row[c]
+                                for c in columns])
+
