@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-stamp
 DATA ?= baulast-data
 DB ?= sqlite:///$(DATA)/baulast.sqlite
 
-.PHONY: run test setup system-packages eval clean help
+.PHONY: run test setup system-packages eval bench-search clean help
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -35,6 +35,10 @@ test: setup  ## run the whole test suite with real Tesseract
 
 eval: setup  ## accuracy on the sample scans
 	$(BIN)/baulast eval sample_scans
+
+RECORDS ?= 1000000
+bench-search: setup  ## seed RECORDS (1,000,000) records into SQLite and PostgreSQL, time a query mix
+	$(BIN)/python -u -m bench.search_bench --records $(RECORDS)
 
 clean:  ## remove the local database and store (never the sample scans)
 	rm -rf $(DATA)

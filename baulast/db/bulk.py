@@ -11,7 +11,9 @@ vocabulary gets only the words it does not hold yet.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+import queue
+import threading
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import islice
 from typing import Any, Protocol
@@ -20,7 +22,7 @@ from sqlalchemy import func, insert, select, text
 
 from baulast.db.database import Database
 from baulast.db.models import PageRow, Record, RecordEntry, RecordField, RecordParcel
-from baulast.db.searchtext import vocabulary
+from baulast.db.searchtext import is_vocabulary, stem, words
 from baulast.db.textindex import add_vocabulary
 from baulast.textnorm import name_key
 
@@ -122,32 +124,64 @@ _SEQUENCES = ("records", "pages", "record_parcels", "record_entries", "record_fi
 
 
 def insert_records(db: Database, items: Iterable[RecordLike], batch_size: int = BATCH,
-                   progress=None) -> int:  # type: ignore[no-untyped-def]
-    """Insert the records in batches (each batch one transaction); the number inserted."""
-    known_terms: set[str] = set()
-    done = 0
-    iterator = iter(items)
+                   progress: Callable[[int], None] | None = None) -> int:
+    """Insert the records in batches, each batch one transaction; the number inserted.
+
+    Writer threads store batches while this thread prepares the next, so the Python side
+    (rows, stems, vocabulary) and the database's side (indexing) run on several cores at
+    once: one writer for SQLite (one writer at a time is all it allows), two for PostgreSQL,
+    whose server stems and indexes each connection's rows in a process of its own.
+    """
     with db.session() as session:
         ids = _next_ids(session)
-    while batch := list(islice(iterator, batch_size)):
-        rows = _rows(batch, ids)
-        with db.session() as session:
-            if db.is_sqlite:
-                for key, model in _TABLES:
-                    if rows[key]:
-                        session.execute(insert(model), rows[key])
-            else:
-                _copy(session, rows)
-            fresh = set()
-            for item in batch:
-                fresh |= vocabulary(item.text)
-            fresh -= known_terms
-            if fresh:
-                add_vocabulary(session, [" ".join(fresh)])
-                known_terms |= fresh
-        done += len(batch)
-        if progress is not None:
-            progress(done)
+    jobs: queue.Queue[tuple[dict[str, list[dict[str, Any]]], set[str], int] | None] = queue.Queue(maxsize=2)
+    failures: list[BaseException] = []
+    done = 0
+
+    def write() -> None:
+        nonlocal done
+        while (job := jobs.get()) is not None:
+            if failures:
+                continue  # drain the queue; the first failure is raised below
+            rows, fresh, count = job
+            try:
+                _write(db, rows, fresh)
+            except BaseException as exc:  # handed to the caller's thread
+                failures.append(exc)
+                continue
+            with lock:
+                done += count
+                if progress is not None:
+                    progress(done)
+
+    lock = threading.Lock()
+    writers = [threading.Thread(target=write, name=f"baulast-bulk-writer-{n}") for n in range(1 if db.is_sqlite else 2)]
+    for writer in writers:
+        writer.start()
+    known_terms: set[str] = set()
+    iterator = iter(items)
+    try:
+        while not failures and (batch := list(islice(iterator, batch_size))):
+            first_page = ids.page
+            rows = _rows(batch, ids)
+            fresh: set[str] = set()
+            stems = []
+            for number, item in enumerate(batch):
+                page_words = words(item.text)
+                fresh.update(page_words)
+                if db.is_sqlite:  # PostgreSQL stems in its generated column
+                    stems.append({"id": first_page + number, "stems": " ".join(map(stem, page_words))})
+            rows["fts"] = stems
+            fresh = {w for w in fresh - known_terms if is_vocabulary(w)}
+            known_terms |= fresh
+            jobs.put((rows, fresh, len(batch)))
+    finally:
+        for writer in writers:
+            jobs.put(None)
+        for writer in writers:
+            writer.join()
+    if failures:
+        raise failures[0]
     if not db.is_sqlite:
         with db.session() as session:
             for table in _SEQUENCES:
@@ -155,6 +189,28 @@ def insert_records(db: Database, items: Iterable[RecordLike], batch_size: int = 
                     f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))"
                 ))
     return done
+
+
+def _write(db: Database, rows: dict[str, list[dict[str, Any]]], fresh_terms: set[str]) -> None:
+    """One batch in one transaction."""
+    with db.session() as session:
+        if db.is_sqlite:
+            # The stems were computed beside this thread: write them to the text index here
+            # instead of having the insert trigger compute them again, one page at a time.
+            connection = session.connection()
+            trigger = connection.exec_driver_sql(
+                "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'pages_fts_insert'"
+            ).scalar_one()
+            connection.exec_driver_sql("DROP TRIGGER pages_fts_insert")
+            for key, model in _TABLES:
+                if rows[key]:
+                    connection.execute(insert(model.__table__), rows[key])
+            connection.execute(text("INSERT INTO pages_fts(rowid, stems) VALUES (:id, :stems)"), rows["fts"])
+            connection.exec_driver_sql(trigger)  # in the same transaction: nobody sees it missing
+        else:
+            _copy(session, rows)
+        if fresh_terms:
+            add_vocabulary(session, [" ".join(fresh_terms)])
 
 
 def _copy(session, rows: dict[str, list[dict[str, Any]]]) -> None:  # type: ignore[no-untyped-def]

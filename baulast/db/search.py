@@ -113,9 +113,9 @@ def search(db: Database, query: SearchQuery) -> list[Hit]:
         if query.fuzzy:
             words = widen(session, words)
         wanted = query.offset + query.limit
-        allowed = filtered(query).with_only_columns(Record.id)
+        conditions = filtered(query).whereclause
         best: dict[int, tuple[int, float]] = {}  # record id -> (page id, score) of its best page
-        for page_id, record_id, score in page_matches(session, words, allowed, _PAGES_PER_HIT * wanted):
+        for page_id, record_id, score in page_matches(session, words, conditions, _PAGES_PER_HIT * wanted):
             best.setdefault(record_id, (page_id, score))
         chosen = list(best)[query.offset : wanted]
         if not chosen:

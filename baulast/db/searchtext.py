@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import deque
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -24,38 +25,53 @@ import Stemmer
 from rapidfuzz.distance import Levenshtein
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
+# The blocks of combining marks that NFKD splits off accented letters (ü → u + U+0308).
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
 SHORTEST_FUZZY_WORD = 4  # shorter words are matched exactly: "Nr", "am" have too many neighbours
 LONGEST_TERM = 64
 _STEMMER = Stemmer.Stemmer("german")
 
 
+@lru_cache(maxsize=500_000)
 def fold(word: str) -> str:
     """Lower case without accents; ß becomes ss (as unaccent and lower() do in PostgreSQL)."""
-    decomposed = unicodedata.normalize("NFKD", word)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", word)).casefold()
 
 
 def words(text: str) -> list[str]:
     """The folded words of a text, in order (digits are words too)."""
-    return [fold(w) for w in _WORD.findall(text)]
+    return _WORD.findall(_COMBINING.sub("", unicodedata.normalize("NFKD", text)).casefold())
 
 
-@lru_cache(maxsize=200_000)
-def stem(folded: str) -> str:
-    """The German stem of a folded word; numbers stay as they are."""
-    if folded.isdigit():
-        return folded
-    return _STEMMER.stemWord(folded)
+class _StemCache(dict):  # type: ignore[type-arg]
+    """Folded word -> stem, filled on first use; dict lookups keep stemming a page cheap."""
+
+    LARGEST = 1_000_000  # OCR noise makes the vocabulary open-ended: start afresh beyond this
+
+    def __missing__(self, folded: str) -> str:
+        if len(self) >= self.LARGEST:
+            self.clear()
+        value = self[folded] = folded if folded.isdigit() else _STEMMER.stemWord(folded)
+        return value
+
+
+_STEMS = _StemCache()
+stem = _STEMS.__getitem__  # the German stem of a folded word; numbers stay as they are
 
 
 def stems_of(text: str) -> str:
     """The text as stems separated by spaces: what SQLite's FTS5 index holds for a page."""
-    return " ".join(stem(w) for w in words(text))
+    return " ".join(map(stem, words(text)))
+
+
+def is_vocabulary(folded: str) -> bool:
+    """True for a folded word worth keeping for fuzzy search (not too short or long, no number)."""
+    return SHORTEST_FUZZY_WORD <= len(folded) <= LONGEST_TERM and not folded.isdigit()
 
 
 def vocabulary(text: str) -> set[str]:
     """The distinct folded words of a text worth keeping for fuzzy search."""
-    return {w for w in words(text) if SHORTEST_FUZZY_WORD <= len(w) <= LONGEST_TERM and not w.isdigit()}
+    return {w for w in set(words(text)) if is_vocabulary(w)}
 
 
 def max_edits(word: str) -> int:
@@ -85,12 +101,6 @@ class QueryWord:
     folded: str
     variants: tuple[str, ...] = ()  # folded vocabulary words close to it (the word itself excluded)
 
-    @property
-    def stems(self) -> tuple[str, ...]:
-        """The stems to look up: the word's own first, then its variants'."""
-        seen = dict.fromkeys([stem(self.folded), *(stem(v) for v in self.variants)])
-        return tuple(seen)
-
 
 def query_words(text: str) -> list[QueryWord]:
     """The words of a text query (duplicates dropped, order kept)."""
@@ -102,41 +112,55 @@ def query_words(text: str) -> list[QueryWord]:
 
 
 def snippet(text: str, query: Iterable[QueryWord], width: int = 24) -> list[tuple[str, bool]]:
-    """About `width` words of the text around the first matches, as (text, is_match) pieces.
+    """About `width` words of the text around the first match, as (text, is_match) pieces.
 
-    A word matches if its stem starts with a query stem (the search is a prefix search, so
-    "Abstand" finds "Abstandflächenbaulast") or it is one of the fuzzy variants.
+    A word matches as the search does: its stem starts with a query word's stem (so
+    "Abstand" finds "Abstandflächenbaulast"), or it is one of a word's fuzzy variants.
+    The text is read only up to the end of the window.
     """
     query = list(query)
-    prefixes = tuple(s for q in query for s in q.stems)
-    variants = {v for q in query for v in q.variants}
-    tokens = list(_WORD.finditer(text))
-    if not tokens:
+    own = tuple(stem(q.folded) for q in query)
+    variant_stems = {stem(v) for q in query for v in q.variants}
+
+    def matches(word: str) -> bool:
+        word_stem = stem(fold(word))
+        return (bool(own) and word_stem.startswith(own)) or word_stem in variant_stems
+
+    before: deque[re.Match[str]] = deque(maxlen=width // 3)
+    window: list[re.Match[str]] = []
+    tokens = _WORD.finditer(text)
+    for token in tokens:
+        if matches(token.group()):
+            window = [*before, token]
+            break
+        before.append(token)
+    else:  # no word matches (a fuzzy match on a variant's form): the start of the page
+        window = list(before) or list(_WORD.finditer(text))[:1]
+        tokens = iter(())
+    more = False
+    for token in tokens:
+        if len(window) >= width:
+            more = True
+            break
+        window.append(token)
+    if not window:
         return []
-
-    def matches(token: re.Match[str]) -> bool:
-        folded = fold(token.group())
-        return folded in variants or (bool(prefixes) and stem(folded).startswith(prefixes))
-
-    hits = [i for i, t in enumerate(tokens) if matches(t)]
-    first = hits[0] if hits else 0
-    start = max(0, first - width // 3)
-    end = min(len(tokens), start + width)
-    hit_set = set(hits)
-    pieces: list[tuple[str, bool]] = []
-    if start > 0:
-        pieces.append(("… ", False))
-    cursor = tokens[start].start()
-    for i in range(start, end):
-        token = tokens[i]
+    pieces: list[tuple[str, bool]] = [("… ", False)] if window[0].start() > _first_word_start(text) else []
+    cursor = window[0].start()
+    for token in window:
         gap = " ".join(text[cursor : token.start()].split())
-        if gap or i > start:
+        if token is not window[0]:
             pieces.append((f" {gap} " if gap else " ", False))
-        pieces.append((token.group(), i in hit_set))
+        pieces.append((token.group(), matches(token.group())))
         cursor = token.end()
-    if end < len(tokens):
+    if more:
         pieces.append((" …", False))
     return _merge(pieces)
+
+
+def _first_word_start(text: str) -> int:
+    first = _WORD.search(text)
+    return first.start() if first else 0
 
 
 def _merge(pieces: list[tuple[str, bool]]) -> list[tuple[str, bool]]:

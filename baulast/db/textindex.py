@@ -2,23 +2,25 @@
 
 Both backends answer the same question — which pages hold every query word (as a stem
 prefix, or as one of its fuzzy variants), best first — each with its own engine:
-FTS5 with bm25 in SQLite, a tsvector with ts_rank_cd in PostgreSQL.
+FTS5 with bm25 in SQLite, a tsvector with ts_rank in PostgreSQL.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import Select, bindparam, column, func, literal_column, select, table, text
+from rapidfuzz.distance import Levenshtein
+from sqlalchemy import ColumnElement, bindparam, column, func, literal_column, select, table, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from baulast.db.models import PageRow, SearchTerm
-from baulast.db.searchtext import SHORTEST_FUZZY_WORD, QueryWord, is_close, trigrams, vocabulary
+from baulast.db.models import PageRow, Record, SearchTerm
+from baulast.db.searchtext import SHORTEST_FUZZY_WORD, QueryWord, is_close, stem, trigrams, vocabulary
 
-FUZZY_CANDIDATES = 200  # vocabulary words looked at per query word, most similar first
+FUZZY_CANDIDATES = 5_000  # vocabulary words looked at per query word
 MOST_VARIANTS = 12  # variants kept per query word
 _RAREST_TRIGRAMS = 4
+CANDIDATES = 1_000  # newest matching pages ranked per text query (see page_matches)
 
 
 def add_vocabulary(session: Session, texts: Iterable[str]) -> None:
@@ -35,20 +37,20 @@ def add_vocabulary(session: Session, texts: Iterable[str]) -> None:
 
 def widen(session: Session, words: list[QueryWord]) -> list[QueryWord]:
     """Each query word with the vocabulary words close to it (OCR misreadings of it, or its
-    misspelling of what OCR read right)."""
+    misspelling of what OCR read right), closest first."""
     widened = []
     for word in words:
         if len(word.folded) < SHORTEST_FUZZY_WORD or word.folded.isdigit():
             widened.append(word)
             continue
-        candidates = _candidates(session, word.folded)
-        variants = [t for t in candidates if t != word.folded and is_close(word.folded, t)]
-        widened.append(QueryWord(word.typed, word.folded, tuple(variants[:MOST_VARIANTS])))
+        close = [t for t in _candidates(session, word.folded) if t != word.folded and is_close(word.folded, t)]
+        close.sort(key=lambda term: (Levenshtein.distance(word.folded, term), term))
+        widened.append(QueryWord(word.typed, word.folded, tuple(close[:MOST_VARIANTS])))
     return widened
 
 
 def _candidates(session: Session, folded: str) -> list[str]:
-    """Vocabulary words sharing trigrams with the word, most similar first."""
+    """Vocabulary words that share trigrams with the word (a superset of the close ones)."""
     if session.get_bind().dialect.name == "sqlite":
         grams = _rarest_trigrams(session, folded)
         if not grams:
@@ -56,9 +58,9 @@ def _candidates(session: Session, folded: str) -> list[str]:
         match = " OR ".join('"' + g.replace('"', '""') + '"' for g in grams)
         rows = session.execute(
             text("SELECT term FROM search_terms_fts WHERE search_terms_fts MATCH :match LIMIT :limit"),
-            {"match": match, "limit": 20 * FUZZY_CANDIDATES},
+            {"match": match, "limit": FUZZY_CANDIDATES},
         ).scalars()
-        return sorted(rows, key=lambda term: (abs(len(term) - len(folded)), term))[:FUZZY_CANDIDATES]
+        return list(rows)
     session.execute(text("SET LOCAL pg_trgm.similarity_threshold = 0.4"))
     rows = session.execute(
         text(
@@ -87,39 +89,67 @@ def _rarest_trigrams(session: Session, folded: str) -> list[str]:
     return [gram for _, gram in sorted(counts)[:_RAREST_TRIGRAMS]]
 
 
-def page_matches(session: Session, words: list[QueryWord], allowed: Select, limit: int) -> list[tuple[int, int, float]]:
-    """(page id, record id, score) of the allowed records' pages that hold every word, best first."""
+def page_matches(
+    session: Session, words: list[QueryWord], conditions: ColumnElement[bool] | None, limit: int
+) -> list[tuple[int, int, float]]:
+    """(page id, record id, score) of pages that hold every word and whose record meets the
+    conditions, best first (bm25 in SQLite, ts_rank in PostgreSQL).
+
+    Only the newest CANDIDATES matching pages are ranked. A word such as "Grundstück" is on
+    most pages of a large register: ranking all of them would take seconds, and a clerk
+    narrows such a search with a filter or a second word anyway. Rarer words (the usual
+    case: names, streets) have fewer matches than that, and all of them are ranked.
+    """
     if session.get_bind().dialect.name == "sqlite":
         fts = table("pages_fts", column("rowid"))
-        expression = " AND ".join(
-            "(" + " OR ".join(f'"{s}"*' for s in word.stems) + ")" for word in words
-        )
-        score = literal_column("-bm25(pages_fts)")
-        statement = (
-            select(PageRow.id, PageRow.record_id, score)
-            .join(fts, fts.c.rowid == PageRow.id)
+        expression = " AND ".join(_fts_word(word) for word in words)
+        candidates = (
+            select(PageRow.id, PageRow.record_id, literal_column("-bm25(pages_fts)").label("score"))
+            .select_from(fts)
+            .join(PageRow, PageRow.id == fts.c.rowid)
+            .join(Record, Record.id == PageRow.record_id)
             .where(literal_column("pages_fts").op("MATCH")(bindparam("fts_match", expression)))
-            .where(PageRow.record_id.in_(allowed))
-            .order_by(literal_column("bm25(pages_fts)"))
-            .limit(limit)
+            .order_by(fts.c.rowid.desc())
+            .limit(CANDIDATES)
+        )
+        if conditions is not None:
+            candidates = candidates.where(conditions)
+        ranked = candidates.subquery()
+        statement = select(ranked.c.id, ranked.c.record_id, ranked.c.score).order_by(
+            ranked.c.score.desc(), ranked.c.id.desc()
         )
     else:
         # PostgreSQL stems the words itself, with the configuration that built the index.
-        tsquery = " & ".join(
-            "(" + " | ".join(_pg_lexeme(form) + ":*" for form in (word.folded, *word.variants)) + ")"
-            for word in words
-        )
+        tsquery = " & ".join(_ts_word(word) for word in words)
         query = func.to_tsquery(literal_column("'baulast_de'::regconfig"), bindparam("ts_query", tsquery))
         vector = literal_column("pages.search_vector")
-        score = func.ts_rank_cd(vector, query)
-        statement = (
-            select(PageRow.id, PageRow.record_id, score)
+        candidates = (
+            select(PageRow.id, PageRow.record_id, vector.label("vector"))
+            .join(Record, Record.id == PageRow.record_id)
             .where(vector.op("@@")(query))
-            .where(PageRow.record_id.in_(allowed))
-            .order_by(score.desc(), PageRow.id)
-            .limit(limit)
+            .order_by(PageRow.id.desc())
+            .limit(CANDIDATES)
         )
-    return [(page_id, record_id, float(value)) for page_id, record_id, value in session.execute(statement)]
+        if conditions is not None:
+            candidates = candidates.where(conditions)
+        ranked = candidates.subquery()
+        score = func.ts_rank(ranked.c.vector, query)
+        statement = select(ranked.c.id, ranked.c.record_id, score).order_by(score.desc(), ranked.c.id.desc())
+    rows = session.execute(statement.limit(limit))
+    return [(page_id, record_id, float(value)) for page_id, record_id, value in rows]
+
+
+def _fts_word(word: QueryWord) -> str:
+    """An FTS5 query for one word: its stem as a prefix (German compounds), or any of its
+    fuzzy variants as a whole word (their prefixes would match half the register)."""
+    own = stem(word.folded)
+    variants = [s for s in dict.fromkeys(stem(v) for v in word.variants) if s != own]
+    return "(" + " OR ".join([f'"{own}"*', *(f'"{s}"' for s in variants)]) + ")"
+
+
+def _ts_word(word: QueryWord) -> str:
+    """The tsquery for one word, as _fts_word builds it for SQLite."""
+    return "(" + " | ".join([_pg_lexeme(word.folded) + ":*", *(_pg_lexeme(v) for v in word.variants)]) + ")"
 
 
 def _pg_lexeme(word: str) -> str:
