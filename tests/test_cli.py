@@ -133,3 +133,19 @@ def test_bad_and_unreachable_database(tmp_path: Path) -> None:
     assert bad.exit_code == ExitCode.BAD_USAGE
     unreachable = runner.invoke(main, ["export", "--db", "sqlite:////proc/no/such/dir/x.sqlite"])
     assert unreachable.exit_code == ExitCode.DATABASE_UNREACHABLE, unreachable.output
+
+
+def test_export_an_auskunft_for_a_parcel(small_db) -> None:  # type: ignore[no-untyped-def]
+    url, _ = small_db
+    runner = CliRunner()
+    as_csv = runner.invoke(main, ["export", "--db", url, "--parcel", "Büttgen Flur 12 Flst. 77/3", "--format", "csv"])
+    assert as_csv.exit_code == 0, as_csv.output
+    header, row = as_csv.output.splitlines()
+    assert header.split(",")[:5] == ["record_id", "municipality", "register_number", "parcels", "date"]
+    assert ",Kaarst,815,Büttgen 12 77/3," in row
+    as_json = json.loads(runner.invoke(main, ["export", "--db", url, "--parcel", "Büttgen 12 77/3",
+                                              "--format", "json"]).output)
+    assert as_json["count"] == 1 and as_json["query"]["parcel"] == "Büttgen 12 77/3"
+    jsonschema.validate(as_json["records"][0], SCHEMA)
+    none = json.loads(runner.invoke(main, ["export", "--db", url, "--parcel", "Zons 1 1", "--format", "json"]).output)
+    assert none["count"] == 0 and none["records"] == []

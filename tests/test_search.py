@@ -188,3 +188,14 @@ def test_snippet_marks_matches_and_escapes_html() -> None:
 ])
 def test_stems(text: str, expected: str) -> None:
     assert stems_of(text) == expected
+
+
+def test_reading_a_record_is_scoped_too(register_of) -> None:
+    from baulast.db.records import export_records, record_view
+
+    db, made = register_of
+    kaarst = frozenset({"Kaarst"})
+    assert record_view(db, made["buettgen"], kaarst)["register_number"] == "815"
+    assert record_view(db, made["zons"], kaarst) is None  # as if it did not exist
+    assert record_view(db, made["zons"])["municipality"] == "Dormagen"
+    assert list(export_records(db, list(made.values()), kaarst)) == [made["buettgen"]]

@@ -123,9 +123,13 @@ def _load_options():  # type: ignore[no-untyped-def]
     )
 
 
-def get_record(session: Session, record_id: int) -> Record | None:
-    """One record with its fields, parcels, entries, findings and pages."""
-    return session.scalar(select(Record).where(Record.id == record_id).options(*_load_options()))
+def get_record(session: Session, record_id: int, municipalities: frozenset[str] | None = None) -> Record | None:
+    """One record with its fields, parcels, entries, findings and pages; None if there is
+    none, or if it lies outside the caller's municipalities (None: all)."""
+    statement = select(Record).where(Record.id == record_id).options(*_load_options())
+    if municipalities is not None:
+        statement = statement.where(Record.municipality.in_(sorted(municipalities)))
+    return session.scalar(statement)
 
 
 def export_record(record: Record, ledger: LedgerEntry | None = None) -> dict[str, Any]:
@@ -173,10 +177,11 @@ def export_record(record: Record, ledger: LedgerEntry | None = None) -> dict[str
     }
 
 
-def record_view(db: Database, record_id: int) -> dict[str, Any] | None:
-    """A record as shown to a person: the export form plus its PDF's path and page widths."""
+def record_view(db: Database, record_id: int, municipalities: frozenset[str] | None = None) -> dict[str, Any] | None:
+    """A record as shown to a person: the export form plus its PDF's path and page widths;
+    None if there is none the caller may read."""
     with db.session() as session:
-        record = get_record(session, record_id)
+        record = get_record(session, record_id, municipalities)
         if record is None:
             return None
         data = export_record(record)
@@ -185,10 +190,15 @@ def record_view(db: Database, record_id: int) -> dict[str, Any] | None:
         return data
 
 
-def export_records(db: Database, record_ids: list[int]) -> dict[int, dict[str, Any]]:
-    """The export objects of these records, by id."""
+def export_records(
+    db: Database, record_ids: list[int], municipalities: frozenset[str] | None = None
+) -> dict[int, dict[str, Any]]:
+    """The export objects of those of these records the caller may read, by id."""
+    statement = select(Record).where(Record.id.in_(record_ids)).options(*_load_options())
+    if municipalities is not None:
+        statement = statement.where(Record.municipality.in_(sorted(municipalities)))
     with db.session() as session:
-        records = session.scalars(select(Record).where(Record.id.in_(record_ids)).options(*_load_options()))
+        records = session.scalars(statement)
         return {record.id: export_record(record) for record in records}
 
 
