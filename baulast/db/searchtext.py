@@ -26,6 +26,7 @@ from rapidfuzz.distance import Levenshtein
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 # The blocks of combining marks that NFKD splits off accented letters (ü → u + U+0308).
+_SPACES = re.compile(r"\s+")
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
 SHORTEST_FUZZY_WORD = 4  # shorter words are matched exactly: "Nr", "am" have too many neighbours
 LONGEST_TERM = 64
@@ -148,9 +149,8 @@ def snippet(text: str, query: Iterable[QueryWord], width: int = 24) -> list[tupl
     pieces: list[tuple[str, bool]] = [("… ", False)] if window[0].start() > _first_word_start(text) else []
     cursor = window[0].start()
     for token in window:
-        gap = " ".join(text[cursor : token.start()].split())
-        if token is not window[0]:
-            pieces.append((f" {gap} " if gap else " ", False))
+        if token is not window[0]:  # what stood between the words, line breaks made spaces
+            pieces.append((_SPACES.sub(" ", text[cursor : token.start()]), False))
         pieces.append((token.group(), matches(token.group())))
         cursor = token.end()
     if more:
