@@ -101,28 +101,28 @@ def postgres() -> Iterator[ThrowawayPostgres]:
         yield server
 
 
-@pytest.fixture(params=BACKENDS)
-def empty_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """The URL of an empty database (nothing migrated yet), once per backend."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'test.sqlite'}"
-        return
-    server: ThrowawayPostgres = request.getfixturevalue("postgres")
-    name = f"empty_{next(_names)}"
-    yield server.create_database(name)
-    server.drop_database(name)
-
-
-@pytest.fixture(params=BACKENDS)
-def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """The URL of a database at head with no records, once per backend."""
+def _backend_url(request: pytest.FixtureRequest, tmp_path: Path, template: str | None) -> Iterator[str]:
+    """A new database on the fixture's backend: a SQLite file, or a PostgreSQL database
+    (cloned from `template` if given) dropped afterwards."""
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'test.sqlite'}"
         return
     server: ThrowawayPostgres = request.getfixturevalue("postgres")
     name = f"test_{next(_names)}"
-    yield server.create_database(name, template=_TEMPLATE)
+    yield server.create_database(name, template=template)
     server.drop_database(name)
+
+
+@pytest.fixture(params=BACKENDS)
+def empty_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """The URL of an empty database (nothing migrated yet), once per backend."""
+    yield from _backend_url(request, tmp_path, template=None)
+
+
+@pytest.fixture(params=BACKENDS)
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """The URL of a database at head with no records, once per backend."""
+    yield from _backend_url(request, tmp_path, template=_TEMPLATE)
 
 
 @pytest.fixture

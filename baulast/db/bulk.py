@@ -23,7 +23,8 @@ from sqlalchemy import func, insert, select, text
 from baulast.db.database import Database
 from baulast.db.models import PageRow, Record, RecordEntry, RecordField, RecordParcel
 from baulast.db.searchtext import is_vocabulary, stem, words
-from baulast.db.textindex import add_vocabulary
+from baulast.db.textindex import add_terms
+from baulast.model import Parcel
 from baulast.textnorm import name_key
 
 BATCH = 2_000
@@ -73,11 +74,6 @@ def _next_ids(session) -> _Ids:  # type: ignore[no-untyped-def]
     return _Ids(after(Record.id), after(PageRow.id), after(RecordParcel.id), after(RecordEntry.id), after(RecordField.id))
 
 
-def _split(flurstueck: str) -> tuple[int, int | None]:
-    zaehler, _, nenner = flurstueck.partition("/")
-    return int(zaehler), int(nenner) if nenner else None
-
-
 def _rows(batch: Sequence[RecordLike], ids: _Ids) -> dict[str, list[dict[str, Any]]]:
     """The table rows of a batch of records, ids taken from (and advanced in) `ids`."""
     rows: dict[str, list[dict[str, Any]]] = {"records": [], "pages": [], "parcels": [], "entries": [], "fields": []}
@@ -95,11 +91,11 @@ def _rows(batch: Sequence[RecordLike], ids: _Ids) -> dict[str, list[dict[str, An
         })
         ids.page += 1
         for position, parcel in enumerate(item.parcels):
-            zaehler, nenner = _split(parcel.flurstueck)
+            normalised = Parcel(parcel.gemarkung, parcel.flur, parcel.flurstueck)
             rows["parcels"].append({
                 "id": ids.parcel, "record_id": record_id, "position": position, "gemarkung": parcel.gemarkung,
                 "gemarkung_key": name_key(parcel.gemarkung), "flur": parcel.flur, "flurstueck": parcel.flurstueck,
-                "zaehler": zaehler, "nenner": nenner,
+                "zaehler": normalised.zaehler, "nenner": normalised.nenner,
             })
             ids.parcel += 1
         for entry in item.entries:
@@ -210,7 +206,7 @@ def _write(db: Database, rows: dict[str, list[dict[str, Any]]], fresh_terms: set
         else:
             _copy(session, rows)
         if fresh_terms:
-            add_vocabulary(session, [" ".join(fresh_terms)])
+            add_terms(session, fresh_terms)
 
 
 def _copy(session, rows: dict[str, list[dict[str, Any]]]) -> None:  # type: ignore[no-untyped-def]

@@ -15,7 +15,7 @@ from sqlalchemy.orm import selectinload
 
 from baulast.db.database import Database
 from baulast.db.models import PageRow, Record, RecordEntry, RecordParcel
-from baulast.db.searchtext import QueryWord, query_words, snippet
+from baulast.db.searchtext import query_words, snippet
 from baulast.db.textindex import page_matches, widen
 from baulast.parcels import ParcelQuery
 from baulast.textnorm import name_key
@@ -102,7 +102,8 @@ def filtered(query: SearchQuery) -> Select:
 def search(db: Database, query: SearchQuery) -> list[Hit]:
     """The records matching every criterion: best text match first when words are given,
     else newest entry date first."""
-    statement = filtered(query).options(selectinload(Record.parcels), selectinload(Record.entries))
+    base = filtered(query)
+    statement = base.options(selectinload(Record.parcels), selectinload(Record.entries))
     words = query_words(query.words or "")
     with db.session() as session:
         if not words:
@@ -113,7 +114,7 @@ def search(db: Database, query: SearchQuery) -> list[Hit]:
         if query.fuzzy:
             words = widen(session, words)
         wanted = query.offset + query.limit
-        conditions = filtered(query).whereclause
+        conditions = base.whereclause
         best: dict[int, tuple[int, float]] = {}  # record id -> (page id, score) of its best page
         for page_id, record_id, score in page_matches(session, words, conditions, _PAGES_PER_HIT * wanted):
             best.setdefault(record_id, (page_id, score))
@@ -126,7 +127,7 @@ def search(db: Database, query: SearchQuery) -> list[Hit]:
         for record_id in chosen:
             page_id, score = best[record_id]
             number, page_text = texts[page_id]
-            hits.append(_hit(records[record_id], score, _snippet(page_text, words), number))
+            hits.append(_hit(records[record_id], score, tuple(snippet(page_text, words)), number))
         return hits
 
 
@@ -135,9 +136,6 @@ def _page_texts(session, page_ids: list[int]) -> dict[int, tuple[int, str]]:  # 
     rows = session.execute(select(PageRow.id, PageRow.number, PageRow.text).where(PageRow.id.in_(page_ids)))
     return {page_id: (number, page_text) for page_id, number, page_text in rows}
 
-
-def _snippet(page_text: str, words: list[QueryWord]) -> tuple[tuple[str, bool], ...]:
-    return tuple(snippet(page_text, words))
 
 
 def _hit(record: Record, score: float | None = None, pieces: tuple[tuple[str, bool], ...] = (),

@@ -29,6 +29,11 @@ def add_vocabulary(session: Session, texts: Iterable[str]) -> None:
     terms: set[str] = set()
     for page_text in texts:
         terms |= vocabulary(page_text)
+    add_terms(session, terms)
+
+
+def add_terms(session: Session, terms: set[str]) -> None:
+    """Remember these folded words (from searchtext.vocabulary) for fuzzy search."""
     if not terms:
         return
     dialect = sqlite if session.get_bind().dialect.name == "sqlite" else postgresql
