@@ -1,7 +1,9 @@
-"""OCR with Tesseract: one run per page gives both the word boxes and the PDF text layer.
+"""OCR with Tesseract: one reading per page gives both the word boxes and the PDF text layer.
 
-The engine sits behind a small Protocol so fast unit tests can use a fake; the real
-Tesseract engine is what the pipeline and the end-to-end tests use.
+Each worker (process or thread) keeps its own Tesseract engine with the language model
+loaded (`pipeline.tessapi`), so a page costs its recognition and nothing more. The engine
+sits behind a small Protocol so fast unit tests can use a fake; the real Tesseract engine is
+what the pipeline and the end-to-end tests use.
 """
 
 from __future__ import annotations
@@ -10,20 +12,22 @@ import hashlib
 import re
 import shutil
 import subprocess
-import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-import pytesseract
 from PIL import Image
 
 from baulast.errors import InputRejected, ToolsMissing
 from baulast.model import OcrPage, Word
 from pipeline.preprocess import prepare
+from pipeline.tessapi import PSM_AUTO, PSM_OSD_ONLY, PSM_SINGLE_LINE, TessApi, TesseractUnavailable, version
 
 DEFAULT_LANG = "deu"
 DEFAULT_PAGE_TIMEOUT = 180  # seconds; a page that takes longer is treated as unreadable
+_LINE_DPI = 300  # a value crop carries no resolution; a scanned page's is the likeliest
+_INSTALL_HINT = "install them with: apt-get install tesseract-ocr tesseract-ocr-deu tesseract-ocr-osd poppler-utils (or run make setup)"
 
 
 @dataclass(frozen=True)
@@ -42,7 +46,7 @@ class OcrEngine(Protocol):
         ...
 
     def orientation(self, image: Image.Image, dpi: int) -> tuple[int, float]:
-        """Degrees to turn the page counter-clockwise so its text stands upright, and the confidence."""
+        """Degrees to turn the page clockwise so its text stands upright, and the confidence."""
         ...
 
     def read_line(self, image: Image.Image) -> str:
@@ -50,35 +54,38 @@ class OcrEngine(Protocol):
         ...
 
 
-def _tessdata_dir() -> Path | None:
-    """The folder Tesseract reads its language data from, as it reports it."""
-    try:
-        done = subprocess.run(["tesseract", "--list-langs"], capture_output=True, text=True, timeout=30)
-    except (OSError, subprocess.TimeoutExpired):
-        return None
-    found = re.search(r'"([^"]+)"', done.stdout + done.stderr)
-    return Path(found.group(1)) if found else None
+_engines = threading.local()
+
+
+def loaded_engine(lang: str, psm: int = PSM_AUTO) -> TessApi:
+    """This thread's Tesseract engine for `lang`, loaded on first use and kept."""
+    cache: dict[str, TessApi] = _engines.__dict__.setdefault("by_lang", {})
+    if lang not in cache:
+        cache[lang] = TessApi(lang, psm)
+    return cache[lang]
 
 
 def check_tools(lang: str = DEFAULT_LANG) -> None:
-    """Raise ToolsMissing, saying what to install, unless Tesseract with `lang` and poppler are there."""
-    hint = "install them with: apt-get install tesseract-ocr tesseract-ocr-deu poppler-utils (or run make setup)"
+    """Raise ToolsMissing, saying what to install, unless Tesseract with `lang` and osd, and poppler are there."""
     try:
-        languages = set(pytesseract.get_languages(config=""))
-    except (pytesseract.TesseractNotFoundError, pytesseract.TesseractError, OSError) as exc:
-        raise ToolsMissing(f"Tesseract is not installed or does not start; {hint}") from exc
-    missing = [name for name in lang.split("+") if name not in languages]
+        languages = set(loaded_engine("osd", PSM_OSD_ONLY).languages())
+    except TesseractUnavailable as exc:
+        raise ToolsMissing(f"Tesseract is not installed or does not start ({exc}); {_INSTALL_HINT}") from exc
+    missing = [name for name in [*lang.split("+"), "osd"] if name not in languages]
     if missing:
-        raise ToolsMissing(f"Tesseract has no language data for {', '.join(missing)}; {hint}")
+        raise ToolsMissing(f"Tesseract has no language data for {', '.join(missing)}; {_INSTALL_HINT}")
     if shutil.which("pdftoppm") is None:
-        raise ToolsMissing(f"poppler's pdftoppm is not installed; {hint}")
+        raise ToolsMissing(f"poppler's pdftoppm is not installed; {_INSTALL_HINT}")
 
 
 def tool_versions(lang: str = DEFAULT_LANG) -> dict[str, str]:
     """Versions of the external tools and a checksum of the language data, so a result can be
     traced to what produced it."""
     versions = {"tesseract": tesseract_version()}
-    folder = _tessdata_dir()
+    try:
+        folder: Path | None = Path(loaded_engine("osd", PSM_OSD_ONLY).datapath)
+    except TesseractUnavailable:
+        folder = None
     for name in lang.split("+"):
         data = folder / f"{name}.traineddata" if folder else None
         if data is not None and data.exists():
@@ -92,15 +99,15 @@ def tool_versions(lang: str = DEFAULT_LANG) -> dict[str, str]:
 
 
 def tesseract_version() -> str:
-    """The installed Tesseract's version, e.g. "5.3.0"."""
+    """The Tesseract library's version, e.g. "5.3.0"."""
     try:
-        return str(pytesseract.get_tesseract_version())
-    except (pytesseract.TesseractNotFoundError, OSError):
+        return version()
+    except TesseractUnavailable:
         return "not found"
 
 
 class TesseractEngine:
-    """Tesseract 5 through pytesseract: one run per page gives TSV and PDF together.
+    """Tesseract 5 in-process: one recognition per page gives the TSV words and the PDF text layer.
 
     Worker processes set OMP_THREAD_LIMIT=1 so each Tesseract uses one core.
     """
@@ -109,56 +116,51 @@ class TesseractEngine:
         self.lang = lang
         self.timeout = timeout
 
+    def _engine(self) -> TessApi:
+        try:
+            return loaded_engine(self.lang)
+        except TesseractUnavailable as exc:
+            raise ToolsMissing(f"{exc}; {_INSTALL_HINT}") from exc
+
     def recognize(self, image: Image.Image, number: int, dpi: int) -> OcrOutput:
-        """One Tesseract run per page: word boxes (TSV) and a text-only PDF layer together."""
-        with tempfile.TemporaryDirectory(prefix="baulast-ocr-") as tmp:
-            source, base = Path(tmp) / "page.png", Path(tmp) / "out"
-            # Lossless, with the resolution: Tesseract sizes the PDF page from it.
-            image.save(source, format="PNG", dpi=(dpi, dpi), compress_level=1)
-            try:
-                pytesseract.pytesseract.run_tesseract(
-                    str(source), str(base), extension="pdf", lang=self.lang,
-                    config=f"--dpi {dpi} -c tessedit_create_tsv=1 -c textonly_pdf=1", timeout=self.timeout,
-                )
-            except pytesseract.TesseractError as exc:  # a RuntimeError too, so it comes first
-                raise InputRejected(f"OCR of page {number} failed: {_first_line(exc.message)}") from exc
-            except RuntimeError as exc:  # pytesseract's way of saying the timeout struck
-                raise InputRejected(f"OCR of page {number} timed out after {self.timeout:g} s") from exc
-            tsv = base.with_suffix(".tsv").read_text(encoding="utf-8", errors="replace")
-            text_layer = base.with_suffix(".pdf").read_bytes()
-        words, text = parse_tsv(tsv)
+        """One recognition per page: word boxes (TSV) and a text-only PDF layer from it."""
+        engine = self._engine()
+        engine.set_page_mode(PSM_AUTO)
+        engine.set_image(image, dpi)
+        if not engine.recognize(self.timeout):
+            engine.clear()
+            raise InputRejected(f"OCR of page {number} failed or took longer than {self.timeout:g} s")
+        words, text = parse_tsv(engine.tsv())
+        text_layer = engine.text_layer_pdf()
+        engine.clear()
         page = OcrPage(number=number, width=image.width, height=image.height, words=words, text=text)
         return OcrOutput(page=page, pdf=text_layer)
 
     def orientation(self, image: Image.Image, dpi: int) -> tuple[int, float]:
-        """Tesseract's orientation and script detection (OSD) on the page."""
-        image.info["dpi"] = (dpi, dpi)
+        """Tesseract's orientation detection (OSD) on the page: clockwise degrees to turn it upright."""
         try:
-            report = pytesseract.image_to_osd(image, config="--psm 0", timeout=self.timeout)
-        except (RuntimeError, pytesseract.TesseractError):
-            return 0, 0.0  # too little text to tell: leave the page as it is
-        return parse_osd(report)
-
+            osd = loaded_engine("osd", PSM_OSD_ONLY)
+        except TesseractUnavailable:
+            return 0, 0.0  # no osd data: leave the page as it is
+        osd.set_image(image, dpi)
+        found = osd.orientation()
+        osd.clear()
+        if found is None:
+            return 0, 0.0  # too little text to tell
+        degrees, confidence = found  # how far the page is turned clockwise
+        return (360 - degrees) % 360, confidence
 
     def read_line(self, image: Image.Image) -> str:
         """Tesseract in single-line mode on a small crop."""
+        engine = self._engine()
+        engine.set_page_mode(PSM_SINGLE_LINE)
         try:
-            return pytesseract.image_to_string(image, lang=self.lang, config="--psm 7", timeout=self.timeout).strip()
-        except (RuntimeError, pytesseract.TesseractError):
-            return ""
-
-
-def _first_line(message: object) -> str:
-    """The last non-empty line of a tool's message, which is where Tesseract puts the reason."""
-    lines = [line.strip() for line in str(message).splitlines() if line.strip()]
-    return lines[-1] if lines else "unknown error"
-
-
-def parse_osd(report: str) -> tuple[int, float]:
-    """(Rotate, Orientation confidence) from Tesseract's OSD report."""
-    rotate = re.search(r"Rotate:\s*(\d+)", report)
-    confidence = re.search(r"Orientation confidence:\s*([\d.]+)", report)
-    return (int(rotate.group(1)) if rotate else 0, float(confidence.group(1)) if confidence else 0.0)
+            engine.set_image(image, _LINE_DPI)
+            text = engine.text().strip() if engine.recognize(self.timeout) else ""
+            engine.clear()
+            return text
+        finally:
+            engine.set_page_mode(PSM_AUTO)
 
 
 def parse_tsv(tsv: str) -> tuple[tuple[Word, ...], str]:

@@ -9,7 +9,7 @@ from baulast.model import OcrPage, Word
 from baulast.validation import validate
 from pipeline.classify import find_sheet
 from pipeline.extract import extract
-from pipeline.ocr import parse_osd, parse_tsv
+from pipeline.ocr import parse_tsv
 
 LABELS = ["Baulastenblatt", "Nr.", "Blatt-Nr.:", "Gemarkung", "Flur", "Flurstück(e)", "Flurstücke", "Lfd.",
           "Inhalt", "Eintragung", "Bemerkungen", "Eingetragen", "am", "Gelöscht", "Grundbuch", "Blatt",
@@ -44,4 +44,3 @@ def test_extraction_never_raises(page: OcrPage, gazetteer) -> None:  # type: ign
 def test_tool_output_parsers_never_raise(text: str) -> None:
     parse_tsv("level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n" + text)
     parse_tsv(text)
-    parse_osd(text)

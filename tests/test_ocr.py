@@ -1,4 +1,4 @@
-"""OCR: the TSV and OSD parsers, and the real Tesseract engine on a rendered page."""
+"""OCR: the TSV parser, and the real Tesseract engine on a rendered page."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from PIL import Image, ImageDraw, ImageFont
 from pypdf import PdfReader
 
 from pipeline.efile import page_pdf
-from pipeline.ocr import TesseractEngine, parse_osd, parse_tsv, read_page, tesseract_version
+from pipeline.ocr import TesseractEngine, parse_tsv, read_page, tesseract_version
 
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 
@@ -28,12 +28,6 @@ def test_parse_tsv_words_lines_and_blocks() -> None:
     assert [w.text for w in words] == ["Baulastenblatt", "Nr.", "Gemarkung", "Zons"]
     assert words[0].bbox == (100, 200, 400, 250) and words[0].conf == 96.5
     assert text == "Baulastenblatt Nr.\nGemarkung\n\nZons"
-
-
-def test_parse_osd() -> None:
-    report = "Page number: 0\nOrientation in degrees: 180\nRotate: 180\nOrientation confidence: 12.5\n"
-    assert parse_osd(report) == (180, 12.5)
-    assert parse_osd("garbage") == (0, 0.0)
 
 
 def page_with_text(lines: list[str]) -> Image.Image:
@@ -99,3 +93,37 @@ def test_second_reading_distrusts_a_disputed_register_number() -> None:
     agreeing = Field("register_number", "241", 0.95, Evidence(1, (200, 200, 900, 250), "Baulastenblatt Nr. 0241"))
     assert verify_register_number(agreeing, image, TesseractEngine()).confidence == 0.95  # real Tesseract agrees
     assert verify_register_number(field, image, TesseractEngine()).confidence <= 0.4  # and disputes the 8
+
+
+def test_in_process_engine_reads_what_the_tesseract_command_reads(tmp_path) -> None:
+    import subprocess
+
+    image = page_with_text(LINES)
+    image.save(tmp_path / "page.png", dpi=(300, 300))
+    subprocess.run(["tesseract", str(tmp_path / "page.png"), str(tmp_path / "cli"), "-l", "deu", "--dpi", "300",
+                    "-c", "tessedit_create_tsv=1", "-c", "textonly_pdf=1", "pdf"], check=True, capture_output=True)
+    command_words, _ = parse_tsv((tmp_path / "cli.tsv").read_text(encoding="utf-8"))
+    engine = TesseractEngine()
+    for _ in range(2):  # the loaded engine reads the next page alike
+        output = engine.recognize(image, number=1, dpi=300)
+        assert output.page.words == command_words
+    command_layer = PdfReader(tmp_path / "cli.pdf").pages[0].extract_text()
+    assert PdfReader(io.BytesIO(output.pdf)).pages[0].extract_text() == command_layer
+
+
+def test_sideways_page_is_turned_upright() -> None:
+    image = page_with_text(LINES * 3).rotate(90, expand=True)  # turned counter-clockwise
+    reading = read_page(TesseractEngine(), image, number=1, dpi=300)
+    assert reading.rotation == 90  # turned 90 degrees clockwise to stand upright
+    assert "Abstandflächen" in reading.ocr.page.text
+
+
+def test_a_page_over_its_time_limit_is_rejected_and_the_engine_reads_on() -> None:
+    import pytest
+
+    from baulast.errors import InputRejected
+
+    image = page_with_text(LINES * 6)
+    with pytest.raises(InputRejected, match="took longer than 0.01 s"):
+        TesseractEngine(timeout=0.01).recognize(image, number=3, dpi=300)
+    assert "Kleinenbroich" in TesseractEngine().recognize(image, number=3, dpi=300).page.text
