@@ -27,10 +27,9 @@ class PreparedPage:
     skew: float  # degrees the page was turned to straighten it
 
 
-def dark_mask(image: Image.Image) -> np.ndarray:
-    """Boolean array of ink pixels, split from paper by Otsu's threshold."""
-    pixels = np.asarray(image.convert("L"), dtype=np.uint8)
-    histogram = np.bincount(pixels.ravel(), minlength=256).astype(np.float64)
+def otsu_threshold(grey: Image.Image) -> int | None:
+    """Otsu's grey level splitting ink from paper, or None for a page of one grey level."""
+    histogram = np.asarray(grey.histogram(), dtype=np.float64)
     total = histogram.sum()
     weights = np.cumsum(histogram)
     means = np.cumsum(histogram * np.arange(256))
@@ -38,29 +37,51 @@ def dark_mask(image: Image.Image) -> np.ndarray:
         between = (means[-1] * weights / total - means) ** 2 / (weights * (total - weights))
     candidates = between[:255]
     if not total or np.all(np.isnan(candidates)):
+        return None
+    return int(np.nanargmax(candidates))
+
+
+def dark_mask(image: Image.Image) -> np.ndarray:
+    """Boolean array of ink pixels, split from paper by Otsu's threshold."""
+    if image.mode == "1":
+        return ~np.asarray(image)  # Pillow reads a bilevel page as True for paper
+    grey = image if image.mode == "L" else image.convert("L")
+    pixels = np.asarray(grey, dtype=np.uint8)
+    threshold = otsu_threshold(grey)
+    if threshold is None:
         return pixels < 128  # one grey level only (a blank page): nothing to split
-    threshold = int(np.nanargmax(candidates))
     return pixels <= min(threshold, 200)
+
+
+def _row_profile_sharpness(rows: np.ndarray, columns: np.ndarray, size: tuple[int, int], angle: float) -> float:
+    """Variance of the row sums of ink pixels after turning the page `angle` degrees counter-clockwise
+    about its centre (pixels turned off the page are dropped, as an image rotation would)."""
+    width, height = size
+    theta = np.deg2rad(angle)
+    turned_rows = np.rint((height - 1) / 2 - (columns - (width - 1) / 2) * np.sin(theta)
+                          + (rows - (height - 1) / 2) * np.cos(theta)).astype(np.int64)
+    turned_rows = turned_rows[(turned_rows >= 0) & (turned_rows < height)]
+    return float(np.var(np.bincount(turned_rows, minlength=height).astype(np.float64)))
 
 
 def estimate_skew(image: Image.Image) -> float:
     """The page's skew in degrees (counter-clockwise positive), by the sharpest row profile.
 
     Text lines of a straight page give a row-sum profile with tall peaks and empty gaps;
-    turning the page by its skew makes that profile sharpest (largest variance).
+    turning the page by its skew makes that profile sharpest (largest variance). The ink
+    pixels of a reduced copy are projected for each candidate angle, coarse to fine.
     """
-    small = image.convert("L")
-    scale = 1000 / max(small.size)
-    if scale < 1:
-        small = small.resize((max(1, int(small.width * scale)), max(1, int(small.height * scale))))
+    factor = -(-max(image.size) // 1000)  # reduce to at most ~1000 pixels on the long side
+    small = image if image.mode == "L" else image.convert("L")
+    if factor > 1:
+        small = small.reduce(factor)  # box averages: fast, and smooth enough for a profile
     mask = dark_mask(small)
     if not 0.001 < mask.mean() < 0.5:
         return 0.0  # a blank (or black) page has no text lines to measure
-    ink = Image.fromarray((mask * 255).astype(np.uint8))
+    rows, columns = np.nonzero(mask)
 
     def sharpness(angle: float) -> float:
-        turned = np.asarray(ink.rotate(angle, resample=Image.NEAREST, fillcolor=0), dtype=np.float64)
-        return float(np.var(turned.sum(axis=1)))
+        return _row_profile_sharpness(rows, columns, small.size, angle)
 
     # Coarse to fine: whole degrees first, then quarter degrees around the best one.
     coarse = max(np.arange(-MAX_SKEW_DEGREES, MAX_SKEW_DEGREES + 0.5, 1.0), key=lambda a: sharpness(float(a)))
@@ -70,31 +91,37 @@ def estimate_skew(image: Image.Image) -> float:
 
 
 def deskew(image: Image.Image) -> tuple[Image.Image, float]:
-    """The page turned straight (white fill at the edges), and the angle it was turned by."""
+    """The page turned straight (white fill at the edges), and the angle it was turned by.
+
+    Bilevel pages turn pixel for pixel (no grey to smooth with, and thresholding a smoothed
+    copy costs more than it gains); grey pages are resampled bilinearly.
+    """
     angle = estimate_skew(image)
     if abs(angle) < _SKEW_MIN:
         return image, 0.0
-    mode = image.mode
-    turned = image.convert("L").rotate(angle, resample=Image.BICUBIC, expand=False, fillcolor=255)
-    if mode == "1":  # back to bilevel by threshold: dithering would speckle every letter
-        turned = turned.point(lambda value: 255 if value > 127 else 0, mode="1")
-    return turned, angle
+    if image.mode == "1":
+        return image.rotate(angle, resample=Image.NEAREST, expand=False, fillcolor=1), angle
+    return image.convert("L").rotate(angle, resample=Image.BILINEAR, expand=False, fillcolor=255), angle
 
 
 def _long_runs(mask: np.ndarray, length: int) -> np.ndarray:
-    """Pixels that belong to a horizontal run of at least `length` ink pixels."""
+    """Pixels that belong to a horizontal run of at least `length` ink pixels.
+
+    Each row gets a blank pixel in front, so in the flattened array every change between
+    ink and paper is a run's start or (exclusive) end, in turn, and runs never span rows.
+    """
     height, width = mask.shape
     if width < length:
         return np.zeros_like(mask)
-    padded = np.zeros((height, width + 1), dtype=np.int32)
-    np.cumsum(mask, axis=1, out=padded[:, 1:])
-    window = padded[:, length:] - padded[:, :-length]  # ink count in each window of `length`
-    starts = window == length
-    # Mark every pixel covered by a full window: a run-length "opening" in linear time.
-    cover = np.zeros((height, width + 1), dtype=np.int32)
-    cover[:, : width - length + 1] += starts
-    cover[:, length : width + 1] -= starts
-    return np.cumsum(cover, axis=1)[:, :width] > 0
+    padded = np.zeros(height * (width + 1) + 1, dtype=bool)
+    padded[:-1].reshape(height, width + 1)[:, 1:] = mask
+    edges = np.flatnonzero(padded[1:] ^ padded[:-1]) + 1
+    starts, ends = edges[0::2], edges[1::2]
+    long = (ends - starts) >= length
+    marked = np.zeros_like(padded)
+    for start, end in zip(starts[long].tolist(), ends[long].tolist()):
+        marked[start:end] = True
+    return marked[:-1].reshape(height, width + 1)[:, 1:]
 
 
 def _near(mask: np.ndarray, reach: int, axis: int) -> np.ndarray:
@@ -110,22 +137,42 @@ def _near(mask: np.ndarray, reach: int, axis: int) -> np.ndarray:
     return grown
 
 
+def _bands(lines: np.ndarray, reach: int, size: int) -> list[tuple[int, int, int, int]]:
+    """Groups of neighbouring line indices as (first, end, first - reach, end + reach), clipped."""
+    groups: list[tuple[int, int, int, int]] = []
+    for index in lines.tolist():
+        if groups and index <= groups[-1][1] + 2 * reach:
+            first, _, low, _ = groups[-1]
+            groups[-1] = (first, index + 1, low, min(size, index + 1 + reach))
+        else:
+            groups.append((index, index + 1, max(0, index - reach), min(size, index + 1 + reach)))
+    return groups
+
+
 def remove_rules(image: Image.Image) -> Image.Image:
     """A copy of the page with long horizontal and vertical rules turned white.
 
     Where a letter touches a rule (a typed value on its form line), the rule pixels next to
-    the letter's strokes stay, so the letter keeps its foot.
+    the letter's strokes stay, so the letter keeps its foot. Only the bands of rows (and
+    columns) around the rules are looked at again.
     """
     ink = dark_mask(image)
     horizontal = _long_runs(ink, max(40, image.width // 20))
-    vertical = _long_runs(ink.T, max(40, image.height // 50)).T
-    if not (horizontal.any() or vertical.any()):
+    vertical = _long_runs(np.ascontiguousarray(ink.T), max(40, image.height // 50)).T
+    rule_rows = np.flatnonzero(horizontal.any(axis=1))
+    rule_columns = np.flatnonzero(vertical.any(axis=0))
+    if not (rule_rows.size or rule_columns.size):
         return image
     reach = max(2, image.width // 400)  # a rule's thickness at most, ~6 px at 300 dpi
-    letters = ink & ~horizontal & ~vertical
-    rules = (horizontal & ~_near(letters, reach, axis=0)) | (vertical & ~_near(letters, reach, axis=1))
     pixels = np.array(image.convert("L"), dtype=np.uint8)
-    pixels[rules] = 255
+    for first, end, low, high in _bands(rule_rows, reach, image.height):
+        letters = ink[low:high] & ~horizontal[low:high] & ~vertical[low:high]
+        near = _near(letters, reach, axis=0)[first - low : end - low]
+        pixels[first:end][horizontal[first:end] & ~near] = 255
+    for first, end, low, high in _bands(rule_columns, reach, image.width):
+        letters = ink[:, low:high] & ~horizontal[:, low:high] & ~vertical[:, low:high]
+        near = _near(letters, reach, axis=1)[:, first - low : end - low]
+        pixels[:, first:end][vertical[:, first:end] & ~near] = 255
     return Image.fromarray(pixels)
 
 

@@ -1,0 +1,79 @@
+"""Page preparation: skew estimate, deskew, and form rules removed for OCR."""
+
+from __future__ import annotations
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from hypothesis.extra.numpy import arrays
+from PIL import Image, ImageDraw, ImageFont
+
+from pipeline.preprocess import _long_runs, deskew, estimate_skew, prepare, remove_rules
+
+FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+
+
+def naive_long_runs(mask: np.ndarray, length: int) -> np.ndarray:
+    """Row by row, pixel by pixel: the definition _long_runs must meet."""
+    marked = np.zeros_like(mask)
+    for row in range(mask.shape[0]):
+        start = None
+        for column in range(mask.shape[1] + 1):
+            ink = column < mask.shape[1] and mask[row, column]
+            if ink and start is None:
+                start = column
+            elif not ink and start is not None:
+                if column - start >= length:
+                    marked[row, start:column] = True
+                start = None
+    return marked
+
+
+@settings(max_examples=200, deadline=None)
+@given(mask=arrays(bool, st.tuples(st.integers(1, 12), st.integers(1, 40))), length=st.integers(1, 12))
+def test_long_runs_match_the_definition(mask: np.ndarray, length: int) -> None:
+    assert (_long_runs(mask, length) == naive_long_runs(mask, length)).all()
+
+
+def text_page(lines: int = 24) -> Image.Image:
+    """A 300 dpi page of typed lines."""
+    image = Image.new("L", (2480, 3508), 255)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype(FONT, 46)
+    for index in range(lines):
+        draw.text((200, 300 + 110 * index), f"Zeile {index}: Der Eigentümer verpflichtet sich, die Fläche freizuhalten.",
+                  font=font, fill=0)
+    return image
+
+
+def test_skew_of_a_turned_page_is_measured_and_undone() -> None:
+    page = text_page()
+    assert estimate_skew(page) == 0.0
+    turned = page.rotate(-2.0, resample=Image.BILINEAR, fillcolor=255)  # 2 degrees clockwise
+    assert abs(estimate_skew(turned) - 2.0) <= 0.25
+    straight, angle = deskew(turned)
+    assert abs(angle - 2.0) <= 0.25 and abs(estimate_skew(straight)) <= 0.25
+
+
+def test_bilevel_page_stays_bilevel_when_deskewed() -> None:
+    turned = text_page().rotate(1.5, fillcolor=255).convert("1")
+    straight, angle = deskew(turned)
+    assert straight.mode == "1" and angle != 0.0 and straight.size == turned.size
+
+
+def test_rules_are_removed_but_letters_on_them_keep_their_strokes() -> None:
+    image = Image.new("L", (2480, 3508), 255)  # A4 at 300 dpi: rules are longer than any letter stroke
+    draw = ImageDraw.Draw(image)
+    draw.text((300, 300), "Flurstück 123", font=ImageFont.truetype(FONT, 60), fill=0)
+    draw.rectangle((100, 371, 2300, 374), fill=0)  # a form line under the typed value
+    draw.rectangle((2350, 50, 2353, 750), fill=0)  # a column rule
+    letters_before = np.asarray(image)[250:365, 300:900] < 128
+    cleaned = np.asarray(remove_rules(image))
+    assert (cleaned[371:375, 1200:2300] == 255).all()  # the line, away from the letters
+    assert (cleaned[50:750, 2350:2354] == 255).all()  # the column rule
+    assert ((cleaned[250:365, 300:900] < 128) == letters_before).all()  # the letters untouched
+
+
+def test_prepare_keeps_one_pixel_grid_for_both_copies() -> None:
+    prepared = prepare(text_page().rotate(1.0, fillcolor=255))
+    assert prepared.shown.size == prepared.for_ocr.size and prepared.skew != 0.0
