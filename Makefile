@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-stamp
 DATA ?= baulast-data
 DB ?= sqlite:///$(DATA)/baulast.sqlite
 
-.PHONY: run test setup system-packages eval bench-search clean help
+.PHONY: run test setup system-packages eval bench bench-search clean help
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -35,6 +35,12 @@ test: setup  ## run the whole test suite with real Tesseract
 
 eval: setup  ## accuracy on the sample scans
 	$(BIN)/baulast eval sample_scans
+
+PAGES ?= 150
+CARDS ?= 1000
+LONG_PAGES ?= 300
+bench: setup  ## ingest vs bare tesseract on PAGES (150) pages, 2 x CARDS (1,000) small files, a LONG_PAGES (300) page PDF
+	$(BIN)/python -u -m bench.ingest_bench --pages $(PAGES) --cards $(CARDS) --long-pages $(LONG_PAGES)
 
 RECORDS ?= 1000000
 bench-search: setup  ## seed RECORDS (1,000,000) records into SQLite and PostgreSQL, time a query mix

@@ -13,6 +13,7 @@ import re
 import shutil
 import subprocess
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -66,14 +67,15 @@ def loaded_engine(lang: str, psm: int = PSM_AUTO) -> TessApi:
 
 
 def check_tools(lang: str = DEFAULT_LANG) -> None:
-    """Raise ToolsMissing, saying what to install, unless Tesseract with `lang` and osd, and poppler are there."""
-    try:
-        languages = set(loaded_engine("osd", PSM_OSD_ONLY).languages())
-    except TesseractUnavailable as exc:
-        raise ToolsMissing(f"Tesseract is not installed or does not start ({exc}); {_INSTALL_HINT}") from exc
-    missing = [name for name in [*lang.split("+"), "osd"] if name not in languages]
-    if missing:
-        raise ToolsMissing(f"Tesseract has no language data for {', '.join(missing)}; {_INSTALL_HINT}")
+    """Raise ToolsMissing, saying what to install, unless Tesseract with `lang` and osd, and poppler are there.
+
+    Loads each language afresh (not this thread's kept engine), so it tells how things stand now.
+    """
+    for name in (lang, "osd"):
+        try:
+            TessApi(name, PSM_OSD_ONLY if name == "osd" else PSM_AUTO).close()
+        except TesseractUnavailable as exc:
+            raise ToolsMissing(f"{exc}; {_INSTALL_HINT}") from exc
     if shutil.which("pdftoppm") is None:
         raise ToolsMissing(f"poppler's pdftoppm is not installed; {_INSTALL_HINT}")
 
@@ -124,12 +126,18 @@ class TesseractEngine:
 
     def recognize(self, image: Image.Image, number: int, dpi: int) -> OcrOutput:
         """One recognition per page: word boxes (TSV) and a text-only PDF layer from it."""
-        engine = self._engine()
+        try:
+            engine = loaded_engine(self.lang)
+        except TesseractUnavailable as exc:
+            raise InputRejected(f"OCR of page {number} failed: {exc}") from exc
         engine.set_page_mode(PSM_AUTO)
         engine.set_image(image, dpi)
+        started = time.monotonic()
         if not engine.recognize(self.timeout):
             engine.clear()
-            raise InputRejected(f"OCR of page {number} failed or took longer than {self.timeout:g} s")
+            if time.monotonic() - started >= self.timeout:
+                raise InputRejected(f"OCR of page {number} timed out after {self.timeout:g} s")
+            raise InputRejected(f"OCR of page {number} failed: Tesseract could not read the page image")
         words, text = parse_tsv(engine.tsv())
         text_layer = engine.text_layer_pdf()
         engine.clear()

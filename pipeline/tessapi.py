@@ -43,8 +43,6 @@ _SIGNATURES: dict[str, tuple[object, list[object]]] = {
     "TessBaseAPIDelete": (None, [_API]),
     "TessBaseAPIInit3": (ctypes.c_int, [_API, ctypes.c_char_p, ctypes.c_char_p]),
     "TessBaseAPIGetDatapath": (ctypes.c_char_p, [_API]),
-    "TessBaseAPIGetAvailableLanguagesAsVector": (ctypes.POINTER(ctypes.c_char_p), [_API]),
-    "TessDeleteTextArray": (None, [ctypes.POINTER(ctypes.c_char_p)]),
     "TessBaseAPISetPageSegMode": (None, [_API, ctypes.c_int]),
     "TessBaseAPISetVariable": (ctypes.c_int, [_API, ctypes.c_char_p, ctypes.c_char_p]),
     "TessBaseAPISetImage": (None, [_API, ctypes.c_char_p, ctypes.c_int, ctypes.c_int, ctypes.c_int, ctypes.c_int]),
@@ -131,17 +129,6 @@ class TessApi:
     def datapath(self) -> str:
         """The folder the language data was read from."""
         return (self._lib.TessBaseAPIGetDatapath(self._handle) or b"").decode()
-
-    def languages(self) -> list[str]:
-        """The languages whose data lies in the data folder."""
-        vector = self._lib.TessBaseAPIGetAvailableLanguagesAsVector(self._handle)
-        found, index = [], 0
-        while vector and vector[index]:
-            found.append(vector[index].decode())
-            index += 1
-        if vector:
-            self._lib.TessDeleteTextArray(vector)
-        return found
 
     def set_page_mode(self, psm: int) -> None:
         """Change how the next images are segmented (a page, a single line, ...)."""

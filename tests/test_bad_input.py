@@ -143,16 +143,15 @@ def test_recoverable_pdfs_are_processed(bad_batch) -> None:  # type: ignore[no-u
         assert exported[name]["findings"][0]["code"] == "no_sheet"
 
 
-def test_ocr_failure_and_timeout_are_rejections(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_ocr_failure_and_timeout_are_rejections(tmp_path: Path) -> None:
     path = tmp_path / "sheet.png"
     render_sheet(path)
     scan = hash_file(path)
     timed_out = process_file(scan, TaskOptions(page_timeout=0.05))
     assert timed_out.status is Status.REJECTED and "timed out" in timed_out.error
-    (tmp_path / "tessdata").mkdir()
-    monkeypatch.setenv("TESSDATA_PREFIX", str(tmp_path / "tessdata"))  # no language data: Tesseract fails
-    failed = process_file(scan, TaskOptions())
-    assert failed.status is Status.REJECTED and failed.error.startswith("OCR of page 1 failed")
+    failed = process_file(scan, TaskOptions(lang="zzz"))  # no language data: Tesseract cannot start
+    assert failed.status is Status.REJECTED
+    assert failed.error == "OCR of page 1 failed: Tesseract has no language data for zzz"
 
 
 def test_file_gone_after_hashing(tmp_path: Path) -> None:
