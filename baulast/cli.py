@@ -86,12 +86,18 @@ def main() -> None:
 @click.option("--dpi", type=click.IntRange(100, 600), default=300, show_default=True, help="Resolution for rendering PDF pages.")
 @click.option("--page-timeout", type=click.FloatRange(min=1), default=180, show_default=True, help="Seconds OCR may take per page.")
 @click.option("--gazetteer", type=click.Path(exists=True, dir_okay=False), help="CSV of municipality,gemarkung[,gemarkungsnummer] [default: the shipped list].")
+@click.option("--scheduler", metavar="ADDRESS", envvar="BAULAST_SCHEDULER",
+              help="Read the files on a Dask cluster, e.g. tcp://host:8786 (workers need baulast and Tesseract); "
+                   "this process still writes the database [env BAULAST_SCHEDULER].")
+@click.option("--shared-paths", is_flag=True,
+              help="With --scheduler: the workers read the files at the same paths (a shared folder) "
+                   "instead of being sent them.")
 @click.option("--progress/--no-progress", default=True, help="Show a progress bar on a terminal.")
 @handle_errors
 def ingest(paths: tuple[str, ...], db_url: str | None, store_dir: str | None, workers: int | None,
            report: Path | None, log_file: str | None, inbox: Path | None, done_dir: Path | None,
            failed_dir: Path | None, settle: float | None, dpi: int, page_timeout: float, gazetteer: str | None,
-           progress: bool) -> None:
+           scheduler: str | None, shared_paths: bool, progress: bool) -> None:
     """Ingest scanned files and folders (PDF, TIFF, JPEG, PNG) into the database.
 
     Every input file ends as a record (accepted or needs_review), a duplicate of an earlier
@@ -100,6 +106,10 @@ def ingest(paths: tuple[str, ...], db_url: str | None, store_dir: str | None, wo
 
     Cron mode (--inbox DIR --done DIR --failed DIR) moves each scan out of the inbox once its
     outcome is committed, and leaves files that are still being written for the next run.
+
+    With --scheduler the files are read on a Dask cluster; a worker lost mid-batch loses no
+    file. If the scheduler goes away, the command exits with code 8 and the next run
+    finishes the batch.
     """
     from baulast.db.lock import ingest_lock
     from baulast.options import IngestOptions, TaskOptions, default_workers
@@ -121,13 +131,17 @@ def ingest(paths: tuple[str, ...], db_url: str | None, store_dir: str | None, wo
         raise BadUsage("give the files or folders to ingest, or --inbox DIR")
     elif done_dir or failed_dir:
         raise BadUsage("--done and --failed go with --inbox")
+    if shared_paths and not scheduler:
+        raise BadUsage("--shared-paths goes with --scheduler")
     options = IngestOptions(
         paths=paths, db_url=db_url, store_dir=store_dir, workers=workers or default_workers(),
         settle=settle if settle is not None else (60.0 if inbox else 0.0),
         task=TaskOptions(dpi=dpi, page_timeout=page_timeout, gazetteer_path=gazetteer),
+        scheduler=scheduler, shared_paths=shared_paths,
     )
     log_to(log_file)
-    check_tools(options.task.lang)
+    if not scheduler:  # a cluster's workers are checked when the batch starts
+        check_tools(options.task.lang)
     database = _open(db_url, store_dir)
     with ingest_lock(database), Progress(
         TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),

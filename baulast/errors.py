@@ -20,6 +20,7 @@ class ExitCode(IntEnum):
     LOCKED = 5  # another ingest holds the lock
     DATABASE_UNREACHABLE = 6  # the database could not be opened or reached
     TOOLS_MISSING = 7  # Tesseract, its language data or poppler is not installed
+    CLUSTER_UNREACHABLE = 8  # the Dask scheduler cannot be reached or went away; rerun to finish
 
 
 class BaulastError(Exception):

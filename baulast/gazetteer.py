@@ -56,11 +56,16 @@ class Gazetteer:
             text = resources.files("baulast").joinpath("data", "gemarkungen.csv").read_text("utf-8-sig")
         else:
             text = Path(path).read_text("utf-8-sig")
-        reader = csv.DictReader(io.StringIO(text))
+        return cls.from_csv(text, str(path or "baulast/data/gemarkungen.csv"))
+
+    @classmethod
+    def from_csv(cls, text: str, name: str = "CSV") -> Gazetteer:
+        """Parse the CSV text of a gazetteer; `name` says where it came from in errors."""
+        reader = csv.DictReader(io.StringIO(text.removeprefix("\ufeff")))
         missing = {"municipality", "gemarkung"} - set(reader.fieldnames or ())
         if missing:
             raise ValueError(
-                f"gazetteer {path or 'baulast/data/gemarkungen.csv'} lacks the column(s) "
+                f"gazetteer {name} lacks the column(s) "
                 f"{', '.join(sorted(missing))}; the header must read "
                 "municipality,gemarkung[,gemarkungsnummer]"
             )

@@ -25,6 +25,7 @@ class TaskOptions:
     dpi: int = DEFAULT_DPI
     page_timeout: float = DEFAULT_PAGE_TIMEOUT
     gazetteer_path: str | None = None  # None: the package's copy
+    gazetteer_csv: str | None = None  # the gazetteer's CSV text itself (sent to cluster workers); wins over the path
 
 
 @dataclass(frozen=True)
@@ -36,4 +37,6 @@ class IngestOptions:
     store_dir: str | None = None
     workers: int = field(default_factory=default_workers)
     settle: float = 0.0  # leave files younger than this many seconds (still being written)
+    scheduler: str | None = None  # a Dask scheduler (tcp://host:8786) to run the per-file task on
+    shared_paths: bool = False  # cluster workers read the files at the driver's paths (a shared folder)
     task: TaskOptions = field(default_factory=TaskOptions)

@@ -40,9 +40,9 @@ log = logging.getLogger("baulast.ingest")
 
 
 @lru_cache(maxsize=4)
-def _gazetteer(path: str | None) -> Gazetteer:
-    """The gazetteer, loaded once per process."""
-    return Gazetteer.load(path)
+def _gazetteer(path: str | None, csv_text: str | None = None) -> Gazetteer:
+    """The gazetteer, loaded once per process (from its CSV text where the task carries it)."""
+    return Gazetteer.from_csv(csv_text, "sent with the task") if csv_text is not None else Gazetteer.load(path)
 
 
 class _Stopwatch:
@@ -85,7 +85,7 @@ def process_file(scan: ScanFile, options: TaskOptions, engine: OcrEngine | None 
             watch.lap("pdf")
         if not ocr_pages:
             raise InputRejected("no pages")
-        gazetteer = _gazetteer(options.gazetteer_path)
+        gazetteer = _gazetteer(options.gazetteer_path, options.gazetteer_csv)
         sheet = find_sheet(ocr_pages)
         extraction = extract(sheet, gazetteer) if sheet is not None else Extraction()
         if sheet is not None and sheet.number == sheet_image_page:
@@ -112,7 +112,7 @@ def process_file(scan: ScanFile, options: TaskOptions, engine: OcrEngine | None 
     except InputRejected as exc:
         reason = str(exc)
     except OSError as exc:
-        reason = _unreadable_reason(exc)
+        reason = unreadable_reason(exc)
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch
         first_line = (str(exc).splitlines() or [""])[0][:200]
         reason = f"internal error while processing: {type(exc).__name__}: {first_line}"
@@ -126,7 +126,7 @@ def _settled(path: Path, settle: float) -> bool:
     return time.time() - path.stat().st_mtime >= settle
 
 
-def _unreadable_reason(error: OSError) -> str:
+def unreadable_reason(error: OSError) -> str:
     """One line saying why a file could not be read."""
     if isinstance(error, FileNotFoundError):
         return "file vanished before it could be read"
@@ -205,6 +205,11 @@ def _results(todo: list[tuple[int, ScanFile]], options: IngestOptions):  # type:
     had in flight are read again one by one in fresh processes, so only the file that kills
     its worker is rejected and the batch goes on.
     """
+    if options.scheduler:
+        from pipeline.cluster import cluster_results  # Dask only where a cluster is asked for
+
+        yield from cluster_results(todo, options)
+        return
     if options.workers <= 1:
         _init_worker()
         for ledger_id, scan in todo:
@@ -278,7 +283,7 @@ def ingest(options: IngestOptions, progress: ProgressCallback | None = None, db:
                 continue
             scans.append(scan)
         except OSError as exc:
-            reason = _unreadable_reason(exc)
+            reason = unreadable_reason(exc)
             record_id = register_unreadable(db, summary.batch_id, str(path), reason)
             summary.files.append(FileOutcome(str(path), "rejected", reason, record_id))
         notify("hashing", index, len(listing.files))
