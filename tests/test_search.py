@@ -7,15 +7,21 @@ import datetime as dt
 import hashlib
 
 import pytest
+from sqlalchemy import text
 
+from baulast.db import Database, pgtext
+from baulast.db.bulk import insert_records
 from baulast.db.ledger import register, start_batch
+from baulast.db.models import Record
 from baulast.db.records import save_result
 from baulast.db.search import SearchQuery, search
 from baulast.db.searchtext import query_words, snippet, snippet_html, snippet_plain, stems_of
+from baulast.db.textindex import _ts_word
 from baulast.gazetteer import Gazetteer
 from baulast.model import Entry, Evidence, Extraction, Field, FileResult, PageText, Parcel, ScanFile, Status
 from baulast.parcels import parse_parcel_query
-from tests.conftest import blank_pdf
+from bench.corpus import records
+from tests.conftest import _TEMPLATE, blank_pdf
 
 GAZETTEER = Gazetteer.from_rows([
     ("Dormagen", "Zons", 1234), ("Dormagen", "Nievenheim", 1235), ("Kaarst", "Büttgen", 2001),
@@ -200,3 +206,47 @@ def test_reading_a_record_is_scoped_too(register_of) -> None:
     assert record_view(db, made["zons"], kaarst) is None  # as if it did not exist
     assert record_view(db, made["zons"])["municipality"] == "Dormagen"
     assert list(export_records(db, list(made.values()), kaarst)) == [made["buettgen"]]
+
+
+@pytest.fixture(scope="module")
+def postgres_register(postgres, tmp_path_factory):  # type: ignore[no-untyped-def]
+    """600 synthetic records on PostgreSQL, analysed, for the ways of reading text matches."""
+    url = postgres.create_database("text_plans", template=_TEMPLATE)
+    db = Database(url, tmp_path_factory.mktemp("store"))
+    insert_records(db, records(600), batch_size=300)
+    with db.engine.connect() as connection:
+        connection.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql("VACUUM ANALYZE")
+    yield db
+    db.dispose()
+    postgres.drop_database("text_plans")
+
+
+@pytest.mark.parametrize("common_share", [
+    pytest.param(0.0, id="always-walk"),
+    pytest.param(pgtext.COMMON_SHARE, id="by-estimate"),
+    pytest.param(1.1, id="always-bitmap"),
+])
+@pytest.mark.parametrize("typed", [
+    "Eigentümer",  # on every page
+    "Stellplatzbaulast",
+    "Jüchener Straße",  # two words that go together
+    "Müller Lageplan",  # a rare word and a common one
+    "Stellplatzbaulast Zufahrtsbaulast",  # two common words that seldom meet
+    "Im Kamp",  # a stop word
+    "im der",  # nothing but stop words
+    "Quastenflosser",  # on no page
+])
+def test_postgres_finds_the_newest_matches_whichever_way_it_reads(  # type: ignore[no-untyped-def]
+        postgres_register, monkeypatch, typed: str, common_share: float) -> None:
+    """Walking the newest pages, reading the index by windows, or a mix: the same pages."""
+    monkeypatch.setattr(pgtext, "COMMON_SHARE", common_share)
+    word_queries = [_ts_word(word) for word in query_words(typed)]
+    for conditions in (None, Record.municipality == "Neuss"):
+        with postgres_register.session() as session:
+            found = pgtext.newest_matches(session, word_queries, conditions, 25)
+            statement = ("SELECT pages.id FROM pages JOIN records ON records.id = pages.record_id "
+                         "WHERE search_vector @@ to_tsquery('baulast_de'::regconfig, :query) "
+                         + ("AND records.municipality = 'Neuss' " if conditions is not None else "")
+                         + "ORDER BY pages.id DESC LIMIT 25")
+            expected = session.execute(text(statement), {"query": " & ".join(word_queries)}).scalars().all()
+        assert found == expected

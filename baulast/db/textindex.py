@@ -10,18 +10,18 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from rapidfuzz.distance import Levenshtein
-from sqlalchemy import ColumnElement, bindparam, column, func, literal_column, select, table, text
+from sqlalchemy import ColumnElement, Integer, any_, bindparam, column, func, literal_column, select, table, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from baulast.db.models import PageRow, Record, SearchTerm
+from baulast.db.pgtext import newest_matches
 from baulast.db.searchtext import SHORTEST_FUZZY_WORD, QueryWord, is_close, stem, trigrams, vocabulary
 
 FUZZY_CANDIDATES = 5_000  # vocabulary words looked at per query word
 MOST_VARIANTS = 12  # variants kept per query word
 _RAREST_TRIGRAMS = 4
 CANDIDATES = 1_000  # newest matching pages ranked per text query (see page_matches)
-PROBE_LIMIT = 30_000  # PostgreSQL: matches counted to choose the plan (see _is_common)
 
 
 def add_vocabulary(session: Session, texts: Iterable[str]) -> None:
@@ -126,55 +126,20 @@ def page_matches(
         )
     else:
         # PostgreSQL stems the words itself, with the configuration that built the index.
-        tsquery = " & ".join(_ts_word(word) for word in words)
-        query = func.to_tsquery(literal_column("'baulast_de'::regconfig"), bindparam("ts_query", tsquery))
-        vector = literal_column("pages.search_vector")
-        common = _is_common(session, tsquery)
-        # Few matches: read them through the GIN index and sort them ("id + 0" keeps the
-        # planner from walking the primary key instead); many: walk the newest pages.
-        newest_first = PageRow.id.desc() if common else (PageRow.id + 0).desc()
-        candidates = (
-            select(PageRow.id, PageRow.record_id, vector.label("vector"))
-            .join(Record, Record.id == PageRow.record_id)
-            .where(vector.op("@@")(query))
-            .order_by(newest_first)
-            .limit(CANDIDATES)
+        # Which pages are the newest matches is decided first (pgtext: the cheap way for how
+        # common the words are), then only those are ranked.
+        word_queries = [_ts_word(word) for word in words]
+        newest = newest_matches(session, word_queries, conditions, CANDIDATES)
+        tsquery = bindparam("ts_query", " & ".join(word_queries))
+        score = func.ts_rank(literal_column("pages.search_vector"),
+                             func.to_tsquery(literal_column("'baulast_de'::regconfig"), tsquery))
+        statement = (
+            select(PageRow.id, PageRow.record_id, score)
+            .where(PageRow.id == any_(bindparam("newest", newest, type_=postgresql.ARRAY(Integer))))
+            .order_by(score.desc(), PageRow.id.desc())
         )
-        if conditions is not None:
-            candidates = candidates.where(conditions)
-        if common:
-            session.execute(text("SET LOCAL enable_bitmapscan = off"))
-        ranked = candidates.subquery()
-        score = func.ts_rank(ranked.c.vector, query)
-        statement = select(ranked.c.id, ranked.c.record_id, score).order_by(score.desc(), ranked.c.id.desc())
     rows = session.execute(statement.limit(limit)).all()
-    if session.get_bind().dialect.name != "sqlite":
-        session.execute(text("RESET enable_bitmapscan"))
     return [(page_id, record_id, float(value)) for page_id, record_id, value in rows]
-
-
-def _is_common(session: Session, tsquery: str) -> bool:
-    """True if the query matches at least PROBE_LIMIT pages (PostgreSQL).
-
-    A misspelt word widened to its variants is rare, but the planner cannot tell from its
-    statistics and may walk the whole table newest first waiting for matches (seconds at a
-    million pages); a common word read through the GIN index means reading all its pages.
-    So count the matches first, through the index and at most PROBE_LIMIT of them.
-    """
-    session.execute(text("SET LOCAL enable_indexscan = off"))
-    session.execute(text("SET LOCAL enable_seqscan = off"))
-    # An exact (not lossy) bitmap needs no recheck, so the count skips the table's
-    # all-visible pages altogether.
-    session.execute(text("SET LOCAL work_mem = '64MB'"))
-    matches = session.execute(
-        text("SELECT count(*) FROM (SELECT 1 FROM pages WHERE search_vector @@ "
-             "to_tsquery('baulast_de'::regconfig, :query) LIMIT :limit) AS probe"),
-        {"query": tsquery, "limit": PROBE_LIMIT},
-    ).scalar_one()
-    session.execute(text("RESET enable_indexscan"))
-    session.execute(text("RESET enable_seqscan"))
-    session.execute(text("RESET work_mem"))
-    return matches >= PROBE_LIMIT
 
 
 def _fts_word(word: QueryWord) -> str:
