@@ -27,6 +27,7 @@ from pipeline.tessapi import PSM_AUTO, PSM_OSD_ONLY, PSM_SINGLE_LINE, TessApi, T
 
 DEFAULT_LANG = "deu"
 DEFAULT_PAGE_TIMEOUT = 180  # seconds; a page that takes longer is treated as unreadable
+_ORIENTATION_DPI = 150  # enough resolution to tell which way the text runs
 _LINE_DPI = 300  # a value crop carries no resolution; a scanned page's is the likeliest
 _INSTALL_HINT = "install them with: apt-get install tesseract-ocr tesseract-ocr-deu tesseract-ocr-osd poppler-utils (or run make setup)"
 
@@ -222,7 +223,7 @@ def read_page(engine: OcrEngine, image: Image.Image, number: int, dpi: int) -> P
                         prepared.for_ocr)
     if _reads_well(first.ocr.page):
         return first
-    rotate, confidence = engine.orientation(prepared.for_ocr, dpi)
+    rotate, confidence = engine.orientation(*_for_orientation(prepared.for_ocr, dpi))
     if rotate == 0 or confidence < 1.0:
         return first
     # OSD's "Rotate" is clockwise; PIL rotates counter-clockwise.
@@ -230,6 +231,16 @@ def read_page(engine: OcrEngine, image: Image.Image, number: int, dpi: int) -> P
     second = PageReading(turned.shown, engine.recognize(turned.for_ocr, number, dpi), rotate, turned.skew,
                          turned.for_ocr)
     return second if second.ocr.page.mean_confidence > first.ocr.page.mean_confidence else first
+
+
+def _for_orientation(image: Image.Image, dpi: int) -> tuple[Image.Image, int]:
+    """The page at about 150 dpi or more for orientation detection: half the pixels of a
+    300 dpi page tell the way text runs just as well, at a quarter of the cost."""
+    if dpi < 2 * _ORIENTATION_DPI:
+        return image, dpi
+    factor = dpi // _ORIENTATION_DPI
+    grey = image if image.mode == "L" else image.convert("L")
+    return grey.reduce(factor), dpi // factor
 
 
 def _reads_well(page: OcrPage) -> bool:
