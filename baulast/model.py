@@ -207,5 +207,6 @@ class FileResult:
     extraction: Extraction = field(default_factory=Extraction)
     findings: tuple[Finding, ...] = ()
     pdf: bytes | None = None  # the searchable PDF
+    pdf_file: str | None = None  # or the searchable PDF as a temporary file, taken over by whoever stores it
     seconds: float = 0.0
     stages: tuple[tuple[str, float], ...] = ()  # (stage, seconds) as the file went through them

@@ -26,6 +26,7 @@ class TaskOptions:
     page_timeout: float = DEFAULT_PAGE_TIMEOUT
     gazetteer_path: str | None = None  # None: the package's copy
     gazetteer_csv: str | None = None  # the gazetteer's CSV text itself (sent to cluster workers); wins over the path
+    scratch_dir: str | None = None  # where PDFs are put together (the batch's scratch folder; None: the system's)
 
 
 @dataclass(frozen=True)

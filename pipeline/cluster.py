@@ -26,6 +26,7 @@ from distributed.scheduler import KilledWorker
 from baulast.errors import BaulastError, ExitCode, ToolsMissing
 from baulast.model import FileResult, ScanFile, Status
 from baulast.options import IngestOptions, TaskOptions
+from pipeline.efile import discard_pdf
 from pipeline.run import process_file, unreadable_reason
 
 CONNECT_TIMEOUT = 30  # seconds to reach the scheduler
@@ -39,6 +40,21 @@ class ClusterUnreachable(BaulastError):
     exit_code = ExitCode.CLUSTER_UNREACHABLE
 
 
+def _carried(result: FileResult) -> FileResult:
+    """The result with its PDF as bytes: the worker's temporary file does not travel."""
+    if not result.pdf_file:
+        return result
+    try:
+        return dataclasses.replace(result, pdf=Path(result.pdf_file).read_bytes(), pdf_file=None)
+    finally:
+        discard_pdf(result.pdf_file)
+
+
+def read_shared_file(scan: ScanFile, options: TaskOptions) -> FileResult:
+    """The task a worker runs on a file it reads at the driver's path (a shared folder)."""
+    return _carried(process_file(scan, options))
+
+
 def read_sent_file(scan: ScanFile, data: bytes, options: TaskOptions) -> FileResult:
     """The task a worker runs on a file sent as bytes: checked, read, and the result returned."""
     if hashlib.sha256(data).hexdigest() != scan.sha256:
@@ -47,7 +63,7 @@ def read_sent_file(scan: ScanFile, data: bytes, options: TaskOptions) -> FileRes
     with tempfile.TemporaryDirectory(prefix="baulast-worker-") as folder:
         copy = Path(folder) / scan.filename
         copy.write_bytes(data)
-        result = process_file(dataclasses.replace(scan, path=str(copy)), options)
+        result = _carried(process_file(dataclasses.replace(scan, path=str(copy)), options))
     return dataclasses.replace(result, source=scan)
 
 
@@ -86,7 +102,7 @@ def _submit(client: Client, ledger_id: int, scan: ScanFile, options: IngestOptio
     """Hand one file to the cluster; a file the driver cannot read is rejected right here."""
     key = f"baulast-file-{ledger_id}-{uuid.uuid4().hex[:12]}"
     if options.shared_paths:
-        return client.submit(process_file, scan, options.task, key=key, pure=False)
+        return client.submit(read_shared_file, scan, options.task, key=key, pure=False)
     try:
         data = Path(scan.path).read_bytes()
     except OSError as exc:
@@ -113,6 +129,8 @@ def cluster_results(todo: list[tuple[int, ScanFile]], options: IngestOptions) ->
     if options.task.gazetteer_path and not options.shared_paths:  # the workers cannot read the driver's file
         text = Path(options.task.gazetteer_path).read_text("utf-8-sig")
         options = dataclasses.replace(options, task=dataclasses.replace(options.task, gazetteer_csv=text))
+    # The driver's scratch folder is no place on a worker machine.
+    options = dataclasses.replace(options, task=dataclasses.replace(options.task, scratch_dir=None))
     with connect(options.scheduler) as client:
         limit = IN_FLIGHT_PER_THREAD * _check_workers(client, options.task.lang)
         queue = deque((ledger_id, scan, 0) for ledger_id, scan in todo)

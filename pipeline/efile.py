@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import io
+import shutil
+import tempfile
+from pathlib import Path
 
 from PIL import Image
 from pypdf import PdfReader, PdfWriter
@@ -21,14 +24,46 @@ def page_pdf(image: Image.Image, dpi: int, text_layer: bytes) -> bytes:
     return out.getvalue()
 
 
-def merge_pages(page_pdfs: list[bytes], title: str | None = None) -> bytes:
-    """One PDF from the page PDFs, in order, with a title in its metadata."""
-    writer = PdfWriter()
-    for pdf in page_pdfs:
-        for page in PdfReader(io.BytesIO(pdf)).pages:
-            writer.add_page(page)
-    if title:
-        writer.add_metadata({"/Title": title, "/Producer": "baulast (Tesseract, pypdf)"})
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
+class PdfSpool:
+    """The e-file's pages, each written to a temporary folder as it is made, merged into one file
+    at the end: a long file's pages are never all in memory at once, nor copied from hand to hand.
+
+    Whoever ends up with the merged file removes it with `discard_pdf` once it is stored.
+    """
+
+    def __init__(self, root: str | None = None) -> None:
+        self.folder = Path(tempfile.mkdtemp(prefix="baulast-pdf-", dir=root))
+        self.pages: list[Path] = []
+
+    def add(self, page_pdf_bytes: bytes) -> None:
+        """Write the next page's one-page PDF."""
+        path = self.folder / f"page-{len(self.pages) + 1:05d}.pdf"
+        path.write_bytes(page_pdf_bytes)
+        self.pages.append(path)
+
+    def merge(self, title: str | None = None) -> Path:
+        """One PDF of the pages, in order, with a title in its metadata; the page files are removed."""
+        writer = PdfWriter()
+        for page in self.pages:
+            writer.add_page(PdfReader(page).pages[0])
+        if title:
+            writer.add_metadata({"/Title": title, "/Producer": "baulast (Tesseract, pypdf)"})
+        merged = self.folder / "efile.pdf"
+        with open(merged, "wb") as out:
+            writer.write(out)
+        for page in self.pages:
+            page.unlink()
+        return merged
+
+    def discard(self) -> None:
+        """Remove the folder and whatever is in it."""
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def discard_pdf(path: str | Path) -> None:
+    """Remove a merged e-file PDF and its spool folder, once it is stored (or not wanted)."""
+    folder = Path(path).parent
+    if folder.name.startswith("baulast-pdf-"):
+        shutil.rmtree(folder, ignore_errors=True)
+    else:
+        Path(path).unlink(missing_ok=True)

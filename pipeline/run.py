@@ -11,6 +11,7 @@ import dataclasses
 import logging
 import multiprocessing
 import os
+import tempfile
 import time
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -28,7 +29,7 @@ from baulast.model import Extraction, FileResult, PageText, ScanFile, Status
 from baulast.options import IngestOptions, TaskOptions
 from baulast.validation import decide, validate
 from pipeline.classify import find_sheet, sheet_score
-from pipeline.efile import merge_pages, page_pdf
+from pipeline.efile import PdfSpool, discard_pdf, page_pdf
 from pipeline.extract import extract
 from pipeline.intake import hash_file, list_inputs
 from pipeline.ocr import OcrEngine, TesseractEngine, read_page
@@ -68,14 +69,15 @@ def process_file(scan: ScanFile, options: TaskOptions, engine: OcrEngine | None 
     started = time.perf_counter()
     watch = _Stopwatch()
     engine = engine or TesseractEngine(options.lang, options.page_timeout)
+    spool = PdfSpool(options.scratch_dir)
     try:
-        ocr_pages, page_pdfs, rotations = [], [], []
+        ocr_pages, rotations = [], []
         best_score, sheet_image, sheet_image_page = float("-inf"), None, 0  # only the likeliest sheet's image is kept
         for page in iter_pages(Path(scan.path), options.dpi):
             watch.lap("render")
             reading = read_page(engine, page.image, page.number, page.dpi)
             watch.lap("ocr")
-            page_pdfs.append(page_pdf(reading.shown, page.dpi, reading.ocr.pdf))
+            spool.add(page_pdf(reading.shown, page.dpi, reading.ocr.pdf))
             ocr_pages.append(reading.ocr.page)
             rotations.append(reading.rotation)
             if (score := sheet_score(reading.ocr.page)) > best_score:
@@ -103,11 +105,12 @@ def process_file(scan: ScanFile, options: TaskOptions, engine: OcrEngine | None 
                      is_sheet=sheet is not None and p.number == sheet.number, width=p.width, height=p.height)
             for p, rotation in zip(ocr_pages, rotations)
         )
-        pdf = merge_pages(page_pdfs, title=scan.filename)
+        pdf_file = spool.merge(title=scan.filename)
         watch.lap("pdf")
         return FileResult(
             source=scan, status=decide(findings), pages=pages, extraction=extraction,
-            findings=tuple(findings), pdf=pdf, seconds=time.perf_counter() - started, stages=watch.stages(),
+            findings=tuple(findings), pdf_file=str(pdf_file), seconds=time.perf_counter() - started,
+            stages=watch.stages(),
         )
     except InputRejected as exc:
         reason = str(exc)
@@ -116,6 +119,7 @@ def process_file(scan: ScanFile, options: TaskOptions, engine: OcrEngine | None 
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch
         first_line = (str(exc).splitlines() or [""])[0][:200]
         reason = f"internal error while processing: {type(exc).__name__}: {first_line}"
+    spool.discard()
     watch.lap("failed")
     return FileResult(source=scan, status=Status.REJECTED, error=reason,
                       seconds=time.perf_counter() - started, stages=watch.stages())
@@ -295,8 +299,27 @@ def ingest(options: IngestOptions, progress: ProgressCallback | None = None, db:
     for outcome in summary.files:  # the files that need no processing
         _log_outcome(summary.batch_id, outcome)
     notify("processing", 0, len(plan.to_process))
-    for done, (ledger_id, result) in enumerate(_results(plan.to_process, options), start=1):
-        record_id = save_result(db, ledger_id, result, _gazetteer(options.task.gazetteer_path))
+    # The workers' PDFs in the making live in one scratch folder per batch, so a worker that
+    # dies mid-file leaves nothing behind once the batch is over.
+    with tempfile.TemporaryDirectory(prefix="baulast-batch-") as scratch:
+        local = dataclasses.replace(options, task=dataclasses.replace(options.task, scratch_dir=scratch))
+        _store_results(db, summary, _results(plan.to_process, local), len(plan.to_process), options, notify)
+
+    summary.seconds = time.perf_counter() - started
+    finish_batch(db, summary.batch_id, summary.totals())
+    log.info("batch", extra={"fields": {"batch": summary.batch_id, **summary.totals()}})
+    return summary
+
+
+def _store_results(db: Database, summary: BatchSummary, results, total: int,  # type: ignore[no-untyped-def]
+                   options: IngestOptions, notify: ProgressCallback) -> None:
+    """Store each result as it comes, log it and count it into the summary."""
+    for done, (ledger_id, result) in enumerate(results, start=1):
+        try:
+            record_id = save_result(db, ledger_id, result, _gazetteer(options.task.gazetteer_path))
+        finally:
+            if result.pdf_file:
+                discard_pdf(result.pdf_file)
         outcome = FileOutcome(
             result.source.path, result.status.value, result.error, record_id, len(result.pages), round(result.seconds, 2),
         )
@@ -305,12 +328,7 @@ def ingest(options: IngestOptions, progress: ProgressCallback | None = None, db:
             log.info("stage", extra={"fields": {"batch": summary.batch_id, "file": outcome.path, "stage": stage,
                                                 "seconds": seconds}})
         _log_outcome(summary.batch_id, outcome)
-        notify("processing", done, len(plan.to_process))
-
-    summary.seconds = time.perf_counter() - started
-    finish_batch(db, summary.batch_id, summary.totals())
-    log.info("batch", extra={"fields": {"batch": summary.batch_id, **summary.totals()}})
-    return summary
+        notify("processing", done, total)
 
 
 def _log_outcome(batch_id: int | None, outcome: FileOutcome) -> None:

@@ -53,8 +53,13 @@ def parcel_row(position: int, parcel: Parcel, gazetteer: Gazetteer | None = None
 
 def save_result(db: Database, ledger_id: int, result: FileResult, gazetteer: Gazetteer | None = None) -> int:
     """Store the PDF, then the record with its text, fields and findings and the ledger
-    update in one transaction: all of it is there afterwards, or none of it."""
-    pdf_key = db.store.put(result.pdf) if result.pdf else None
+    update in one transaction: all of it is there afterwards, or none of it.
+
+    The PDF comes as bytes or as a file (`result.pdf_file`, which the caller removes after)."""
+    if result.pdf_file:
+        pdf_key: str | None = db.store.put_file(result.pdf_file)
+    else:
+        pdf_key = db.store.put(result.pdf) if result.pdf else None
     extraction = result.extraction
     with db.session() as session:
         record = Record(

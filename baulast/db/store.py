@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -31,6 +32,26 @@ class Store:
         try:
             with os.fdopen(fd, "wb") as out:
                 out.write(data)
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        return key
+
+    def put_file(self, source: str | Path, suffix: str = ".pdf") -> str:
+        """Store a copy of a file (if not already there), read in blocks, and return its key."""
+        with open(source, "rb") as handle:
+            key = hashlib.file_digest(handle, "sha256").hexdigest()
+        target = self.path(key, suffix)
+        if target.exists():
+            return key
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+        try:
+            with os.fdopen(fd, "wb") as out, open(source, "rb") as handle:
+                shutil.copyfileobj(handle, out, 1 << 20)
                 out.flush()
                 os.fsync(out.fileno())
             os.replace(tmp, target)
