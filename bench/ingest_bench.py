@@ -110,7 +110,7 @@ def bare_tesseract(pages: list[Path], parallel: int) -> Run:
             list(pool.map(read, pages))
         seconds = time.perf_counter() - started
     label = "sequential" if parallel == 1 else f"{parallel} processes"
-    return Run(f"bare tesseract, {label}", len(pages), seconds, memory.tree, memory.process)
+    return _done(Run(f"bare tesseract, {label}", len(pages), seconds, memory.tree, memory.process))
 
 
 def baulast_ingest(name: str, inputs: list[Path], workdir: Path, workers: int, pages: int,
@@ -129,7 +129,15 @@ def baulast_ingest(name: str, inputs: list[Path], workdir: Path, workers: int, p
     if process.returncode not in (0, 3, 4):  # 3/4: some files need review or were rejected
         raise SystemExit(f"baulast ingest failed ({process.returncode}): {errors.strip()[-500:]}")
     batch = json.loads(report.read_text(encoding="utf-8"))
-    return Run(name, pages, seconds, memory.tree, memory.process), batch
+    return _done(Run(name, pages, seconds, memory.tree, memory.process)), batch
+
+
+def _done(run: Run) -> Run:
+    """Say a run's figures as soon as it is over (the whole table follows at the end)."""
+    console.print(f"  {run.name}: {run.seconds:.1f} s, {run.pages_per_minute:.1f} pages/min, "
+                  f"peak RSS {_gib(run.peak_tree_bytes)} (largest process {_gib(run.peak_process_bytes)})",
+                  highlight=False)
+    return run
 
 
 def _gib(size: int) -> str:
