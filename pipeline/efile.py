@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -67,3 +68,36 @@ def discard_pdf(path: str | Path) -> None:
         shutil.rmtree(folder, ignore_errors=True)
     else:
         Path(path).unlink(missing_ok=True)
+
+
+SCRATCH_PREFIX = "baulast-batch-"
+
+
+def batch_scratch(root: str | None = None) -> tempfile.TemporaryDirectory:
+    """A scratch folder for one batch's PDFs in the making, named after this process; the
+    folders that batches killed mid-way left behind are swept away first."""
+    sweep_scratch(root)
+    return tempfile.TemporaryDirectory(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-", dir=root)
+
+
+def sweep_scratch(root: str | None = None) -> int:
+    """Remove the scratch folders whose process is gone; how many were removed."""
+    removed = 0
+    for folder in Path(root or tempfile.gettempdir()).glob(f"{SCRATCH_PREFIX}*"):
+        pid = folder.name.removeprefix(SCRATCH_PREFIX).split("-", 1)[0]
+        if not pid.isdigit() or _alive(int(pid)):
+            continue
+        shutil.rmtree(folder, ignore_errors=True)
+        removed += not folder.exists()
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    """Whether a process with this id runs on this machine (anyone's: then its folder stays)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

@@ -11,7 +11,6 @@ import dataclasses
 import logging
 import multiprocessing
 import os
-import tempfile
 import time
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -29,7 +28,7 @@ from baulast.model import Extraction, FileResult, PageText, ScanFile, Status
 from baulast.options import IngestOptions, TaskOptions
 from baulast.validation import decide, validate
 from pipeline.classify import find_sheet, sheet_score
-from pipeline.efile import PdfSpool, discard_pdf, page_pdf
+from pipeline.efile import PdfSpool, batch_scratch, discard_pdf, page_pdf
 from pipeline.extract import extract
 from pipeline.intake import hash_file, list_inputs
 from pipeline.ocr import OcrEngine, TesseractEngine, read_page
@@ -300,8 +299,9 @@ def ingest(options: IngestOptions, progress: ProgressCallback | None = None, db:
         _log_outcome(summary.batch_id, outcome)
     notify("processing", 0, len(plan.to_process))
     # The workers' PDFs in the making live in one scratch folder per batch, so a worker that
-    # dies mid-file leaves nothing behind once the batch is over.
-    with tempfile.TemporaryDirectory(prefix="baulast-batch-") as scratch:
+    # dies mid-file leaves nothing behind once the batch is over (and a killed batch's folder
+    # goes with the next batch on this machine).
+    with batch_scratch() as scratch:
         local = dataclasses.replace(options, task=dataclasses.replace(options.task, scratch_dir=scratch))
         _store_results(db, summary, _results(plan.to_process, local), len(plan.to_process), options, notify)
 

@@ -12,6 +12,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -52,13 +53,14 @@ def test_killed_ingest_resumes_without_loss_or_duplicates(tmp_path: Path) -> Non
         shutil.copy(SAMPLES / name, folder / name)
     url = f"sqlite:///{tmp_path / 'crash.sqlite'}"
     chance = random.Random(int(time.time()))
-    kills = 0
+    kills, killed = 0, []
     for _ in range(4):
         process = start_ingest(folder, url)
         time.sleep(chance.uniform(1.0, 6.0))
         if process.poll() is None:
             os.killpg(process.pid, signal.SIGKILL)
             kills += 1
+            killed.append(process.pid)
         process.wait()
         if count_records(url) == len(FILES):
             break
@@ -86,3 +88,5 @@ def test_killed_ingest_resumes_without_loss_or_duplicates(tmp_path: Path) -> Non
             assert len(PdfReader(io.BytesIO(pdf)).pages) == record.pages
     for name in FILES:  # the originals are untouched
         assert (folder / name).read_bytes() == (SAMPLES / name).read_bytes()
+    for pid in killed:  # the killed runs' scratch folders went with the next run
+        assert not list(Path(tempfile.gettempdir()).glob(f"baulast-batch-{pid}-*"))

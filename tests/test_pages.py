@@ -106,3 +106,26 @@ def test_huge_pdf_page_is_rejected_before_rendering(tmp_path: Path) -> None:
         writer.write(handle)
     with pytest.raises(InputRejected, match="too large"):
         list(iter_pages(path))
+
+
+def test_scratch_folders_of_dead_batches_are_swept(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from pipeline.efile import batch_scratch, sweep_scratch
+
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    dead = tmp_path / f"baulast-batch-{gone.pid}-abc"
+    (dead / "baulast-pdf-x").mkdir(parents=True)
+    (dead / "baulast-pdf-x" / "page-00001.pdf").write_bytes(b"%PDF-1.4")
+    living = tmp_path / f"baulast-batch-{os.getpid()}-def"
+    living.mkdir()
+    other = tmp_path / "baulast-batch-notapid"
+    other.mkdir()
+    assert sweep_scratch(str(tmp_path)) == 1
+    assert not dead.exists() and living.exists() and other.exists()
+    with batch_scratch(str(tmp_path)) as scratch:
+        assert Path(scratch).name.startswith(f"baulast-batch-{os.getpid()}-")
+    assert not Path(scratch).exists()
