@@ -129,8 +129,6 @@ def cluster_results(todo: list[tuple[int, ScanFile]], options: IngestOptions) ->
     if options.task.gazetteer_path and not options.shared_paths:  # the workers cannot read the driver's file
         text = Path(options.task.gazetteer_path).read_text("utf-8-sig")
         options = dataclasses.replace(options, task=dataclasses.replace(options.task, gazetteer_csv=text))
-    # The driver's scratch folder is no place on a worker machine.
-    options = dataclasses.replace(options, task=dataclasses.replace(options.task, scratch_dir=None))
     with connect(options.scheduler) as client:
         limit = IN_FLIGHT_PER_THREAD * _check_workers(client, options.task.lang)
         queue = deque((ledger_id, scan, 0) for ledger_id, scan in todo)

@@ -9,7 +9,6 @@ what the pipeline and the end-to-end tests use.
 from __future__ import annotations
 
 import hashlib
-import re
 import shutil
 import subprocess
 import threading

@@ -213,6 +213,16 @@ def _results(todo: list[tuple[int, ScanFile]], options: IngestOptions):  # type:
 
         yield from cluster_results(todo, options)
         return
+    # The workers' PDFs in the making live in one scratch folder per batch, so a worker that
+    # dies mid-file leaves nothing behind once the batch is over (and a killed batch's folder
+    # goes with the next batch on this machine).
+    with batch_scratch() as scratch:
+        yield from _local_results(todo, dataclasses.replace(
+            options, task=dataclasses.replace(options.task, scratch_dir=scratch)))
+
+
+def _local_results(todo: list[tuple[int, ScanFile]], options: IngestOptions):  # type: ignore[no-untyped-def]
+    """(ledger id, result) pairs from worker processes on this machine (or this process alone)."""
     if options.workers <= 1:
         _init_worker()
         for ledger_id, scan in todo:
@@ -298,23 +308,7 @@ def ingest(options: IngestOptions, progress: ProgressCallback | None = None, db:
     for outcome in summary.files:  # the files that need no processing
         _log_outcome(summary.batch_id, outcome)
     notify("processing", 0, len(plan.to_process))
-    # The workers' PDFs in the making live in one scratch folder per batch, so a worker that
-    # dies mid-file leaves nothing behind once the batch is over (and a killed batch's folder
-    # goes with the next batch on this machine).
-    with batch_scratch() as scratch:
-        local = dataclasses.replace(options, task=dataclasses.replace(options.task, scratch_dir=scratch))
-        _store_results(db, summary, _results(plan.to_process, local), len(plan.to_process), options, notify)
-
-    summary.seconds = time.perf_counter() - started
-    finish_batch(db, summary.batch_id, summary.totals())
-    log.info("batch", extra={"fields": {"batch": summary.batch_id, **summary.totals()}})
-    return summary
-
-
-def _store_results(db: Database, summary: BatchSummary, results, total: int,  # type: ignore[no-untyped-def]
-                   options: IngestOptions, notify: ProgressCallback) -> None:
-    """Store each result as it comes, log it and count it into the summary."""
-    for done, (ledger_id, result) in enumerate(results, start=1):
+    for done, (ledger_id, result) in enumerate(_results(plan.to_process, options), start=1):
         try:
             record_id = save_result(db, ledger_id, result, _gazetteer(options.task.gazetteer_path))
         finally:
@@ -328,7 +322,12 @@ def _store_results(db: Database, summary: BatchSummary, results, total: int,  # 
             log.info("stage", extra={"fields": {"batch": summary.batch_id, "file": outcome.path, "stage": stage,
                                                 "seconds": seconds}})
         _log_outcome(summary.batch_id, outcome)
-        notify("processing", done, total)
+        notify("processing", done, len(plan.to_process))
+
+    summary.seconds = time.perf_counter() - started
+    finish_batch(db, summary.batch_id, summary.totals())
+    log.info("batch", extra={"fields": {"batch": summary.batch_id, **summary.totals()}})
+    return summary
 
 
 def _log_outcome(batch_id: int | None, outcome: FileOutcome) -> None:
