@@ -238,8 +238,9 @@ def _register_groups() -> None:
     from baulast.cli_db import db
     from baulast.cli_review import review
     from baulast.cli_search import export, search
+    from baulast.cli_users import audit_, serve, token, user
 
-    for command in (search, export, review, db):
+    for command in (search, export, review, db, user, token, audit_, serve):
         main.add_command(command)
 
 

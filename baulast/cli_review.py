@@ -5,15 +5,21 @@ from __future__ import annotations
 import getpass
 import json
 from pathlib import Path
-from typing import Any
 
 import click
 from rich.markup import escape
 from rich.table import Table
 
-from baulast.cli import _open, _print_record, console, db_option, handle_errors, load_record, plain
+from baulast.cli import (
+    _open,
+    _print_record,
+    console,
+    db_option,
+    handle_errors,
+    load_record,
+    plain,
+)
 from baulast.errors import BadUsage
-from baulast.model import Parcel
 
 
 def _user(user: str | None) -> str:
@@ -71,26 +77,6 @@ def show_for_review(record_id: int, db_url: str | None, store_dir: str | None, c
                     f"by {correction['user']} at {correction['at']}")
 
 
-def _parse_parcels(text: str) -> tuple[Parcel, ...]:
-    """Parcels separated by ";", each in any usual notation, with a known Gemarkung and a Flur."""
-    from baulast.gazetteer import Gazetteer
-    from baulast.parcels import parse_parcel_query
-
-    gazetteer = Gazetteer.load()
-    parcels = []
-    for part in (p.strip() for p in text.split(";")):
-        query = parse_parcel_query(part, gazetteer) if part else None
-        if query is None or query.zaehler is None or query.zaehler_to is not None:
-            raise BadUsage(f"--parcels: cannot read {part!r} as one parcel (e.g. \"Zons 3 123/4\")")
-        if query.gemarkung is None or gazetteer.municipality_of(query.gemarkung) is None:
-            raise BadUsage(f"--parcels: {part!r} names no Gemarkung of the gazetteer")
-        if query.flur is None:
-            raise BadUsage(f"--parcels: {part!r} has no Flur (e.g. \"Zons 3 123/4\")")
-        flurstueck = f"{query.zaehler}/{query.nenner}" if query.nenner else str(query.zaehler)
-        parcels.append(Parcel(query.gemarkung, query.flur, flurstueck))
-    return tuple(parcels)
-
-
 @review.command(name="set")
 @click.argument("record_id", type=int)
 @db_option
@@ -103,30 +89,16 @@ def _parse_parcels(text: str) -> tuple[Parcel, ...]:
 def set_fields(record_id: int, db_url: str | None, store_dir: str | None, municipality: str | None,
                register_number: str | None, parcels: str | None, date_text: str | None, user: str | None) -> None:
     """Correct fields of a record; each change keeps who, when and the previous value."""
-    from baulast.dates import parse_german_date
+    from baulast.corrections import parse_corrections
     from baulast.db.review import correct
     from baulast.gazetteer import Gazetteer
-    from baulast.regnum import normalize_register_number
 
-    changes: dict[str, Any] = {}
-    if municipality is not None:
-        match = Gazetteer.load().match_municipality(municipality, min_score=0.9)
-        if match is None:
-            raise BadUsage(f"--municipality: {municipality!r} is not a municipality of the gazetteer")
-        changes["municipality"] = match.name
-    if register_number is not None:
-        changes["register_number"] = normalize_register_number(register_number)
-        if changes["register_number"] is None:
-            raise BadUsage(f"--register-number: {register_number!r} holds no register number")
-    if parcels is not None:
-        changes["parcels"] = _parse_parcels(parcels)
-    if date_text is not None:
-        changes["date"] = parse_german_date(date_text)
-        if changes["date"] is None:
-            raise BadUsage(f"--date: cannot read {date_text!r} as a date")
+    gazetteer = Gazetteer.load()
+    changes = parse_corrections(gazetteer, municipality=municipality, register_number=register_number,
+                                parcels=parcels, date=date_text, prefix="--")
     if not changes:
         raise BadUsage("nothing to set: give --municipality, --register-number, --parcels or --date")
-    correct(_open(db_url, store_dir), record_id, changes, _user(user), Gazetteer.load())
+    correct(_open(db_url, store_dir), record_id, changes, _user(user), gazetteer)
     plain.print(f"Record {record_id}: set {', '.join(changes)}. Accept it with: baulast review accept {record_id}")
 
 
