@@ -1,0 +1,1 @@
+"""The clerks' and archivists' web app and the JSON API (`baulast serve`)."""
