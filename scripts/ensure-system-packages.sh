@@ -16,6 +16,13 @@ if ! compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null \
    || ! compgen -G '/usr/share/postgresql/*/extension/pg_trgm.control' >/dev/null; then
   missing+=(postgresql)
 fi
+# Headless Chromium for the real-browser tests (tests/browser.py drives it with Playwright
+# through executable_path, so Playwright never downloads a browser build of its own).
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+# A font for headless screenshots of German text. Chromium only recommends fonts-liberation
+# (skipped by --no-install-recommends); fontconfig pulls in one of several fonts, so name
+# DejaVu explicitly to make the screenshots the same on every machine.
+dpkg -s fonts-dejavu-core >/dev/null 2>&1 || missing+=(fonts-dejavu-core)
 for pkg in "$@"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
 done
