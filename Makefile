@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-stamp
 DATA ?= baulast-data
 DB ?= sqlite:///$(DATA)/baulast.sqlite
 
-.PHONY: run test setup system-packages eval bench bench-search clean help
+.PHONY: run serve test setup system-packages eval bench bench-search clean help
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -29,6 +29,9 @@ run: setup  ## ingest sample_scans/ into the SQLite default and show a search
 	if [ $$rc -ne 0 ] && [ $$rc -ne 3 ] && [ $$rc -ne 4 ]; then exit $$rc; fi
 	@echo; echo '$$ baulast search --parcel "Gemarkung Hoisten, Flur 27, Flurstück 2059"'
 	@$(BIN)/baulast search --db $(DB) --parcel "Gemarkung Hoisten, Flur 27, Flurstück 2059"
+
+serve: setup  ## serve the web app on http://localhost:8000/ over the local database (create a user first: see README)
+	$(BIN)/baulast serve --db $(DB)
 
 test: setup  ## run the whole test suite with real Tesseract
 	$(BIN)/python -m pytest

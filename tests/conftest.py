@@ -149,3 +149,69 @@ def ingested(sample_copy: Path, tmp_path_factory: pytest.TempPathFactory):  # ty
     db = Database(f"sqlite:///{folder / 'baulast.sqlite'}", folder / "store")
     summary = ingest(IngestOptions(paths=(str(sample_copy),), workers=2), db=db)
     return db, summary, export_all(db)
+
+
+# --- the web app -------------------------------------------------------------------------
+
+WEB_PASSWORD = "correct horse battery staple"
+WEB_USERS = {  # name: (role, municipalities; None = all)
+    "admin": ("admin", None),
+    "archivist": ("archivist", None),
+    "kaarst": ("clerk", ("Kaarst",)),
+    "dormagen": ("clerk", ("Dormagen",)),
+}
+
+
+def copy_sqlite(source: Database, target: Path) -> None:
+    """A consistent copy of a SQLite database (WAL included), via SQLite's backup API."""
+    import sqlite3
+
+    from sqlalchemy.engine import make_url
+
+    with sqlite3.connect(make_url(source.url).database) as src, sqlite3.connect(target) as dst:
+        src.backup(dst)
+
+
+@pytest.fixture
+def web_settings(ingested, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """WebSettings over a private copy of the ingested sample scans, with one user per role
+    (clerks of Kaarst and of Dormagen), all with WEB_PASSWORD."""
+    from baulast.access import Role
+    from baulast.db.users import add_user
+    from baulast.web.settings import WebSettings
+
+    source_db = ingested[0]
+    copy_sqlite(source_db, tmp_path / "web.sqlite")
+    shutil.copytree(source_db.store.root, tmp_path / "store")
+    url = f"sqlite:///{tmp_path / 'web.sqlite'}"
+    db = Database(url, tmp_path / "store")
+    gazetteer = Gazetteer.load()
+    for name, (role, municipalities) in WEB_USERS.items():
+        add_user(db, name, WEB_PASSWORD, Role(role), municipalities, gazetteer)
+    db.dispose()
+    return WebSettings(db_url=url, store_dir=tmp_path / "store")
+
+
+@pytest.fixture
+def web_app(web_settings):  # type: ignore[no-untyped-def]
+    """The web app over the copy (see web_settings)."""
+    from baulast.web.app import create_app
+
+    app = create_app(web_settings)
+    yield app
+    app.state.services.db.dispose()
+
+
+def record_of(app, municipality: str, status: str | None = None) -> int:  # type: ignore[no-untyped-def]
+    """The id of some record of this municipality in the app's database."""
+    from sqlalchemy import select
+
+    from baulast.db.models import Record
+
+    statement = select(Record.id).where(Record.municipality == municipality).order_by(Record.id)
+    if status:
+        statement = statement.where(Record.status == status)
+    with app.state.services.db.session() as session:
+        record_id = session.scalars(statement).first()
+    assert record_id is not None, f"the sample scans have a {status or ''} record of {municipality}"
+    return record_id

@@ -22,6 +22,7 @@ from baulast.model import Status
 from baulast.parcels import ParcelQuery, parse_parcel_query
 from baulast.querybox import BoxQuery
 from baulast.web.auth import allowed, checked_csrf, remote_address
+from baulast.web.pages import ascii_filename
 from baulast.web.records import scoped_search
 from baulast.web.services import Services, services
 
@@ -142,6 +143,6 @@ def auskunft_pdf(request: Request, svc: Annotated[Services, Depends(services)],
                  result_count=len(auskunft.registered), remote=remote_address(request),
                  detail={"records": [h.record_id for h in auskunft.registered],
                          "unreviewed": [h.record_id for h in auskunft.unreviewed]})
-    name = "auskunft-" + "".join(c if c.isalnum() else "-" for c in auskunft.parcel_label).strip("-") + ".pdf"
+    name = ascii_filename(f"auskunft {auskunft.parcel_label}", ".pdf")
     return Response(render_pdf(auskunft), media_type="application/pdf",
                     headers={"Content-Disposition": f'attachment; filename="{name}"', "Cache-Control": "no-store"})

@@ -98,11 +98,19 @@ def record_page(request: Request, record_id: int, svc: Annotated[Services, Depen
     return response
 
 
+_ASCII = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"})
+
+
+def ascii_filename(text: str, suffix: str) -> str:
+    """A download name every browser keeps: Jüchen 12 a → Juechen-12-a (a header is Latin-1 at best)."""
+    words = "".join(c if c.isascii() and c.isalnum() else " " for c in text.translate(_ASCII)).split()
+    return "-".join(words) + suffix
+
+
 def _download_name(data: dict, suffix: str) -> str:
     """baulast-Dormagen-1234.pdf, or the record id where fields are missing."""
     parts = ["baulast", data.get("municipality") or "", data.get("register_number") or f"record-{data['id']}"]
-    name = "-".join(p for p in parts if p)
-    return "".join(c if c.isalnum() or c in "-_." else "_" for c in name) + suffix
+    return ascii_filename(" ".join(p for p in parts if p), suffix)
 
 
 @router.get("/records/{record_id}/pdf", include_in_schema=False)
