@@ -86,7 +86,8 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
 
 def create_api() -> FastAPI:
     """The API app, mounted at /api/v1 (its OpenAPI document is /api/v1/openapi.json)."""
-    api = FastAPI(title="baulast API", version=__version__, openapi_url="/openapi.json", docs_url="/docs",
+    # No Swagger UI: it loads its scripts from a CDN, which the CSP (and closed networks) forbid.
+    api = FastAPI(title="baulast API", version=__version__, openapi_url="/openapi.json", docs_url=None,
                   redoc_url=None, description=__doc__)
     install_json_errors(api)
 
