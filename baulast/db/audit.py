@@ -80,12 +80,16 @@ def read(db: Database, *, username: str | None = None, action: str | None = None
         ]
 
 
-def recent_failures(db: Database, username: str, remote: str | None, window: dt.timedelta) -> int:
-    """Failed sign-ins for this user name, or from this address, within the window."""
+def recent_failures(db: Database, username: str, remote: str | None, window: dt.timedelta) -> tuple[int, int]:
+    """Failed sign-ins within the window: (for this user name from this address, from this
+    address for any name). Without an address, both count this name from anywhere."""
     since = _now() - window
-    condition = AuditEntry.username == username[:64]
-    if remote:
-        condition = condition | (AuditEntry.remote == remote[:64])
+    failed = select(func.count()).select_from(AuditEntry).where(
+        AuditEntry.action == Action.LOGIN_FAILED, AuditEntry.at >= since)
     with db.session() as session:
-        return session.scalar(select(func.count()).select_from(AuditEntry).where(
-            AuditEntry.action == Action.LOGIN_FAILED, AuditEntry.at >= since, condition)) or 0
+        if not remote:
+            by_name = session.scalar(failed.where(AuditEntry.username == username[:64])) or 0
+            return by_name, by_name
+        from_address = failed.where(AuditEntry.remote == remote[:64])
+        return (session.scalar(from_address.where(AuditEntry.username == username[:64])) or 0,
+                session.scalar(from_address) or 0)

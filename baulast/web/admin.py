@@ -52,14 +52,19 @@ def batch_page(request: Request, batch_id: int, svc: Annotated[Services, Depends
 @router.get("/admin/audit", include_in_schema=False)
 def audit_page(request: Request, svc: Annotated[Services, Depends(services)],
                principal: Annotated[Principal, Depends(allowed(Permission.AUDIT))],
-               username: str = "", action: str = "", record_id: int | None = None, page: int = 1) -> Response:
+               username: str = "", action: str = "", record_id: str = "", page: int = 1) -> Response:
     """The audit log, newest first, filtered by user, action or record."""
     size = 100
-    lines = audit.read(svc.db, username=username or None, action=action or None, record_id=record_id,
+    # The filter form sends record_id= when the field is left empty: that means any record.
+    record_id = record_id.strip()
+    if record_id and not (record_id.isascii() and record_id.isdigit()):
+        raise HTTPException(422, f"record: {record_id!r} is not a record number")
+    record = int(record_id) if record_id else None
+    lines = audit.read(svc.db, username=username or None, action=action or None, record_id=record,
                        limit=size + 1, offset=(max(1, page) - 1) * size)
     actions = sorted(v for k, v in vars(audit.Action).items() if k.isupper())
     return svc.render(request, "audit.html", {"lines": lines[:size], "more": len(lines) > size, "page": max(1, page),
-                                              "username": username, "action": action, "record_id": record_id,
+                                              "username": username, "action": action, "record_id": record,
                                               "actions": actions})
 
 

@@ -14,13 +14,16 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import Response
 from fpdf import FPDF
+from sqlalchemy import select
 
 from baulast.access import Permission, Principal
 from baulast.db import audit
+from baulast.db.models import RecordParcel
 from baulast.db.search import Hit
 from baulast.model import Status
 from baulast.parcels import ParcelQuery, parse_parcel_query
 from baulast.querybox import BoxQuery
+from baulast.textnorm import name_key
 from baulast.web.auth import allowed, checked_csrf, remote_address
 from baulast.web.pages import ascii_filename
 from baulast.web.records import scoped_search
@@ -102,12 +105,30 @@ def render_pdf(auskunft: Auskunft) -> bytes:
     return bytes(pdf.output())
 
 
+def _exactly(svc: Services, hits: list[Hit], parcel: ParcelQuery) -> list[Hit]:
+    """The hits that burden exactly this Flurstück: a search for 77 also finds 77/3, which is
+    another parcel (a given Flur must match too; none given, any Flur does)."""
+    if not hits:
+        return hits
+    statement = select(RecordParcel.record_id).where(
+        RecordParcel.record_id.in_([h.record_id for h in hits]),
+        RecordParcel.gemarkung_key == name_key(parcel.gemarkung or ""),
+        RecordParcel.zaehler == parcel.zaehler,
+        RecordParcel.nenner.is_(None) if parcel.nenner is None else RecordParcel.nenner == parcel.nenner)
+    if parcel.flur is not None:
+        statement = statement.where(RecordParcel.flur == parcel.flur)
+    with svc.db.session() as session:
+        exact = set(session.scalars(statement))
+    return [h for h in hits if h.record_id in exact]
+
+
 def build(svc: Services, principal: Principal, parcel: ParcelQuery) -> Auskunft:
     """Look up the parcel (inside the user's municipalities) and state what was found."""
     box = BoxQuery(parcel=parcel)
     registered = scoped_search(svc.db, principal, box, status=Status.ACCEPTED.value, limit=1000)
     unreviewed = scoped_search(svc.db, principal, box, status=Status.NEEDS_REVIEW.value, limit=1000)
-    return Auskunft(parcel, registered, unreviewed, principal.username, dt.datetime.now(dt.timezone.utc))
+    return Auskunft(parcel, _exactly(svc, registered, parcel), _exactly(svc, unreviewed, parcel),
+                    principal.username, dt.datetime.now(dt.timezone.utc))
 
 
 def _parcel(svc: Services, principal: Principal, text: str) -> ParcelQuery:

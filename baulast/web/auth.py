@@ -3,8 +3,8 @@
 A browser signs in with user name and password and gets a random session secret in an
 HttpOnly, Secure, SameSite=Lax cookie; the database keeps its hash and the CSRF token
 every form must send back. The API takes `Authorization: Bearer TOKEN` instead. Failed
-sign-ins are counted per user name and per address in the audit log; after too many the
-sign-in page refuses for a while.
+sign-ins are counted in the audit log per user name from one address (so nobody elsewhere
+can lock a user out) and per address; after too many the sign-in page refuses for a while.
 """
 
 from __future__ import annotations
@@ -70,7 +70,8 @@ def _safe_next(target: str | None) -> str:
     if not target:
         return "/"
     parts = urlsplit(target)
-    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+    # Browsers read /\host as //host: a backslash anywhere is refused too.
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//") or "\\" in target:
         return "/"
     return target
 
@@ -83,7 +84,7 @@ def _set_cookie(response: Response, svc: Services, name: str, value: str, max_ag
 @router.get("/login", include_in_schema=False)
 def login_page(request: Request, svc: Annotated[Services, Depends(services)], next: str = "/") -> Response:
     """The sign-in form (with a CSRF token of its own, in a cookie and the form)."""
-    token = secrets.token_urlsafe(32)
+    token = request.cookies.get(LOGIN_CSRF_COOKIE) or secrets.token_urlsafe(32)  # a second tab keeps the first valid
     response = svc.render(request, "login.html", {"next": _safe_next(next), "login_csrf": token})
     _set_cookie(response, svc, LOGIN_CSRF_COOKIE, token, 3600)
     return response
@@ -100,10 +101,11 @@ def login(request: Request, svc: Annotated[Services, Depends(services)], usernam
     remote = remote_address(request)
     username = username.strip()
     window = dt.timedelta(minutes=svc.settings.login_window_minutes)
-    if audit.recent_failures(svc.db, username, remote, window) >= svc.settings.login_attempts:
+    by_name, by_address = audit.recent_failures(svc.db, username, remote, window)
+    if by_name >= svc.settings.login_attempts or by_address >= svc.settings.address_attempts:
         return svc.render(request, "login.html", {
             "next": _safe_next(next), "login_csrf": expected, "username": username,
-            "error": f"Too many failed sign-ins for this name or from this computer. Wait "
+            "error": f"Too many failed sign-ins for this name, or from this computer. Wait "
                      f"{svc.settings.login_window_minutes} minutes, or ask an admin to check the account."},
             status=429)
     principal = users.authenticate(svc.db, username, password)
@@ -112,6 +114,8 @@ def login(request: Request, svc: Annotated[Services, Depends(services)], usernam
         return svc.render(request, "login.html", {
             "next": _safe_next(next), "login_csrf": expected, "username": username,
             "error": "Wrong user name or password (or the account is disabled)."}, status=401)
+    if request.cookies.get(SESSION_COOKIE):  # signing in again ends the browser's old session
+        users.end_session(svc.db, request.cookies[SESSION_COOKIE])
     secret, _ = users.start_session(svc.db, principal)
     audit.record(svc.db, principal.username, audit.Action.LOGIN, remote=remote)
     response = RedirectResponse(_safe_next(next), status_code=303)

@@ -15,8 +15,16 @@ class LoginRequired(Exception):
     """No signed-in user: pages send the browser to the sign-in page, the API answers 401."""
 
 
+# Python 3.13 renamed these phrases after RFC 9110 (422 "Unprocessable Content", ...); the codes
+# clients see keep the names they had, whatever Python the server runs on.
+_PINNED_CODES = {413: "request_entity_too_large", 414: "request_uri_too_long",
+                 416: "requested_range_not_satisfiable", 422: "unprocessable_entity"}
+
+
 def error_code(status: int) -> str:
     """A stable code for a status: not_found, forbidden, ..."""
+    if status in _PINNED_CODES:
+        return _PINNED_CODES[status]
     try:
         return HTTPStatus(status).phrase.lower().replace(" ", "_").replace("-", "_")
     except ValueError:
@@ -52,6 +60,11 @@ def install_json_errors(app) -> None:  # type: ignore[no-untyped-def]
     async def _login(request: Request, exc: LoginRequired) -> Response:
         return json_error(401, "send an API token: Authorization: Bearer TOKEN (baulast token create USER)",
                           {"WWW-Authenticate": "Bearer"})
+
+    @app.exception_handler(Exception)
+    async def _crash(request: Request, exc: Exception) -> Response:
+        # Starlette still re-raises the exception after this answer, so the server logs it.
+        return json_error(500, "internal error; the server log has the details")
 
 
 def install_html_errors(app, render) -> None:  # type: ignore[no-untyped-def]
