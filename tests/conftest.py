@@ -162,34 +162,47 @@ WEB_USERS = {  # name: (role, municipalities; None = all)
 }
 
 
-def copy_sqlite(source: Database, target: Path) -> None:
-    """A consistent copy of a SQLite database (WAL included), via SQLite's backup API."""
+def copy_sqlite(source: Path, target: Path) -> None:
+    """A consistent copy of a SQLite database file (WAL included), via SQLite's backup API."""
     import sqlite3
 
-    from sqlalchemy.engine import make_url
-
-    with sqlite3.connect(make_url(source.url).database) as src, sqlite3.connect(target) as dst:
+    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
         src.backup(dst)
 
 
-@pytest.fixture
-def web_settings(ingested, tmp_path: Path):  # type: ignore[no-untyped-def]
-    """WebSettings over a private copy of the ingested sample scans, with one user per role
-    (clerks of Kaarst and of Dormagen), all with WEB_PASSWORD."""
+@pytest.fixture(scope="session")
+def web_template(ingested, tmp_path_factory: pytest.TempPathFactory) -> Path:  # type: ignore[no-untyped-def]
+    """A folder with a copy of the ingested sample scans' database and one user per role
+    (clerks of Kaarst and of Dormagen), all with WEB_PASSWORD: hashed once per run."""
+    from sqlalchemy.engine import make_url
+
     from baulast.access import Role
     from baulast.db.users import add_user
-    from baulast.web.settings import WebSettings
 
+    folder = tmp_path_factory.mktemp("web-template")
     source_db = ingested[0]
-    copy_sqlite(source_db, tmp_path / "web.sqlite")
-    shutil.copytree(source_db.store.root, tmp_path / "store")
-    url = f"sqlite:///{tmp_path / 'web.sqlite'}"
-    db = Database(url, tmp_path / "store")
+    copy_sqlite(Path(make_url(source_db.url).database), folder / "web.sqlite")
+    db = Database(f"sqlite:///{folder / 'web.sqlite'}", source_db.store.root)
     gazetteer = Gazetteer.load()
     for name, (role, municipalities) in WEB_USERS.items():
         add_user(db, name, WEB_PASSWORD, Role(role), municipalities, gazetteer)
     db.dispose()
-    return WebSettings(db_url=url, store_dir=tmp_path / "store")
+    return folder
+
+
+def web_copy(template: Path, folder: Path, store: Path):  # type: ignore[no-untyped-def]
+    """WebSettings over a private copy of the template's database; the store of PDFs is shared
+    (the web app only reads it)."""
+    from baulast.web.settings import WebSettings
+
+    copy_sqlite(template / "web.sqlite", folder / "web.sqlite")
+    return WebSettings(db_url=f"sqlite:///{folder / 'web.sqlite'}", store_dir=store)
+
+
+@pytest.fixture
+def web_settings(web_template: Path, ingested, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """WebSettings over a private copy of the ingested sample scans with the WEB_USERS."""
+    return web_copy(web_template, tmp_path, ingested[0].store.root)
 
 
 @pytest.fixture
