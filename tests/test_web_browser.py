@@ -13,7 +13,9 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
+from sqlalchemy import func, select
 
+from baulast.db.models import Batch
 from tests.browser import browser_session, live_server
 from tests.conftest import WEB_PASSWORD
 
@@ -134,7 +136,7 @@ def test_archivist_corrects_a_field_and_accepts_in_the_review_queue(browser: Bro
     expect(page.locator("table.queue")).not_to_contain_text("akte_0003.jpg")
 
 
-def test_auskunft_and_audit_pages(browser: Browser, site: str, tmp_path: Path) -> None:
+def test_auskunft_and_audit_pages(browser: Browser, site: str, web_app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     shots = _shots(tmp_path)
     page = browser.new_page(viewport=VIEWPORT, accept_downloads=True)
     _sign_in(page, site, "admin", "/auskunft")
@@ -152,5 +154,8 @@ def test_auskunft_and_audit_pages(browser: Browser, site: str, tmp_path: Path) -
     expect(table).to_contain_text("login")
     _snap(page, shots, "audit")
     page.goto(site + "/batches")
-    expect(page.locator("table.batches tbody tr")).to_have_count(1)
+    with web_app.state.services.db.session() as session:  # other tests may have ingested into the samples again
+        batches = session.scalar(select(func.count()).select_from(Batch))
+    expect(page.locator("table.batches tbody tr")).to_have_count(batches)
+    expect(page.locator("table.batches")).to_contain_text("21")  # the sample batch: 21 files
     _snap(page, shots, "batches")
