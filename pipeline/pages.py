@@ -12,10 +12,14 @@ from pdf2image.exceptions import PDFPageCountError, PDFSyntaxError
 from PIL import Image, ImageSequence
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
+from pypdf.generic import ContentStream
 
 from baulast.errors import InputRejected
 
 DEFAULT_DPI = 300
+# A scanned page stored as one image at this resolution is read as it is, not rasterised again.
+NATIVE_DPI_RANGE = (200, 400)
+_NATIVE_FILTERS = {"/DCTDecode", "/CCITTFaxDecode"}  # what Pillow decodes exactly as poppler does
 MAX_PAGE_PIXELS = 150_000_000  # an A0 sheet at 300 dpi is ~140 MP; a bigger "page" is an attack or a mistake
 Image.MAX_IMAGE_PIXELS = MAX_PAGE_PIXELS  # Pillow's own bomb guard at the same limit
 _MAGIC = {
@@ -134,6 +138,44 @@ def _image_dpi(image: Image.Image) -> int:
     return value if 70 <= value <= 1200 else DEFAULT_DPI
 
 
+def _scanned_image(reader: PdfReader, number: int) -> Page | None:
+    """The page's scan itself, when the page is nothing but one grey or bilevel image (JPEG or
+    fax-coded) drawn over the whole page at 200 to 400 dpi, as scanners write them; else None,
+    and the page is rendered. Decoding the image costs a tenth of rendering the page again."""
+    try:
+        page = reader.pages[number - 1]
+        if page.get("/Rotate", 0) or "/Annots" in page:
+            return None
+        operations = [op for _, op in ContentStream(page.get_contents(), reader).operations]
+        if operations != [b"q", b"cm", b"Do", b"Q"]:
+            return None
+        (matrix, _), (name, _) = ContentStream(page.get_contents(), reader).operations[1:3]
+        xobject = page["/Resources"]["/XObject"][name[0]].get_object()
+        filters = xobject.get("/Filter")
+        filters = [filters] if not isinstance(filters, list) else filters
+        if (len(filters) != 1 or filters[0] not in _NATIVE_FILTERS or xobject.get("/ColorSpace") != "/DeviceGray"
+                or any(key in xobject for key in ("/Decode", "/SMask", "/Mask", "/ImageMask"))):
+            return None
+        a, b, c, d, e, f = (float(v) for v in matrix)
+        box = page.mediabox
+        if b or c or abs(e - float(box.left)) > 1 or abs(f - float(box.bottom)) > 1 \
+                or abs(a - float(box.width)) > 1 or abs(d - float(box.height)) > 1:
+            return None
+        width, height = int(xobject["/Width"]), int(xobject["/Height"])
+        dpi_x, dpi_y = width * 72 / a, height * 72 / d
+        if abs(dpi_x - dpi_y) > 0.01 * dpi_x or not NATIVE_DPI_RANGE[0] <= round(dpi_x) <= NATIVE_DPI_RANGE[1]:
+            return None
+        image = next(iter(page.images)).image
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, StopIteration, OSError):
+        return None  # anything unusual: let poppler render it
+    if image is None or image.size != (width, height):
+        return None
+    page_image = _as_page_image(image)
+    dpi = round(dpi_x)
+    page_image.info["dpi"] = (dpi, dpi)
+    return Page(number=number, image=page_image, dpi=dpi)
+
+
 def iter_pages(path: Path, dpi: int = DEFAULT_DPI) -> Iterator[Page]:
     """Yield the pages of a file one by one, so a 300-page file never sits in memory whole."""
     kind = sniff(path)
@@ -141,6 +183,10 @@ def iter_pages(path: Path, dpi: int = DEFAULT_DPI) -> Iterator[Page]:
         reader = _open_pdf(path)
         for number in range(1, len(reader.pages) + 1):
             _check_pdf_page_size(reader, number, dpi)
+            scanned = _scanned_image(reader, number)
+            if scanned is not None:
+                yield scanned
+                continue
             try:
                 rendered = convert_from_path(
                     path, dpi=dpi, first_page=number, last_page=number, grayscale=True, timeout=120

@@ -129,3 +129,46 @@ def test_scratch_folders_of_dead_batches_are_swept(tmp_path: Path) -> None:
     with batch_scratch(str(tmp_path)) as scratch:
         assert Path(scratch).name.startswith(f"baulast-batch-{os.getpid()}-")
     assert not Path(scratch).exists()
+
+
+SAMPLE_PDFS = sorted((Path(__file__).resolve().parent.parent / "sample_scans").glob("*.pdf"))
+
+
+@pytest.mark.parametrize("path", SAMPLE_PDFS, ids=lambda p: p.name)
+def test_scanned_pdf_pages_are_read_as_their_image(path: Path) -> None:
+    """A page that is one scanned image is read at the scan's own resolution, and its pixels are
+    what poppler renders at that resolution (up to JPEG decoder rounding)."""
+    import numpy as np
+    from pdf2image import convert_from_path
+
+    for page in iter_pages(path):
+        assert page.dpi in (200, 300)
+        assert page.image.info["dpi"] == (page.dpi, page.dpi)
+        rendered = convert_from_path(path, dpi=page.dpi, first_page=page.number, last_page=page.number,
+                                     grayscale=True)[0]
+        assert rendered.size == page.image.size
+        difference = np.abs(np.asarray(page.image.convert("L"), dtype=np.int16)
+                            - np.asarray(rendered, dtype=np.int16)).mean()
+        assert difference < 5, f"page {page.number} differs from the rendering by {difference:.1f} grey levels"
+
+
+def test_pdf_pages_that_are_more_than_one_scan_are_rendered(tmp_path: Path) -> None:
+    """A turned page, or a resolution outside 200-400 dpi, is rendered by poppler at the pipeline's dpi."""
+    from pypdf import PdfWriter
+
+    scan = tmp_path / "scan.pdf"
+    Image.new("L", (1654, 2339), 255).save(scan, resolution=200)  # A4 at 200 dpi: read as it is
+    (page,) = iter_pages(scan)
+    assert (page.dpi, page.image.size) == (200, (1654, 2339))
+
+    writer = PdfWriter(clone_from=scan)
+    writer.pages[0].rotate(90)
+    turned = tmp_path / "turned.pdf"
+    writer.write(turned)
+    (page,) = iter_pages(turned)
+    assert page.dpi == 300 and page.image.size[0] > page.image.size[1]  # rendered, landscape
+
+    fax = tmp_path / "fax.pdf"
+    Image.new("L", (827, 1170), 255).save(fax, resolution=100)  # 100 dpi: rendered at 300
+    (page,) = iter_pages(fax)
+    assert page.dpi == 300 and abs(page.image.size[0] - 2481) <= 2
