@@ -146,10 +146,10 @@ def _scanned_image(reader: PdfReader, number: int) -> Page | None:
         page = reader.pages[number - 1]
         if page.get("/Rotate", 0) or "/Annots" in page:
             return None
-        operations = [op for _, op in ContentStream(page.get_contents(), reader).operations]
-        if operations != [b"q", b"cm", b"Do", b"Q"]:
+        operations = ContentStream(page.get_contents(), reader).operations
+        if [op for _, op in operations] != [b"q", b"cm", b"Do", b"Q"]:
             return None
-        (matrix, _), (name, _) = ContentStream(page.get_contents(), reader).operations[1:3]
+        (matrix, _), (name, _) = operations[1:3]
         xobject = page["/Resources"]["/XObject"][name[0]].get_object()
         filters = xobject.get("/Filter")
         filters = [filters] if not isinstance(filters, list) else filters

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from baulast.db.database import Database
 from baulast.db.models import Correction, FindingRow, Record, RecordField
@@ -39,7 +39,8 @@ class QueueItem:
 def review_queue(db: Database, municipalities: frozenset[str] | None = None, limit: int = 100) -> list[QueueItem]:
     """Records with status needs_review, oldest first, with their error findings."""
     with db.session() as session:
-        statement = select(Record).where(Record.status == Status.NEEDS_REVIEW.value).order_by(Record.id).limit(limit)
+        statement = (select(Record).where(Record.status == Status.NEEDS_REVIEW.value).order_by(Record.id)
+                     .limit(limit).options(selectinload(Record.findings)))
         if municipalities is not None:
             statement = statement.where(Record.municipality.in_(sorted(municipalities)))
         return [
@@ -47,6 +48,15 @@ def review_queue(db: Database, municipalities: frozenset[str] | None = None, lim
                       tuple(f.message for f in r.findings if f.severity == "error"))
             for r in session.scalars(statement)
         ]
+
+
+def next_in_queue(db: Database, municipalities: frozenset[str] | None, after: int) -> int | None:
+    """The record waiting for review after this one, else the first waiting (None: none waits)."""
+    statement = select(Record.id).where(Record.status == Status.NEEDS_REVIEW.value).order_by(Record.id).limit(1)
+    if municipalities is not None:
+        statement = statement.where(Record.municipality.in_(sorted(municipalities)))
+    with db.session() as session:
+        return session.scalar(statement.where(Record.id > after)) or session.scalar(statement)
 
 
 def _load(session: Session, record_id: int) -> Record:

@@ -20,7 +20,7 @@ from baulast.db.searchtext import snippet_plain
 from baulast.querybox import read_box
 from baulast.web.auth import remote_address
 from baulast.web.errors import LoginRequired, install_json_errors
-from baulast.web.pages import STATUSES, _date_filter, _download_name
+from baulast.web.pages import STATUSES, date_filter, download_name
 from baulast.web.records import record_or_404, scoped_search
 from baulast.web.services import Services, services
 
@@ -107,7 +107,7 @@ def create_api() -> FastAPI:
             raise HTTPException(422, "give q or at least one filter")
         box = read_box(q, svc.gazetteer)
         hits = scoped_search(svc.db, principal, box, municipality=municipality, gemarkung=gemarkung,
-                             date_from=_date_filter(date_from, "from"), date_to=_date_filter(date_to, "to"),
+                             date_from=date_filter(date_from, "from"), date_to=date_filter(date_to, "to"),
                              baulast_type=type, status=status, limit=limit, offset=offset)
         audit.record(svc.db, principal.username, audit.Action.SEARCH, query=str(request.url.query),
                      result_count=len(hits), remote=remote_address(request), detail={"api": True, "reading": box.reading})
@@ -142,6 +142,6 @@ def create_api() -> FastAPI:
             raise HTTPException(404, "this record has no searchable PDF (a rejected file?)")
         audit.record(svc.db, principal.username, audit.Action.DOWNLOAD_PDF, record_id=record_id,
                      remote=remote_address(request), detail={"api": True})
-        return FileResponse(data["pdf_path"], media_type="application/pdf", filename=_download_name(data, ".pdf"))
+        return FileResponse(data["pdf_path"], media_type="application/pdf", filename=download_name(data, ".pdf"))
 
     return api

@@ -24,7 +24,7 @@ from baulast.model import Status
 from baulast.parcels import ParcelQuery, parse_parcel_query
 from baulast.querybox import BoxQuery
 from baulast.textnorm import name_key
-from baulast.web.auth import allowed, checked_csrf, remote_address
+from baulast.web.auth import allowed, posted, remote_address
 from baulast.web.pages import ascii_filename
 from baulast.web.records import scoped_search
 from baulast.web.services import Services, services
@@ -155,10 +155,9 @@ def auskunft_page(request: Request, svc: Annotated[Services, Depends(services)],
 
 @router.post("/auskunft", include_in_schema=False)
 def auskunft_pdf(request: Request, svc: Annotated[Services, Depends(services)],
-                 principal: Annotated[Principal, Depends(checked_csrf)], parcel: Annotated[str, Form()]) -> Response:
+                 principal: Annotated[Principal, Depends(posted(Permission.SEARCH))],
+                 parcel: Annotated[str, Form()]) -> Response:
     """Issue the Auskunft as a PDF (recorded in the audit log)."""
-    if not principal.can(Permission.SEARCH):
-        raise HTTPException(403, "your role may not issue an Auskunft")
     auskunft = build(svc, principal, _parcel(svc, principal, parcel))
     audit.record(svc.db, principal.username, audit.Action.AUSKUNFT, query=auskunft.parcel_label,
                  result_count=len(auskunft.registered), remote=remote_address(request),

@@ -56,13 +56,21 @@ def allowed(permission: Permission) -> Callable[..., Principal]:
     return dependency
 
 
-async def checked_csrf(request: Request, principal: Annotated[Principal, Depends(signed_in)]) -> Principal:
-    """For every form post: the form's CSRF token must be the session's (else 403)."""
-    form = await request.form()
-    sent = form.get("csrf_token")
-    if not isinstance(sent, str) or not secrets.compare_digest(sent, request.state.csrf_token):
-        raise HTTPException(403, "the form has expired or did not come from this site; reload the page and try again")
-    return principal
+def posted(permission: Permission | None = None) -> Callable[..., object]:
+    """A dependency for form posts: the form's CSRF token must be the session's, and the user
+    must have this permission (else 403)."""
+
+    async def dependency(request: Request, principal: Annotated[Principal, Depends(signed_in)]) -> Principal:
+        form = await request.form()
+        sent = form.get("csrf_token")
+        if not isinstance(sent, str) or not secrets.compare_digest(sent, request.state.csrf_token):
+            raise HTTPException(403, "the form has expired or did not come from this site; "
+                                     "reload the page and try again")
+        if permission is not None and not principal.can(permission):
+            raise HTTPException(403, f"your role ({principal.role}) may not do this; ask an admin")
+        return principal
+
+    return dependency
 
 
 def _safe_next(target: str | None) -> str:
@@ -126,7 +134,7 @@ def login(request: Request, svc: Annotated[Services, Depends(services)], usernam
 
 @router.post("/logout", include_in_schema=False)
 def logout(request: Request, svc: Annotated[Services, Depends(services)],
-           principal: Annotated[Principal, Depends(checked_csrf)]) -> Response:
+           principal: Annotated[Principal, Depends(posted())]) -> Response:
     """End the session."""
     users.end_session(svc.db, request.cookies.get(SESSION_COOKIE, ""))
     audit.record(svc.db, principal.username, audit.Action.LOGOUT, remote=remote_address(request))

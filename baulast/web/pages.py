@@ -17,7 +17,7 @@ from baulast.db.searchtext import snippet_html
 from baulast.querybox import read_box
 from baulast.web.auth import allowed, remote_address
 from baulast.web.images import THUMB_DPI, VIEW_DPI, page_png
-from baulast.web.records import record_or_404, scoped_search
+from baulast.web.records import pdf_or_404, record_or_404, scoped_search
 from baulast.web.services import Services, services
 
 router = APIRouter()
@@ -28,7 +28,7 @@ FIELD_LABELS = {"municipality": "Municipality", "register_number": "Baulastenbla
 _NO_STORE = {"Cache-Control": "no-store"}  # pages naming owners are not kept in shared caches
 
 
-def _date_filter(text: str | None, label: str) -> dt.date | None:
+def date_filter(text: str | None, label: str) -> dt.date | None:
     """A filter date in German or ISO form; a clear 422 for one that cannot be read."""
     if not text:
         return None
@@ -67,7 +67,7 @@ def search_page(request: Request, svc: Annotated[Services, Depends(services)],
     box = read_box(q, svc.gazetteer)
     size = svc.settings.page_size
     hits = scoped_search(svc.db, principal, box, municipality=municipality, gemarkung=gemarkung,
-                         date_from=_date_filter(date_from, "from"), date_to=_date_filter(date_to, "to"),
+                         date_from=date_filter(date_from, "from"), date_to=date_filter(date_to, "to"),
                          baulast_type=type, status=status, limit=size + 1, offset=(context["page"] - 1) * size)
     more = len(hits) > size
     hits = hits[:size]
@@ -107,7 +107,7 @@ def ascii_filename(text: str, suffix: str) -> str:
     return "-".join(words) + suffix
 
 
-def _download_name(data: dict, suffix: str) -> str:
+def download_name(data: dict, suffix: str) -> str:
     """baulast-Dormagen-1234.pdf, or the record id where fields are missing."""
     parts = ["baulast", data.get("municipality") or "", data.get("register_number") or f"record-{data['id']}"]
     return ascii_filename(" ".join(p for p in parts if p), suffix)
@@ -122,7 +122,7 @@ def record_pdf(request: Request, record_id: int, svc: Annotated[Services, Depend
         raise HTTPException(404, "this record has no searchable PDF (a rejected file?)")
     audit.record(svc.db, principal.username, audit.Action.DOWNLOAD_PDF, record_id=record_id,
                  remote=remote_address(request))
-    return FileResponse(data["pdf_path"], media_type="application/pdf", filename=_download_name(data, ".pdf"),
+    return FileResponse(data["pdf_path"], media_type="application/pdf", filename=download_name(data, ".pdf"),
                         headers=_NO_STORE)
 
 
@@ -143,9 +143,9 @@ def record_original(request: Request, record_id: int, svc: Annotated[Services, D
 def page_image(record_id: int, number: int, svc: Annotated[Services, Depends(services)],
                principal: Annotated[Principal, Depends(allowed(Permission.VIEW))], size: str = "view") -> Response:
     """A page of the record as an image (size=view or thumb)."""
-    data = record_or_404(svc.db, principal, record_id)
-    if data["pdf_path"] is None or not 1 <= number <= data["source"]["pages"]:
+    pdf, pages = pdf_or_404(svc.db, principal, record_id)
+    if not 1 <= number <= pages:
         raise HTTPException(404, "no such page")
     dpi = THUMB_DPI if size == "thumb" else VIEW_DPI
-    return Response(page_png(data["pdf_path"], number, dpi), media_type="image/png",
+    return Response(page_png(pdf, number, dpi), media_type="image/png",
                     headers={"Cache-Control": "private, max-age=3600"})

@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from baulast.access import Principal
 from baulast.db import Database
-from baulast.db.models import LedgerEntry, Record
+from baulast.db.models import LedgerEntry, PageRow, Record, RecordField
 from baulast.db.records import export_record, get_record
 from baulast.db.search import Hit, SearchQuery, search
 from baulast.model import LedgerState
@@ -51,6 +51,41 @@ def record_or_404(db: Database, principal: Principal, record_id: int) -> dict[st
         data["original_path"] = _original(session, record)
         data["created_at"] = record.created_at
         return data
+
+
+def _scoped(principal: Principal, record_id: int):  # type: ignore[no-untyped-def]
+    """The id condition of a record inside the caller's municipalities."""
+    condition = Record.id == record_id
+    if principal.municipalities is not None:
+        condition = condition & Record.municipality.in_(sorted(principal.municipalities))
+    return condition
+
+
+def pdf_or_404(db: Database, principal: Principal, record_id: int) -> tuple[Path, int]:
+    """The searchable PDF of a record the caller may read, and its page count; else 404.
+    (Page images ask only this, not the whole record with its texts.)"""
+    with db.session() as session:
+        row = session.execute(select(Record.pdf_key, Record.pages).where(_scoped(principal, record_id))).first()
+    if row is None:
+        raise HTTPException(404, NOT_FOUND)
+    if row.pdf_key is None:
+        raise HTTPException(404, "this record has no searchable PDF (a rejected file?)")
+    return db.store.path(row.pdf_key), row.pages
+
+
+def evidence_or_404(db: Database, principal: Principal, record_id: int,
+                    name: str) -> tuple[Path, int, list[int], int]:
+    """Where a field of a record the caller may read was read from: (PDF, page, box, width of
+    the OCR image); else 404."""
+    pdf, _ = pdf_or_404(db, principal, record_id)
+    with db.session() as session:
+        row = session.execute(
+            select(RecordField.page, RecordField.bbox, PageRow.width)
+            .join(PageRow, (PageRow.record_id == RecordField.record_id) & (PageRow.number == RecordField.page))
+            .where(RecordField.record_id == record_id, RecordField.name == name)).first()
+    if row is None or not row.bbox or not row.width:
+        raise HTTPException(404, f"no evidence image for {name}")
+    return pdf, row.page, row.bbox, row.width
 
 
 def _original(session, record: Record) -> Path | None:  # type: ignore[no-untyped-def]

@@ -8,36 +8,30 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Form, HTTPException, Request
+from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
 from baulast.access import Permission, Principal
 from baulast.corrections import parse_corrections
 from baulast.db import audit
-from baulast.db.review import accept, correct, review_queue
+from baulast.db.review import accept, correct, next_in_queue, review_queue
 from baulast.errors import BadUsage
-from baulast.web.auth import allowed, checked_csrf, remote_address
+from baulast.model import Parcel
+from baulast.web.auth import allowed, posted, remote_address
 from baulast.web.images import evidence_png
 from baulast.web.pages import CORE_FIELDS, FIELD_LABELS
-from baulast.web.records import record_or_404
+from baulast.web.records import evidence_or_404, record_or_404
 from baulast.web.services import Services, services
 
 router = APIRouter()
 
 
-def _next_in_queue(svc: Services, principal: Principal, after: int) -> int | None:
-    """The next record waiting for review after this one (or the first, from the top)."""
-    queue = review_queue(svc.db, principal.municipalities, limit=10_000)
-    later = [item.record_id for item in queue if item.record_id > after]
-    return later[0] if later else (queue[0].record_id if queue else None)
-
-
 @router.get("/review", include_in_schema=False)
 def queue_page(request: Request, svc: Annotated[Services, Depends(services)],
-               principal: Annotated[Principal, Depends(allowed(Permission.REVIEW))], done: int | None = None) -> Response:
+               principal: Annotated[Principal, Depends(allowed(Permission.REVIEW))]) -> Response:
     """The records waiting for review, oldest first, with why they wait."""
     items = review_queue(svc.db, principal.municipalities, limit=500)
-    return svc.render(request, "review_list.html", {"items": items, "done": done})
+    return svc.render(request, "review_list.html", {"items": items})
 
 
 def _show(request: Request, svc: Services, principal: Principal, record_id: int, *, values: dict | None = None,
@@ -59,13 +53,11 @@ def review_page(request: Request, record_id: int, svc: Annotated[Services, Depen
 
 @router.post("/review/{record_id}", include_in_schema=False)
 def review_submit(request: Request, record_id: int, svc: Annotated[Services, Depends(services)],
-                  principal: Annotated[Principal, Depends(checked_csrf)],
+                  principal: Annotated[Principal, Depends(posted(Permission.REVIEW))],
                   municipality: Annotated[str, Form()] = "", register_number: Annotated[str, Form()] = "",
                   parcels: Annotated[str, Form()] = "", date: Annotated[str, Form()] = "",
                   action: Annotated[str, Form()] = "accept") -> Response:
     """Save the changed fields; with action=accept, also accept and go to the next record."""
-    if not principal.can(Permission.REVIEW):
-        raise HTTPException(403, f"your role ({principal.role}) may not review; ask an admin")
     data = record_or_404(svc.db, principal, record_id)
     values = {"municipality": municipality.strip(), "register_number": register_number.strip(),
               "parcels": parcels.strip(), "date": date.strip()}
@@ -88,7 +80,7 @@ def review_submit(request: Request, record_id: int, svc: Annotated[Services, Dep
     if problems:
         return _show(request, svc, principal, record_id, problems=problems, status=422)
     audit.record(svc.db, principal.username, audit.Action.ACCEPT, record_id=record_id, remote=remote_address(request))
-    following = _next_in_queue(svc, principal, record_id)
+    following = next_in_queue(svc.db, principal.municipalities, after=record_id)
     target = f"/review/{following}" if following is not None else "/review"
     return RedirectResponse(f"{target}?accepted={record_id}", status_code=303)
 
@@ -96,8 +88,7 @@ def review_submit(request: Request, record_id: int, svc: Annotated[Services, Dep
 def _show_values(data: dict) -> dict[str, str]:
     """The form values of a record as it stands (what the reviewer did not change is not sent
     as a correction)."""
-    parcels = "; ".join(f"{p['gemarkung']} {p['flur'] if p['flur'] is not None else ''} {p['flurstueck']}"
-                        .replace("  ", " ") for p in data["parcels"])
+    parcels = "; ".join(Parcel(p["gemarkung"], p["flur"], p["flurstueck"]).label() for p in data["parcels"])
     date = "" if not data["date"] else f"{data['date'][8:10]}.{data['date'][5:7]}.{data['date'][:4]}"
     return {"municipality": data["municipality"] or "", "register_number": data["register_number"] or "",
             "parcels": parcels, "date": date}
@@ -107,10 +98,6 @@ def _show_values(data: dict) -> dict[str, str]:
 def field_crop(record_id: int, name: str, svc: Annotated[Services, Depends(services)],
                principal: Annotated[Principal, Depends(allowed(Permission.VIEW))]) -> Response:
     """The crop of the page a field was read from."""
-    data = record_or_404(svc.db, principal, record_id)
-    field = data["fields"].get(name)
-    widths = {p.number: p.width for p in data["page_info"] if p.width}
-    if field is None or not field.get("bbox") or field.get("page") not in widths or data["pdf_path"] is None:
-        raise HTTPException(404, f"no evidence image for {name}")
-    return Response(evidence_png(data["pdf_path"], field["page"], field["bbox"], widths[field["page"]]),
+    pdf, page, bbox, width = evidence_or_404(svc.db, principal, record_id, name)
+    return Response(evidence_png(pdf, page, bbox, width),
                     media_type="image/png", headers={"Cache-Control": "private, max-age=3600"})
