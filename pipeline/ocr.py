@@ -229,7 +229,9 @@ def read_page(engine: OcrEngine, image: Image.Image, number: int, dpi: int) -> P
     turned = prepare(image.rotate(-rotate, expand=True))
     second = PageReading(turned.shown, engine.recognize(turned.for_ocr, number, dpi), rotate, turned.skew,
                          turned.for_ocr)
-    return second if second.ocr.page.mean_confidence > first.ocr.page.mean_confidence else first
+    # Not the mean confidence: Tesseract may read a page turned by 90° as vertical lines, as
+    # confidently as the upright page; only words read across the page show which way is up.
+    return second if _upright_words(second.ocr.page) > _upright_words(first.ocr.page) else first
 
 
 def _for_orientation(image: Image.Image, dpi: int) -> tuple[Image.Image, int]:
@@ -245,8 +247,16 @@ def _for_orientation(image: Image.Image, dpi: int) -> tuple[Image.Image, int]:
 def _reads_well(page: OcrPage) -> bool:
     """Whether a page's first OCR reading shows it upright, so orientation detection is skipped.
 
-    Text read sideways or upside down never yields 25 confidently read words of letters; the
-    mean confidence is no sign of a turned page (stamps, signatures and speckle lower it on
-    poor upright scans), so it does not count."""
-    good_words = sum(1 for w in page.words if w.conf >= 70 and len(w.text) >= 3 and w.text.isalpha())
-    return good_words >= 25
+    Text upside down never yields 25 confidently read words of letters, and text turned by
+    90° is read, if at all, as vertical lines of words taller than wide, so only words wider
+    than tall count. The mean confidence is no sign of a turned page (stamps, signatures and
+    speckle lower it on poor upright scans), so it does not count."""
+    return _upright_words(page) >= 25
+
+
+def _upright_words(page: OcrPage) -> int:
+    """Confidently read words of three or more letters that run across the page (wider than tall)."""
+    return sum(
+        1 for w in page.words
+        if w.conf >= 70 and len(w.text) >= 3 and w.text.isalpha() and w.bbox[2] - w.bbox[0] > w.bbox[3] - w.bbox[1]
+    )

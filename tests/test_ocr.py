@@ -118,6 +118,32 @@ def test_sideways_page_is_turned_upright() -> None:
     assert "Abstandflächen" in reading.ocr.page.text
 
 
+def test_page_read_as_vertical_lines_is_turned_upright(tmp_path) -> None:
+    """Tesseract reads this dot-matrix sheet, turned by 270°, as confident vertical lines: the
+    words are right but stand on end, and the mean confidence beats the upright reading's."""
+    from pipeline.pages import iter_pages
+    from sample_scans.synth.assemble import Spec, build
+
+    scan = build(Spec("turned.png", "dm_a", "clean", "png", 300, turns={0: 270}), tmp_path, "tuning", 3)
+    page = next(iter_pages(scan))
+    reading = read_page(TesseractEngine(), page.image, number=1, dpi=page.dpi)
+    assert reading.rotation == 270
+    words = [w for w in reading.ocr.page.words if w.text == "BAULASTENBLATT"]
+    assert words and all(w.bbox[2] - w.bbox[0] > 3 * (w.bbox[3] - w.bbox[1]) for w in words)
+
+
+def test_words_standing_on_end_do_not_show_a_page_upright() -> None:
+    from baulast.model import OcrPage, Word
+    from pipeline.ocr import _reads_well
+
+    def page(width: int, height: int) -> OcrPage:
+        words = tuple(Word("Baulast", 95.0, (10, 60 * i, 10 + width, 60 * i + height), 1, 1, i) for i in range(40))
+        return OcrPage(1, 2480, 3508, words, "Baulast\n" * 40)
+
+    assert _reads_well(page(width=200, height=40))
+    assert not _reads_well(page(width=40, height=200))
+
+
 def test_a_page_over_its_time_limit_is_rejected_and_the_engine_reads_on() -> None:
     import pytest
 
