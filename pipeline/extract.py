@@ -15,6 +15,7 @@ from baulast.model import Entry, Evidence, Extraction, Field, OcrPage, Parcel, W
 from baulast.parcels import parse_flurstueck, parse_parcels
 from baulast.regnum import normalize_register_number
 from baulast.textnorm import digits_to_int
+from pipeline.grid import grid_parcel_text, label_text
 from pipeline.layout import (
     Anchor,
     Row,
@@ -112,18 +113,19 @@ def extract_parcels(page: OcrPage, rows: list[Row], header_end: int, gazetteer: 
     """
     header = [row for row in rows[:header_end] if not ({key(w.text) for w in row.words} & {"grundbuch"})]
     words = [w for row in header for w in row.words]
-    text = "\n".join(row.text for row in header)
+    text = "\n".join(label_text(row.words) for row in header)
     gemarkung_anchor = next(iter(find_labels(header, "Gemarkung", 0.8)), None)
     default = _gemarkung_value(header, gemarkung_anchor, gazetteer) if gemarkung_anchor else None
-    parcels = parse_parcels(text, default_gemarkung=default)
-    if not parcels or any(p.flur is None for p in parcels):
-        parcels = parse_parcels(_column_text(header), default_gemarkung=default) or parcels
+    # A grid whose labels head columns is read by column; other headers as running text.
+    parcels = parse_parcels(grid_parcel_text(header), default_gemarkung=default)
+    if not parcels:
+        parcels = parse_parcels(text, default_gemarkung=default)
     resolved, scores = _resolve(parcels, gazetteer, default)
     if not resolved:
         return None
     used = _parcel_words(words, resolved, gazetteer) or words
     confidence = min(scores) * min(max(0.0, w.conf) for w in used) / 100.0
-    in_entries = set(_resolve(parse_parcels("\n".join(r.text for r in rows[header_end:])), gazetteer, None)[0])
+    in_entries = set(_resolve(parse_parcels(_entry_prose(rows, header_end)), gazetteer, None)[0])
     completed = _complete_flur(resolved, in_entries)
     if completed != resolved:
         # A Flur the header lost, taken from the entry text that restates the parcel: one
@@ -134,6 +136,22 @@ def extract_parcels(page: OcrPage, rows: list[Row], header_end: int, gazetteer: 
     else:
         confidence *= 0.8
     return Field("parcels", tuple(dict.fromkeys(resolved)), confidence, _evidence(page, used))
+
+
+def _entry_prose(rows: list[Row], table_top: int) -> str:
+    """The running text of the entries: the rows below the table head, without the remarks
+    column ("Bemerkungen": dates, signatures) whose words stand between the prose's lines,
+    joined with spaces as the prose flows from one line to the next."""
+    if table_top >= len(rows):
+        return ""
+    remarks = next((a for a in find_labels(rows[table_top : table_top + 1], "Bemerkungen", 0.75)), None)
+    cut = 10**9
+    if remarks is not None:
+        head = rows[table_top]
+        cut = head.words[remarks.start].bbox[0] - head.height
+    return " ".join(
+        w.text for row in rows[table_top + 1 :] for w in row.words if (w.bbox[0] + w.bbox[2]) // 2 < cut
+    )
 
 
 def _complete_flur(header: list[Parcel], in_entries: set[Parcel]) -> list[Parcel]:
@@ -190,20 +208,6 @@ def _gemarkung_value(rows: list[Row], anchor: Anchor, gazetteer: Gazetteer) -> s
             if match:
                 return match.name
     return None
-
-
-def _column_text(rows: list[Row]) -> str:
-    """Header text rebuilt for grids whose labels stand above their values:
-    "Gemarkung | Flur | Flurstück" over "Zons | 3 | 123/4" becomes "Gemarkung Zons Flur 3 ..."."""
-    parts: list[str] = []
-    for label in ("Gemarkung", "Flur", "Flurstück", "Flurstücke"):
-        for anchor in find_labels(rows, label, 0.85):
-            if key(rows[anchor.row].words[anchor.start].text) != key(label) and label == "Flur":
-                continue  # "Flurstück" also scores on "Flur"
-            below = words_below(rows, anchor)
-            if below:
-                parts.append(label + " " + " ".join(w.text for w in below))
-    return " ".join(parts)
 
 
 def extract_entries(page: OcrPage, rows: list[Row], table_top: int) -> tuple[list[Entry], Field | None]:

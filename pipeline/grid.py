@@ -1,0 +1,97 @@
+"""Grids whose labels head columns: a row of labels ("Gemarkung | Flur | Flurstück(e) | Lage")
+with the values in the rows beneath, one parcel (or a list of Flurstücke) per row.
+
+A label's column runs from its left edge to the left edge of the next word of the label row, so
+a value belongs to the column its centre stands in, however the cells are drawn, ruled or not.
+"""
+
+from __future__ import annotations
+
+from rapidfuzz.distance.Levenshtein import distance
+from rapidfuzz.distance.Levenshtein import normalized_similarity as similarity
+
+from baulast.model import Word
+from baulast.parcels import parse_flurstueck
+from pipeline.layout import Row, key
+
+PARCEL_LABELS = ("Gemarkung", "Flur", "Flurstück")
+_NOT_FLUR = {"flut", "flug", "flux", "fuhr"}  # words one letter away from "flur"
+_MAX_VALUE_ROWS = 6
+# Rows that end the grid: the next part of the sheet header, or the entries table.
+_GRID_END = ("grundbuch", "aktenzeichen", "az", "lfd", "inhalt", "bemerkungen", "baulastenblatt", "blattnr")
+
+
+def parcel_label(text: str) -> str | None:
+    """The parcel label an OCR word stands for, despite misreadings ("Semarkung", "FLÜR!",
+    "Fur", "lur", "Flurstück(le)", "Plurstfick(e)", "_Flurstücke"), or None."""
+    folded = key(text)
+    if not folded or any(c.isdigit() for c in folded):
+        return None
+    if folded.startswith("flurst") or folded in ("flst", "flstk") or (
+        len(folded) >= 7 and max(similarity(folded, "flurstuck"), similarity(folded, "flurstucke")) >= 0.7
+    ):
+        return "Flurstück"
+    if len(folded) >= 7 and similarity(folded, "gemarkung") >= 0.75:
+        return "Gemarkung"
+    if folded == "flur" or (3 <= len(folded) <= 5 and distance(folded, "flur") <= 1
+                            and folded not in _NOT_FLUR and "ü" not in text.lower()):
+        return "Flur"  # but never "für", the commonest word one letter away
+    return None
+
+
+def label_text(words: tuple[Word, ...] | list[Word]) -> str:
+    """The words joined by spaces, each parcel label written out in full: "Gemarkung: Zons"
+    for "GEMARKUNG! Zons", "Flur 3" for "Fur 3"."""
+    return " ".join(parcel_label(w.text) or w.text for w in words)
+
+
+def _heads(row: Row) -> list[tuple[str, int, int]] | None:
+    """(label, left, right) of each column a label row heads, or None if the row is no label row.
+
+    A label row names Gemarkung and Flurstück with nothing but other labels between them;
+    each column ends where the next word of the row begins.
+    """
+    words = [w for w in row.words if any(c.isalnum() for c in w.text)]
+    labels = [parcel_label(w.text) for w in words]
+    found = [i for i, label in enumerate(labels) if label]
+    if not {"Gemarkung", "Flurstück"} <= {labels[i] for i in found} or any(
+        any(c.isdigit() for c in words[i].text) for i in range(found[0], found[-1] + 1)
+    ):
+        return None
+    heads = []
+    for index in found:
+        right = words[index + 1].bbox[0] if index + 1 < len(words) else 10**9
+        heads.append((labels[index], words[index].bbox[0], right))  # type: ignore[arg-type]
+    return heads
+
+
+def _in_column(word: Word, left: int, right: int, slack: int) -> bool:
+    centre = (word.bbox[0] + word.bbox[2]) // 2
+    return left - slack <= centre < right - slack
+
+
+def grid_parcel_text(rows: list[Row]) -> str:
+    """The parcels of a label-headed grid as sheet text ("Gemarkung Zons Flur 3 Flurstück 12/4;"),
+    one clause per value row; a row without a Gemarkung of its own continues the one above.
+    Empty if the rows hold no such grid."""
+    for index, row in enumerate(rows):
+        heads = _heads(row)
+        if heads is None:
+            continue
+        slack = row.height // 2
+        clauses: list[str] = []
+        for value_row in rows[index + 1 : index + 1 + _MAX_VALUE_ROWS]:
+            if any(key(w.text).startswith(_GRID_END) for w in value_row.words[:3]) or _heads(value_row):
+                break
+            cells = {
+                label: " ".join(w.text for w in value_row.words
+                                if any(c.isalnum() for c in w.text) and _in_column(w, left, right, slack))
+                for label, left, right in heads
+            }
+            numbered = [label for label in ("Flur", "Flurstück") if label in cells]
+            if all(parse_flurstueck(cells[label]) is not None for label in numbered):
+                clauses.append(" ".join(f"{label} {cells[label]}" for label in PARCEL_LABELS
+                                        if cells.get(label) or label == "Flurstück") + ";")
+        if clauses:
+            return "\n".join(clauses)
+    return ""

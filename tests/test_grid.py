@@ -1,0 +1,93 @@
+"""Parcel labels despite OCR misreadings, and grids whose labels head columns (no Tesseract)."""
+
+from __future__ import annotations
+
+import pytest
+
+from baulast.model import Parcel
+from baulast.parcels import parse_parcels
+from pipeline.extract import extract
+from pipeline.grid import grid_parcel_text, label_text, parcel_label
+from pipeline.layout import rows_of
+from tests.conftest import make_page, words_of
+
+
+@pytest.mark.parametrize("word, label", [
+    ("Gemarkung", "Gemarkung"), ("GEMARKUNG!", "Gemarkung"), ("Semarkung", "Gemarkung"), ("Gemärkung:", "Gemarkung"),
+    ("Flur", "Flur"), ("FLÜR:", "Flur"), ("Fur", "Flur"), ("lur", "Flur"), ("Elur", "Flur"), ("Fluor", "Flur"),
+    ("Flurstück(e):", "Flurstück"), ("Flurstück(le)", "Flurstück"), ("_Flurstücke", "Flurstück"),
+    ("Plurstfick(e)", "Flurstück"), ("Flst.", "Flurstück"), ("FLURSTÜCK(E):", "Flurstück"),
+    ("für", None), ("Für", None), ("Flut", None), ("Flure3", None), ("Grundstück", None), ("Bemerkungen", None),
+    ("12", None), ("", None),
+])
+def test_parcel_label(word: str, label: str | None) -> None:
+    assert parcel_label(word) == label
+
+
+@pytest.mark.parametrize("line, parcels", [
+    ("GEMARKUNG! Bedburdyck FLUR! 37 FLURSTÜCK(E): 2239/17, 65/29",
+     [Parcel("Bedburdyck", 37, "2239/17"), Parcel("Bedburdyck", 37, "65/29")]),
+    ("Gemarkung Hoisten Flur 36 Flurstück(le) 106/28", [Parcel("Hoisten", 36, "106/28")]),
+    ("Gemarkung Osterath Flur 33 _Flurstücke 98/12", [Parcel("Osterath", 33, "98/12")]),
+    ("Gemarkung Hackenbroich Fur 12 Flurstücke 5/5", [Parcel("Hackenbroich", 12, "5/5")]),
+    ("Amt für Bauordnung Gemarkung Zons Flur 3 Flurstück 7", [Parcel("Zons", 3, "7")]),
+])
+def test_misread_labels_still_read_as_labels(line: str, parcels: list[Parcel]) -> None:
+    words = [make_page([words_of(line)]).words]
+    assert parse_parcels(label_text(words[0])) == parcels
+
+
+def grid(*rows: list[tuple[str, int]]):  # type: ignore[no-untyped-def]
+    return rows_of(make_page(list(rows)))
+
+
+LABELS = [("Gemarkung", 200), ("Flur", 800), ("Flurstück(e)", 1100), ("Lage", 1700)]
+
+
+def test_each_value_row_is_one_clause_and_continues_the_gemarkung_above() -> None:
+    rows = grid(LABELS, [("Gustorf", 200), ("17", 800), ("185", 1100), ("Bahnhofstraße", 1700), ("66", 2100)],
+                [("18", 810), ("2030/7", 1100)], words_of("Grundbuch von Gustorf Blatt 1340"))
+    text = grid_parcel_text(rows)
+    assert parse_parcels(text) == [Parcel("Gustorf", 17, "185"), Parcel("Gustorf", 18, "2030/7")]
+
+
+def test_table_rules_and_lists_in_a_cell() -> None:
+    rows = grid([("|", 150), *LABELS], [("|", 150), ("Kleinenbroich", 200), ("8", 800), ("|", 1050),
+                                         ("873,", 1100), ("288/39", 1250), ("|", 1650)])
+    assert parse_parcels(grid_parcel_text(rows)) == [Parcel("Kleinenbroich", 8, "873"),
+                                                      Parcel("Kleinenbroich", 8, "288/39")]
+
+
+def test_a_misread_flur_label_still_heads_its_column() -> None:
+    rows = grid([("Gemarkung", 200), ("lur", 800), ("Flurstücke", 1100)], [("Kaarst", 200), ("27.", 800),
+                                                                          ("1010/39", 1100)])
+    assert parse_parcels(grid_parcel_text(rows)) == [Parcel("Kaarst", 27, "1010/39")]
+
+
+def test_a_noise_row_without_a_flur_is_no_parcel() -> None:
+    rows = grid(LABELS, [("este", 200), ("er", 400), ("4", 1100), ("i", 1300)],
+                [("Gustorf", 200), ("17", 800), ("185", 1100)])
+    assert parse_parcels(grid_parcel_text(rows)) == [Parcel("Gustorf", 17, "185")]
+
+
+def test_a_filled_typewriter_line_is_no_label_row() -> None:
+    rows = grid(words_of("Gemarkung Zons Flur 3 Flurstück 12"), words_of("Gemarkung Flur Flurstück(e)"),
+                words_of("Grundstück: Kirchstraße 7"))
+    assert grid_parcel_text(rows) == ""
+
+
+def test_entry_prose_read_without_the_remarks_column(gazetteer) -> None:
+    """The entry restates the header's parcel across two lines with the Eintragungsdatum of the
+    remarks column between them: the two readings still agree, so the parcel is confirmed."""
+    page = make_page([
+        words_of("Stadt Dormagen Der Bürgermeister"), words_of("Baulastenblatt Nr. 88"),
+        [("Gemarkung", 200), ("Zons", 520), ("Flur", 800), ("3", 950), ("Flurstück", 1100), ("123/4", 1450)],
+        [("Lfd.", 200), ("Nr.", 330), ("Inhalt", 600), ("der", 800), ("Eintragung", 920), ("Bemerkungen", 1800)],
+        [("1", 220), *words_of("Der jeweilige Eigentümer des", 600), *words_of("Eingetragen am", 1800)],
+        [*words_of("Grundstücks Gemarkung Zons, Flur", 600), ("12.03.1987", 1800)],
+        [*words_of("3, Flurstück 123/4 übernimmt die", 600), *words_of("gez. Weber", 1800)],
+        words_of("Abstandfläche zugunsten Flurstück 130.", 600),
+    ])
+    parcels = extract(page, gazetteer).parcels
+    assert parcels.value == (Parcel("Zons", 3, "123/4"),)
+    assert parcels.confidence >= 0.85
