@@ -233,9 +233,10 @@ def extract_entries(page: OcrPage, rows: list[Row], table_top: int) -> tuple[lis
         if index == 0 and anchor is not None and date is not None:
             label_words = list(table[anchor.row].words[anchor.start : anchor.end])
             confidence = anchor.score * mean_confidence(used)
-            if not numbered:
-                # Without the Lfd. Nr. column the first remark found may belong to a later
-                # entry (the first one's remark unreadable): never sure enough to accept.
+            if not numbered and anchor.row > _FIRST_ENTRY_ROWS:
+                # Without the Lfd. Nr. column (a lone "1" is often not read at all) a remark
+                # further down may belong to a later entry, the first one's unreadable:
+                # never sure enough to accept. A remark on the table's first lines is entry 1's.
                 confidence *= 0.7
             date_field = Field("date", date, confidence, _evidence(page, label_words + used))
     return entries, date_field
@@ -261,6 +262,7 @@ def _entry_starts(table: list[Row]) -> list[int]:
     return starts
 
 
+_FIRST_ENTRY_ROWS = 2  # rows below the table head that surely belong to the first entry
 _REMARK_LABELS = ("eingetragen", "geloscht", "gelost", "lfd")
 _ONE_LOOKALIKES = {"l", "I", "ı", "i", "|", "!"}
 

@@ -131,3 +131,15 @@ def test_superscript_digit_does_not_break_entries(gazetteer) -> None:
     entry = ("²", ["Fläche von 116 m² als Spielfläche."], ["Eingetragen am 12.03.1987"])
     page = sheet("Baulastenblatt Nr. 9", "Gemarkung Zons Flur 3 Flurstück 12", entries=[entry])
     assert extract(page, gazetteer).date.value == dt.date(1987, 3, 12)
+
+
+@pytest.mark.parametrize("blank_rows, trusted", [(0, True), (1, True), (2, False), (4, False)])
+def test_date_without_lfd_nr_is_trusted_only_on_the_tables_first_lines(gazetteer, blank_rows, trusted) -> None:
+    """Tesseract often drops the lone "1" of the Lfd. Nr. column. A remark on the first lines of
+    the table is still the first entry's; one further down may be a later entry's."""
+    text = ["Der jeweilige Eigentümer des Grundstücks"] * blank_rows + ["Abstandfläche zugunsten Flurstück 130."]
+    entry = ("", text, [""] * blank_rows + ["Eingetragen am 12.03.1987"])
+    page = sheet("Baulastenblatt Nr. 9", "Gemarkung Zons Flur 3 Flurstück 12", entries=[entry])
+    date = extract(page, gazetteer).date
+    assert date.value == dt.date(1987, 3, 12)
+    assert (date.confidence >= 0.75) is trusted
