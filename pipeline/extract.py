@@ -27,6 +27,7 @@ from pipeline.layout import (
     words_below,
     words_right_of,
 )
+from pipeline.reconcile import reconcile
 
 TABLE_HEADER_LABELS = ("Lfd", "Inhalt", "Eintragung", "Bemerkungen")
 REGISTER_LABELS = ("Baulastenblatt", "Blatt-Nr", "Blattnummer")
@@ -125,7 +126,14 @@ def extract_parcels(page: OcrPage, rows: list[Row], header_end: int, gazetteer: 
         return None
     used = _parcel_words(words, resolved, gazetteer) or words
     confidence = min(scores) * min(max(0.0, w.conf) for w in used) / 100.0
-    in_entries = set(_resolve(parse_parcels(_entry_prose(rows, header_end)), gazetteer, None)[0])
+    prose = _entry_words(rows, header_end)
+    in_entries = set(_resolve(parse_parcels(" ".join(w.text for w in prose)), gazetteer, None)[0])
+    settled = reconcile(resolved, in_entries, words, prose, gazetteer)
+    if settled is not None:
+        # Header and entry prose read a parcel differently: the likelier reading is kept,
+        # and a person decides.
+        used = _parcel_words(words, settled, gazetteer) or used
+        return Field("parcels", tuple(settled), min(confidence, _DISPUTED), _evidence(page, used))
     completed = _complete_flur(resolved, in_entries)
     if completed != resolved:
         # A Flur the header lost, taken from the entry text that restates the parcel: one
@@ -138,20 +146,18 @@ def extract_parcels(page: OcrPage, rows: list[Row], header_end: int, gazetteer: 
     return Field("parcels", tuple(dict.fromkeys(resolved)), confidence, _evidence(page, used))
 
 
-def _entry_prose(rows: list[Row], table_top: int) -> str:
+def _entry_words(rows: list[Row], table_top: int) -> list[Word]:
     """The running text of the entries: the rows below the table head, without the remarks
-    column ("Bemerkungen": dates, signatures) whose words stand between the prose's lines,
-    joined with spaces as the prose flows from one line to the next."""
+    column ("Bemerkungen": dates, signatures) whose words stand between the prose's lines.
+    Joined with spaces, the prose flows from one line to the next."""
     if table_top >= len(rows):
-        return ""
+        return []
     remarks = next((a for a in find_labels(rows[table_top : table_top + 1], "Bemerkungen", 0.75)), None)
     cut = 10**9
     if remarks is not None:
         head = rows[table_top]
         cut = head.words[remarks.start].bbox[0] - head.height
-    return " ".join(
-        w.text for row in rows[table_top + 1 :] for w in row.words if (w.bbox[0] + w.bbox[2]) // 2 < cut
-    )
+    return [w for row in rows[table_top + 1 :] for w in row.words if (w.bbox[0] + w.bbox[2]) // 2 < cut]
 
 
 def _complete_flur(header: list[Parcel], in_entries: set[Parcel]) -> list[Parcel]:
@@ -262,6 +268,7 @@ def _entry_starts(table: list[Row]) -> list[int]:
     return starts
 
 
+_DISPUTED = 0.6  # confidence of parcels the header and the entry prose read differently
 _FIRST_ENTRY_ROWS = 2  # rows below the table head that surely belong to the first entry
 _REMARK_LABELS = ("eingetragen", "geloscht", "gelost", "lfd")
 _ONE_LOOKALIKES = {"l", "I", "ı", "i", "|", "!"}
