@@ -222,9 +222,14 @@ def extract_entries(page: OcrPage, rows: list[Row], table_top: int) -> tuple[lis
     registered = find_labels(table, "Eingetragen", 0.8)
     deleted = find_labels(table, "Gelöscht", 0.75)
     numbered = _entry_starts(table)
-    starts = numbered or sorted({max(1, a.row) for a in registered})
+    # Every "Eingetragen am" remark is one entry's. Where Tesseract dropped running numbers
+    # (a lone "2" in its cell often goes unread), the remarks mark where the entries begin;
+    # one entry made of two would carry the other's deletion date.
+    by_remark = sorted({max(1, a.row) for a in registered})
+    starts = numbered if len(numbered) >= len(by_remark) else by_remark
     if starts:
-        starts[0] = min(starts[0], min((a.row for a in registered), default=starts[0]))
+        first = min(starts[0], min((a.row for a in registered), default=starts[0]))
+        starts[0] = min(first, 1) if starts is by_remark else first  # the first entry opens the table
     entries: list[Entry] = []
     date_field: Field | None = None
     for index, start in enumerate(starts):
@@ -233,7 +238,7 @@ def extract_entries(page: OcrPage, rows: list[Row], table_top: int) -> tuple[lis
         anchor = next((a for a in registered if start <= a.row < end), None)
         date, used = _date_near(table, anchor) if anchor else (None, [])
         deletion = next((_date_near(table, d)[0] for d in deleted if start <= d.row < end), None)
-        lfd_nr = _lfd_nr(segment) or index + 1
+        lfd_nr = index + 1  # entries run 1, 2, ... on the sheet
         entries.append(Entry(lfd_nr=lfd_nr, type=classify_type(" ".join(r.text for r in segment)),
                              registered_on=date, deleted_on=deletion))
         if index == 0 and anchor is not None and date is not None:
@@ -288,15 +293,6 @@ def _date_near(rows: list[Row], anchor: Anchor):  # type: ignore[no-untyped-def]
             used = [w for w in candidate if w.text in first.raw or first.raw in w.text] or candidate
             return first.value, used
     return None, []
-
-
-def _lfd_nr(segment: list[Row]) -> int | None:
-    """The running number that opens an entry: a small number as the first word of a row."""
-    for row in segment[:3]:
-        token = row.words[0].text.rstrip(".")
-        if token.isascii() and token.isdigit() and 0 < int(token) < 100:
-            return int(token)
-    return None
 
 
 def classify_type(text: str) -> str:

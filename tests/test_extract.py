@@ -143,3 +143,16 @@ def test_date_without_lfd_nr_is_trusted_only_on_the_tables_first_lines(gazetteer
     date = extract(page, gazetteer).date
     assert date.value == dt.date(1987, 3, 12)
     assert (date.confidence >= 0.75) is trusted
+
+
+def test_an_unread_running_number_does_not_merge_two_entries(gazetteer) -> None:
+    """The "2" of the Lfd. Nr. column went unread: the second remark still opens entry 2, so
+    entry 1 (in force) never carries entry 2's deletion date."""
+    first = ("1", ["Zufahrtsbaulast zugunsten Flurstück 130,", "Breite 4 m."], ["Eingetragen am 21.08.1981"])
+    second = ("", ["Leitungsbaulast: Gehen, Fahren und Verlegen", "von Leitungen zu dulden."],
+              ["Eingetragen am 22.06.1987", "Gelöscht am 09.11.2018"])
+    page = sheet("Baulastenblatt Nr. 5", "Gemarkung Zons Flur 3 Flurstück 12", entries=[first, second])
+    entries = extract(page, gazetteer).entries
+    assert [(e.lfd_nr, e.registered_on, e.deleted_on) for e in entries] == [
+        (1, dt.date(1981, 8, 21), None), (2, dt.date(1987, 6, 22), dt.date(2018, 11, 9))]
+    assert [e.type for e in entries] == ["Zufahrtsbaulast", "Leitungsbaulast"]
