@@ -37,6 +37,21 @@ def field_correct(name: str, got: dict[str, Any], truth: dict[str, Any]) -> bool
     return got.get(name) == truth.get(name)
 
 
+def _entries(entries: list[dict[str, Any]] | None) -> list[tuple]:
+    return [(e["lfd_nr"], e["type"], e["registered_on"], e["deleted_on"]) for e in entries or []]
+
+
+def entries_correct(got: dict[str, Any], truth: dict[str, Any]) -> bool:
+    """Whether every entry of the sheet was read right: Lfd. Nr., type and both dates."""
+    return _entries(got.get("entries")) == _entries(truth.get("entries"))
+
+
+def deletions_correct(got: dict[str, Any], truth: dict[str, Any]) -> bool:
+    """Whether the record says right which entries are deleted (what an Auskunft must get right)."""
+    return [e[3] is not None for e in _entries(got.get("entries"))] == \
+        [e[3] is not None for e in _entries(truth.get("entries"))]
+
+
 def _blocking_without_confidence(record: dict[str, Any]) -> bool:
     """Whether a record has an error finding other than a low confidence one."""
     return any(f["severity"] == "error" and f["code"] != "low_confidence" for f in record["findings"])
@@ -56,6 +71,11 @@ def score(records: list[dict[str, Any]], truths: dict[str, dict[str, Any]]) -> d
         if baulast else 0.0
         for name in CORE_FIELDS
     }
+
+    def share(check) -> float:  # type: ignore[no-untyped-def]
+        """The share of Baulast files for which check(record, truth) holds."""
+        return sum(check(r, truths[r["source"]["filename"]]) for r in baulast) / len(baulast) if baulast else 0.0
+
     accepted = [r for r in records if r["status"] == "accepted" and r["source"]["filename"] in truths]
     wrong = [
         r["source"]["filename"] for r in accepted
@@ -85,6 +105,8 @@ def score(records: list[dict[str, Any]], truths: dict[str, dict[str, Any]]) -> d
         "files": len(records),
         "baulast_files": len(baulast),
         "field_accuracy": per_field,
+        "entries_accuracy": share(entries_correct),
+        "deletions_accuracy": share(deletions_correct),
         "automation": sum(r["status"] == "accepted" for r in baulast) / len(baulast) if baulast else 0.0,
         "automation_by_quality": {q: c[0] / c[1] for q, c in sorted(by_quality.items())},
         "accepted": len(accepted),
@@ -123,6 +145,8 @@ def print_evaluation(result: dict[str, Any], console: Console) -> None:
     for name, value in result["field_accuracy"].items():
         table.add_row(name, f"{value:.1%}")
     console.print(table)
+    console.print(f"Entries read right (Lfd. Nr., type, both dates): {result['entries_accuracy']:.1%}; "
+                  f"deleted entries marked right: {result['deletions_accuracy']:.1%}", highlight=False)
     console.print(f"Automation (auto-accepted): {result['automation']:.1%}", highlight=False)
     for quality, value in result["automation_by_quality"].items():
         console.print(f"  {quality}: {value:.1%}", highlight=False)
