@@ -118,7 +118,8 @@ def extract_parcels(page: OcrPage, rows: list[Row], header_end: int, gazetteer: 
     gemarkung_anchor = next(iter(find_labels(header, "Gemarkung", 0.8)), None)
     default = _gemarkung_value(header, gemarkung_anchor, gazetteer) if gemarkung_anchor else None
     # A grid whose labels head columns is read by column; other headers as running text.
-    parcels = parse_parcels(grid_parcel_text(header), default_gemarkung=default)
+    known = lambda name: gazetteer.match_gemarkung(name) is not None if name else False  # noqa: E731
+    parcels = parse_parcels(grid_parcel_text(header, known), default_gemarkung=default)
     if not parcels:
         parcels = parse_parcels(text, default_gemarkung=default)
     resolved, scores = _resolve(parcels, gazetteer, default)
@@ -137,8 +138,11 @@ def extract_parcels(page: OcrPage, rows: list[Row], header_end: int, gazetteer: 
     completed = _complete_flur(resolved, in_entries)
     if completed != resolved:
         # A Flur the header lost, taken from the entry text that restates the parcel: one
-        # reading only, so it never counts as confirmed.
-        return Field("parcels", tuple(dict.fromkeys(completed)), confidence * 0.95, _evidence(page, used))
+        # reading only, so it never counts as confirmed; a Flur only inferred for a parcel
+        # the entry text does not restate is never trusted.
+        inferred = any(p not in in_entries for p in completed)
+        confidence = min(confidence, _ONE_READING) if inferred else confidence * 0.95
+        return Field("parcels", tuple(dict.fromkeys(completed)), confidence, _evidence(page, used))
     if in_entries and all(p in in_entries for p in resolved):
         confidence = max(confidence, 0.9 * min(scores))
     else:
@@ -171,6 +175,12 @@ def _complete_flur(header: list[Parcel], in_entries: set[Parcel]) -> list[Parcel
             if len(flure) == 1:
                 parcel = Parcel(parcel.gemarkung, flure.pop(), parcel.flurstueck)
         completed.append(parcel)
+    # Flurstücke the header lists under one unreadable Flur label share that Flur: where the
+    # entry text restates some of them under one Flur, the others are in it too.
+    found = {p.flur for p in completed if p.flur is not None}
+    if all(p.flur is None for p in header) and len(found) == 1 and len({p.gemarkung for p in header}) == 1:
+        flur = found.pop()
+        completed = [Parcel(p.gemarkung, flur, p.flurstueck) if p.flur is None else p for p in completed]
     return completed
 
 
@@ -274,6 +284,7 @@ def _entry_starts(table: list[Row]) -> list[int]:
 
 
 _DISPUTED = 0.6  # confidence of parcels the header and the entry prose read differently
+_ONE_READING = 0.7  # confidence of parcels whose Flur is inferred from the entry text
 _FIRST_ENTRY_ROWS = 2  # rows below the table head that surely belong to the first entry
 _REMARK_LABELS = ("eingetragen", "geloscht", "gelost", "lfd")
 _ONE_LOOKALIKES = {"l", "I", "ı", "i", "|", "!"}

@@ -7,6 +7,8 @@ a value belongs to the column its centre stands in, however the cells are drawn,
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rapidfuzz.distance.Levenshtein import distance
 from rapidfuzz.distance.Levenshtein import normalized_similarity as similarity
 
@@ -70,10 +72,11 @@ def _in_column(word: Word, left: int, right: int, slack: int) -> bool:
     return left - slack <= centre < right - slack
 
 
-def grid_parcel_text(rows: list[Row]) -> str:
+def grid_parcel_text(rows: list[Row], known_gemarkung: Callable[[str], bool] = lambda name: False) -> str:
     """The parcels of a label-headed grid as sheet text ("Gemarkung Zons Flur 3 Flurstück 12/4;"),
     one clause per value row; a row without a Gemarkung of its own continues the one above.
-    Empty if the rows hold no such grid."""
+    A row whose Flur is unreadable still counts if its Gemarkung is one `known_gemarkung`
+    knows (a noise row of rules and specks never names one). Empty if the rows hold no grid."""
     for index, row in enumerate(rows):
         heads = _heads(row)
         if heads is None:
@@ -88,10 +91,14 @@ def grid_parcel_text(rows: list[Row]) -> str:
                                 if any(c.isalnum() for c in w.text) and _in_column(w, left, right, slack))
                 for label, left, right in heads
             }
-            numbered = [label for label in ("Flur", "Flurstück") if label in cells]
-            if all(parse_flurstueck(cells[label]) is not None for label in numbered):
-                clauses.append(" ".join(f"{label} {cells[label]}" for label in PARCEL_LABELS
-                                        if cells.get(label) or label == "Flurstück") + ";")
+            if parse_flurstueck(cells.get("Flurstück", "")) is None:
+                continue
+            if "Flur" in cells and parse_flurstueck(cells["Flur"]) is None:
+                if not known_gemarkung(cells.get("Gemarkung", "")):
+                    continue
+                cells["Flur"] = ""  # unreadable: the entry text may restate it
+            clauses.append(" ".join(f"{label} {cells[label]}" for label in PARCEL_LABELS
+                                    if cells.get(label) or label == "Flurstück") + ";")
         if clauses:
             return "\n".join(clauses)
     return ""

@@ -91,3 +91,37 @@ def test_entry_prose_read_without_the_remarks_column(gazetteer) -> None:
     parcels = extract(page, gazetteer).parcels
     assert parcels.value == (Parcel("Zons", 3, "123/4"),)
     assert parcels.confidence >= 0.85
+
+
+def test_a_row_with_an_unreadable_flur_counts_only_under_a_known_gemarkung() -> None:
+    rows = grid(LABELS, [("Dormagen", 200), ("E", 800), ("513/7", 1100)], [("este", 200), ("i", 800), ("4", 1100)])
+    known = {"Dormagen"}.__contains__
+    assert parse_parcels(grid_parcel_text(rows, known)) == [Parcel("Dormagen", None, "513/7")]
+    assert grid_parcel_text(rows) == ""  # nothing known: no row counts
+
+
+def test_an_unreadable_flur_in_a_grid_is_completed_from_the_entry_text(gazetteer) -> None:
+    page = make_page([
+        words_of("Stadt Dormagen Der Bürgermeister"), words_of("Baulastenblatt Nr. 227"),
+        LABELS, [("Dormagen", 200), ("E", 800), ("513/7", 1100)],
+        [("Lfd.", 200), ("Nr.", 330), ("Inhalt", 600), ("der", 800), ("Eintragung", 920), ("Bemerkungen", 1800)],
+        [("1", 220), *words_of("Der jeweilige Eigentümer des Grundstücks", 600), *words_of("Eingetragen am", 1800)],
+        [*words_of("Gemarkung Dormagen, Flur", 600), ("12.03.1987", 1800)],
+        words_of("27, Flurstück 513/7 verpflichtet sich", 600),
+    ])
+    parcels = extract(page, gazetteer).parcels
+    assert parcels.value == (Parcel("Dormagen", 27, "513/7"),)
+
+
+def test_flurstuecke_under_one_unreadable_flur_share_the_flur_the_entry_names(gazetteer) -> None:
+    page = make_page([
+        words_of("Gemeinde Rommerskirchen"), words_of("BAULASTENBLATT NR. 77"), words_of("GEMARKUNG: Rommerskirchen"),
+        words_of("FLUR: ah"), words_of("FLURSTÜCK(E): 374/30, 130/2"),
+        [("Lfd.", 200), ("Nr.", 330), ("Inhalt", 600), ("der", 800), ("Eintragung", 920), ("Bemerkungen", 1800)],
+        [("1", 220), *words_of("Der jeweilige Eigentümer des Grundstücks", 600), *words_of("Eingetragen am", 1800)],
+        [*words_of("Gemarkung Rommerskirchen,", 600), ("12.03.1987", 1800)],
+        words_of("Flur 11, Flurstück 374/30", 600),
+    ])
+    parcels = extract(page, gazetteer).parcels
+    assert set(parcels.value) == {Parcel("Rommerskirchen", 11, "374/30"), Parcel("Rommerskirchen", 11, "130/2")}
+    assert parcels.confidence < 0.75  # the Flur is one reading only

@@ -77,6 +77,10 @@ def zons(flur: int | None, *flurstuecke: str) -> list[Parcel]:
             id="two-gemarkungen",
         ),
         pytest.param("Baulast Nr. 12 vom 12.03.1987", [], id="no-keyword-no-parcel"),
+        pytest.param("Gemarkung: Flur: 3 Flurstück 5", [Parcel("Default", 3, "5")],
+                     id="the-next-label-is-no-gemarkung"),
+        pytest.param("Gemarkung Flurbereinigung Flur 3 Flurstück 5", [Parcel("Flurbereinigung", 3, "5")],
+                     id="a-name-that-starts-like-a-label"),
     ],
 )
 def test_parse_parcels(text: str, expected: list[Parcel]) -> None:
