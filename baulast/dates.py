@@ -85,6 +85,42 @@ def find_dates(text: str) -> list[DateMatch]:
     return matches
 
 
+_DAMAGED = re.compile(r"(?<!\d)[|!\[lI]?(?P<day>\d{1,3})[.,](?P<month>\d{1,2})[.,](?P<year>\d{4})(?!\d)")
+
+
+def find_damaged_date(text: str) -> DateMatch | None:
+    """A date OCR damaged in one of its common ways, repaired; for a text where `find_dates`
+    finds none. Never as sure as an intact date: the caller must distrust it.
+
+    The repairs: commas for dots ("16,04,1992"), a table rule glued to the front ("|05.05.1975",
+    "131.05.1991"), and a zero read as 8 or 9 where the day or month cannot be ("18.81.1993",
+    "17.19.1985"), as dot-matrix and worn typewriter zeros often are.
+    """
+    for match in _DAMAGED.finditer(text):
+        day, month, year = match["day"], match["month"], match["year"]
+        if len(day) == 3:
+            if day[0] != "1":
+                continue
+            day = day[1:]  # a rule read as "1"
+        day, month = _zero_for_lookalike(day, 31), _zero_for_lookalike(month, 12)
+        try:
+            value = dt.date(int(year), int(month), int(day))
+        except ValueError:
+            continue
+        return DateMatch(match.start(), match.end(), value, match.group())
+    return None
+
+
+def _zero_for_lookalike(part: str, highest: int) -> str:
+    """A two-digit day or month above its range with an 8 or 9 read for a 0 ("81", "19")."""
+    if len(part) != 2 or int(part) <= highest:
+        return part
+    for index in (0, 1):
+        if part[index] in "89" and 1 <= int(fixed := part[:index] + "0" + part[index + 1 :]) <= highest:
+            return fixed
+    return part
+
+
 def is_plausible_register_date(date: dt.date, today: dt.date | None = None) -> bool:
     """Whether a date can be a register date: from 1950-01-01 up to today."""
     return EARLIEST_REGISTER_DATE <= date <= (today or dt.date.today())

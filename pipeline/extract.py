@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from baulast.dates import find_dates
+from baulast.dates import find_damaged_date, find_dates
 from baulast.gazetteer import Gazetteer
 from baulast.model import Entry, Evidence, Extraction, Field, OcrPage, Parcel, Word
 from baulast.parcels import parse_flurstueck, parse_parcels
@@ -246,7 +246,7 @@ def extract_entries(page: OcrPage, rows: list[Row], table_top: int) -> tuple[lis
         end = starts[index + 1] if index + 1 < len(starts) else len(table)
         segment = table[start:end]
         anchor = next((a for a in registered if start <= a.row < end), None)
-        date, used = _date_near(table, anchor) if anchor else (None, [])
+        date, used, repaired = _date_near(table, anchor) if anchor else (None, [], False)
         deletion = next((_date_near(table, d)[0] for d in deleted if start <= d.row < end), None)
         lfd_nr = index + 1  # entries run 1, 2, ... on the sheet
         entries.append(Entry(lfd_nr=lfd_nr, type=classify_type(" ".join(r.text for r in segment)),
@@ -259,6 +259,8 @@ def extract_entries(page: OcrPage, rows: list[Row], table_top: int) -> tuple[lis
                 # further down may belong to a later entry, the first one's unreadable:
                 # never sure enough to accept. A remark on the table's first lines is entry 1's.
                 confidence *= 0.7
+            if repaired:
+                confidence = min(confidence, _DISPUTED)
             date_field = Field("date", date, confidence, _evidence(page, label_words + used))
     return entries, date_field
 
@@ -283,7 +285,7 @@ def _entry_starts(table: list[Row]) -> list[int]:
     return starts
 
 
-_DISPUTED = 0.6  # confidence of parcels the header and the entry prose read differently
+_DISPUTED = 0.6  # confidence of a value read two ways, or repaired
 _ONE_READING = 0.7  # confidence of parcels whose Flur is inferred from the entry text
 _FIRST_ENTRY_ROWS = 2  # rows below the table head that surely belong to the first entry
 _REMARK_LABELS = ("eingetragen", "geloscht", "gelost", "lfd")
@@ -292,18 +294,19 @@ _ONE_LOOKALIKES = {"l", "I", "ı", "i", "|", "!"}
 
 def _date_near(rows: list[Row], anchor: Anchor):  # type: ignore[no-untyped-def]
     """The first date right of a label, else in the label's column on the next row, unless
-    that row starts another remark ("Gelöscht am ...") whose date is not this label's."""
+    that row starts another remark ("Gelöscht am ...") whose date is not this label's; and
+    whether it had to be repaired (see `find_damaged_date`)."""
     below = words_below(rows, anchor, max_rows=1)
     if any(key(w.text).startswith(_REMARK_LABELS) for w in below):
         below = []
-    for candidate in (words_right_of(rows, anchor, 6), below):
-        text = " ".join(w.text for w in candidate)
-        matches = find_dates(text)
-        if matches:
-            first = matches[0]
-            used = [w for w in candidate if w.text in first.raw or first.raw in w.text] or candidate
-            return first.value, used
-    return None, []
+    candidates = (words_right_of(rows, anchor, 6), below)
+    for find, repaired in ((lambda text: next(iter(find_dates(text)), None), False), (find_damaged_date, True)):
+        for candidate in candidates:
+            first = find(" ".join(w.text for w in candidate))
+            if first is not None:
+                used = [w for w in candidate if w.text in first.raw or first.raw in w.text] or candidate
+                return first.value, used, repaired
+    return None, [], False
 
 
 def classify_type(text: str) -> str:

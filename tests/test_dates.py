@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from baulast.dates import find_dates, is_plausible_register_date, parse_german_date
+from baulast.dates import find_damaged_date, find_dates, is_plausible_register_date, parse_german_date
 
 MARCH_12_1987 = dt.date(1987, 3, 12)
 MONTH_NAMES = [
@@ -76,6 +76,7 @@ def test_is_plausible_register_date(date: dt.date, expected: bool) -> None:
 @given(NOISY_TEXT)
 def test_parsers_never_raise(text: str) -> None:
     parse_german_date(text)
+    find_damaged_date(text)
     found = find_dates(text)
     ends = [0] + [match.end for match in found]
     assert all(match.start >= end for match, end in zip(found, ends))
@@ -95,3 +96,28 @@ def test_round_trip_short_year(date: dt.date) -> None:
 @given(st.dates(min_value=dt.date(1000, 1, 1)))
 def test_round_trip_month_name(date: dt.date) -> None:
     assert parse_german_date(f"{date.day}. {MONTH_NAMES[date.month - 1]} {date.year}") == date
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("16,04,1992", dt.date(1992, 4, 16)),  # commas for dots
+    ("|05.05.1975 |", dt.date(1975, 5, 5)),  # a table rule before the day
+    ("131.05.1991", dt.date(1991, 5, 31)),  # a rule read as "1"
+    ("18.81.1993", dt.date(1993, 1, 18)),  # a zero read as 8
+    ("91.07.1990", dt.date(1990, 7, 1)),  # a zero read as 9
+    ("17.19.1985", dt.date(1985, 10, 17)),
+    ("231.05.1991", None),  # no rule looks like a 2
+    ("45.13.1990", None),  # no lookalike explains it
+    ("30.02.1990", None),
+    ("12.03.87", None),  # two-digit years are not repaired
+    ("Az. 63/4-8267/86", None),
+])
+def test_find_damaged_date(text: str, expected: dt.date | None) -> None:
+    found = find_damaged_date(text)
+    assert (found.value if found else None) == expected
+
+
+@given(st.dates(min_value=dt.date(1000, 1, 1)))
+def test_an_intact_date_needs_no_repair_and_survives_one(date: dt.date) -> None:
+    text = f"{date.day:02d}.{date.month:02d}.{date.year:04d}"
+    assert find_dates(text)[0].value == date
+    assert find_damaged_date(text).value == date
