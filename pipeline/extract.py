@@ -123,11 +123,11 @@ def extract_parcels(page: OcrPage, rows: list[Row], header_end: int, gazetteer: 
     if not parcels:
         parcels = parse_parcels(text, default_gemarkung=default)
     resolved, scores = _resolve(parcels, gazetteer, default)
+    prose = _entry_words(rows, header_end)
     if not resolved:
-        return None
+        return _first_restated(page, prose, gazetteer)
     used = _parcel_words(words, resolved, gazetteer) or words
     confidence = min(scores) * min(max(0.0, w.conf) for w in used) / 100.0
-    prose = _entry_words(rows, header_end)
     in_entries = set(_resolve(parse_parcels(" ".join(w.text for w in prose)), gazetteer, None)[0])
     settled = reconcile(resolved, in_entries, words, prose, gazetteer)
     if settled is not None:
@@ -148,6 +148,19 @@ def extract_parcels(page: OcrPage, rows: list[Row], header_end: int, gazetteer: 
     else:
         confidence *= 0.8
     return Field("parcels", tuple(dict.fromkeys(resolved)), confidence, _evidence(page, used))
+
+
+def _first_restated(page: OcrPage, prose: list[Word], gazetteer: Gazetteer) -> Field | None:
+    """Where the header yields no parcel: the first parcel the entry prose names, which is
+    the burdened one ("Der jeweilige Eigentümer des Grundstücks Gemarkung ..."). One reading,
+    and the header may list more parcels: a person must confirm it."""
+    for parcel in parse_parcels(" ".join(w.text for w in prose)):
+        match = gazetteer.match_gemarkung(parcel.gemarkung)
+        if match is not None and parcel.flur is not None:
+            found = Parcel(match.name, parcel.flur, parcel.flurstueck)
+            used = _parcel_words(prose, [found], gazetteer) or prose
+            return Field("parcels", (found,), _FROM_PROSE, _evidence(page, used[:8]))
+    return None
 
 
 def _entry_words(rows: list[Row], table_top: int) -> list[Word]:
@@ -286,6 +299,7 @@ def _entry_starts(table: list[Row]) -> list[int]:
 
 
 _DISPUTED = 0.6  # confidence of a value read two ways, or repaired
+_FROM_PROSE = 0.5  # confidence of a parcel only the entry prose names
 _ONE_READING = 0.7  # confidence of parcels whose Flur is inferred from the entry text
 _FIRST_ENTRY_ROWS = 2  # rows below the table head that surely belong to the first entry
 _REMARK_LABELS = ("eingetragen", "geloscht", "gelost", "lfd")

@@ -125,3 +125,18 @@ def test_flurstuecke_under_one_unreadable_flur_share_the_flur_the_entry_names(ga
     parcels = extract(page, gazetteer).parcels
     assert set(parcels.value) == {Parcel("Rommerskirchen", 11, "374/30"), Parcel("Rommerskirchen", 11, "130/2")}
     assert parcels.confidence < 0.75  # the Flur is one reading only
+
+
+def test_an_unreadable_header_falls_back_to_the_first_parcel_of_the_entry_prose(gazetteer) -> None:
+    page = make_page([
+        words_of("Stadt Meerbusch Der Bürgermeister"), words_of("Baulastenblatt Nr. 31"),
+        words_of("Gemarkung Lank _ ___._. . Flar 42 Frei 1031 4"),
+        [("Lfd.", 200), ("Nr.", 330), ("Inhalt", 600), ("der", 800), ("Eintragung", 920), ("Bemerkungen", 1800)],
+        [("1", 220), *words_of("Der jeweilige Eigentümer des Grundstücks", 600), *words_of("Eingetragen am", 1800)],
+        [*words_of("Gemarkung Lank, Flur 12,", 600), ("12.03.1987", 1800)],
+        words_of("Flurstück 1031 gestattet dem Eigentümer", 600),
+        words_of("von Gemarkung Lank, Flur 12, Flurstück 113", 600),
+    ])
+    parcels = extract(page, gazetteer).parcels
+    assert parcels.value == (Parcel("Lank", 12, "1031"),)
+    assert parcels.confidence < 0.75
