@@ -127,6 +127,8 @@ def _similarity(token_key: str) -> float:
     """How well a folded word matches the closest register label (0 where it is too far off)."""
     if len(token_key) < 5:
         return 0.0
+    if token_key.startswith("blatt") and not token_key[5:].startswith(("n", "hr", "mr")):
+        return 0.0  # "Blatt-Nr.", "Blatt-Hr.", never "Blätter" or a Grundbuch "Blatt:"
     best = 0.0
     for label in LABEL_KEYS:
         distance = Levenshtein.distance(token_key, label)
