@@ -13,7 +13,6 @@ from baulast.dates import find_damaged_date, find_dates
 from baulast.gazetteer import Gazetteer
 from baulast.model import Entry, Evidence, Extraction, Field, OcrPage, Parcel, Word
 from baulast.parcels import parse_flurstueck, parse_parcels
-from baulast.regnum import normalize_register_number
 from baulast.textnorm import digits_to_int
 from pipeline.grid import grid_parcel_text, label_text
 from pipeline.layout import (
@@ -28,12 +27,10 @@ from pipeline.layout import (
     words_right_of,
 )
 from pipeline.reconcile import reconcile
+from pipeline.register import extract_register_number
 
 TABLE_HEADER_LABELS = ("Lfd", "Inhalt", "Eintragung", "Bemerkungen")
-REGISTER_LABELS = ("Baulastenblatt", "Blatt-Nr", "Blattnummer")
-_STOP_WORDS = {"grundbuch", "az", "aktenzeichen", "seite"}
 _KREIS = re.compile(r"\b[\w-]*kreis\s+[\w-]+", re.IGNORECASE)
-_NUMBER_TOKEN = re.compile(r"^[0-9OolI|SB][0-9OolI|SB.\s]*[a-zA-Z]?$")
 
 BAULAST_TYPES = (
     # (type, stems that name it in the entry text), first match wins
@@ -61,48 +58,6 @@ def _table_top(rows: list[Row]) -> int | None:
             return index
     first_entry = find_labels(rows, "Eingetragen", 0.8)
     return max(0, first_entry[0].row - 1) if first_entry else None
-
-
-def extract_register_number(page: OcrPage, rows: list[Row]) -> Field | None:
-    """The Baulastenblatt-Nr.: the number after a register label, never a Grundbuch Blatt."""
-    best: Field | None = None
-    for label in REGISTER_LABELS:
-        for anchor in find_labels(rows, label, 0.8):
-            before = {key(w.text) for w in rows[anchor.row].words[max(0, anchor.start - 3) : anchor.start]}
-            if before & _STOP_WORDS:
-                continue
-            for candidate in (words_right_of(rows, anchor, 5), words_below(rows, anchor)):
-                value, used = _number_after(candidate)
-                if value is None:
-                    continue
-                label_words = list(rows[anchor.row].words[anchor.start : anchor.end])
-                confidence = anchor.score * mean_confidence(used)
-                found = Field("register_number", value, confidence, _evidence(page, label_words + used))
-                if best is None or found.confidence > best.confidence:
-                    best = found
-                break
-    return best
-
-
-def _number_after(words: list[Word]) -> tuple[str | None, list[Word]]:
-    """A register number from the first words after a label ("Nr.", ":" skipped)."""
-    used: list[Word] = []
-    for word in words:
-        token = word.text.strip(":;,")
-        folded = key(token)
-        if folded in ("nr", "nummer", "no", "") and not used:
-            continue
-        if _NUMBER_TOKEN.match(token) and any(c.isdigit() for c in token):
-            used.append(word)  # a lone "|" or "l" is a table rule or a letter, not a digit
-            continue
-        if used and len(token) == 1 and token.isalpha() and token not in "lIO":
-            used.append(word)  # a letter suffix: "512 a"
-        break
-    if not used:
-        return None, []
-    # Digits spread over several words are one number ("1 234", a typewriter's "2 1 73").
-    value = normalize_register_number("".join(w.text for w in used))
-    return value, used
 
 
 def extract_parcels(page: OcrPage, rows: list[Row], header_end: int, gazetteer: Gazetteer) -> Field | None:

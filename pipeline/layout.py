@@ -7,7 +7,7 @@ the same column. These helpers find labels despite OCR noise and read the value 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz.distance import Levenshtein
 
@@ -173,3 +173,45 @@ def mean_confidence(words: list[Word]) -> float:
     """Mean Tesseract confidence of the words on a 0..1 scale."""
     confs = [max(0.0, w.conf) for w in words]
     return sum(confs) / (100.0 * len(confs)) if confs else 0.0
+
+
+def read_on_end(page: OcrPage) -> int:
+    """Whether Tesseract read the page on end (a sheet turned by 90° and not turned back): 0 if
+    the words stand upright, else +1 where the lines run down the image and -1 where they run up.
+
+    Only long, confidently read words count: their boxes are wider than tall on an upright page.
+    """
+    tall, wide = 0, 0
+    runs: list[int] = []
+    lines: dict[tuple[int, int, int], list[Word]] = {}
+    for word in page.words:
+        if len(key(word.text)) < 4 or word.conf < 50:
+            continue
+        width, height = word.bbox[2] - word.bbox[0], word.bbox[3] - word.bbox[1]
+        if height > 1.5 * width:
+            tall += 1
+            lines.setdefault((word.block, word.par, word.line), []).append(word)
+        elif width > 1.5 * height:
+            wide += 1
+    if tall < 10 or tall <= 2 * wide:
+        return 0
+    for words in lines.values():
+        if len(words) >= 2:
+            runs.append(1 if words[-1].bbox[1] > words[0].bbox[1] else -1)
+    return 1 if sum(runs) >= 0 else -1
+
+
+def turned_upright(page: OcrPage) -> OcrPage:
+    """The page with its word boxes turned so that lines read left to right (see read_on_end)."""
+    direction = read_on_end(page)
+    if direction == 0:
+        return page
+    words = []
+    for word in page.words:
+        x1, y1, x2, y2 = word.bbox
+        if direction > 0:  # lines run down: the text's top faces right
+            box = (y1, page.width - x2, y2, page.width - x1)
+        else:
+            box = (page.height - y2, x1, page.height - y1, x2)
+        words.append(replace(word, bbox=box))
+    return replace(page, width=page.height, height=page.width, words=tuple(words))

@@ -1,0 +1,395 @@
+"""The Baulastenblatt-Nr.: the register sheet's own number, read after its label.
+
+The register labels ("Baulastenblatt Nr.", "Blatt-Nr.", "Baulastenblatt-Nr.:0158") are the
+anchors, found despite misread letters. The number is read from the words on the label's
+text line to its right, placed by their boxes, not by the row's word order: a visual row
+mixes neighbouring lines, overprinted stamps and the specks of rules, and none of them is
+part of the number. Failing that, the number is read below the label.
+
+The confidence is that of the weakest glyph read, lowered by every sign that a glyph of the
+number may be lost or misread: an unreadable mark touching the number, a broken digit
+grouping, digits spread apart, a lone digit, a leading glyph that may be a padded zero read
+as 6, 8 or 9, a misread "Nr.", two labels naming different numbers. A wrong number in the
+register costs more than a sheet a person looks at.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz.distance import Levenshtein
+
+from baulast.model import BBox, Evidence, Field, OcrPage, Word
+from baulast.regnum import HIGHEST_REGISTER_NUMBER, normalize_register_number
+from pipeline.layout import Row, key, read_on_end, rows_of, turned_upright, union
+
+# Register labels, folded (letters and digits only): the sheet title, alone or with its "Nr.".
+LABEL_KEYS = ("baulastenblatt", "baulastenblattnr", "baulastenblattnummer", "blattnr", "blattnummer")
+# A label only names the register number where the "Nr." belongs to it: "Blatt" alone is a Grundbuch sheet.
+_MARKERS = {"nr", "no", "n", "nummer", "nro"}
+# Words before a label on its line that make it someone else's number.
+_STOP_BEFORE = {"grundbuch", "grundbuchblatt", "az", "aktenzeichen", "seite"}
+TABLE_HEAD = ("lfd", "inhalt", "eintragung", "bemerkungen")
+_DIGITS = "0123456789"
+_LOOKALIKES = "OolISB"  # read for digits only inside a token that has a real digit
+_CORE = re.compile(r"^[0-9OolISB]+(?:[.:,' ][0-9OolISB]+)*[A-Za-z]?$")
+_EDGE_PUNCTUATION = "‚„\"'“”:;.,_-–—°|()[]{}»«<>*^~`"
+# A mark that is no punctuation where a number stands: a digit the OCR could not read.
+_PUNCTUATION = set(":.,;-–—_'\"‚„“”|")
+
+MAX_FIRST_GAP = 4.0  # label (or "Nr.") to number, in text heights
+MAX_DIGIT_GAP = 0.9  # between the parts of one number ("1 234", a typewriter's "2 1 73")
+MAX_SUFFIX_GAP = 1.2  # between the number and its letter ("512 a")
+MIN_HEIGHT = 0.4  # a word lower than this share of the text height is a speck or a rule's edge
+
+# Caps on the confidence for each sign of doubt (below 0.75 a person reviews the record).
+DOUBT_CAPS = {
+    "unread_glyph": 0.5,  # an unreadable mark touches the number: a digit or the letter may be lost
+    "broken_grouping": 0.5,  # "4.8318", "08:4": separators that no way of writing numbers puts there
+    "cut_off": 0.5,  # "5.": a thousands separator with nothing after it
+    "spread": 0.65,  # digits apart that are no thousands grouping: a part may be lost or a speck
+    "single_digit": 0.6,  # a lone digit is more often a fragment than sheet 1 to 9
+    "padded_zero": 0.6,  # "8241" may be "0241": dot-matrix and typewriter zeros read as 6, 8, 9
+    "disputed": 0.5,  # two labels name different numbers
+}
+BELOW_FACTOR = 0.9  # a number below its label (not beside it) is a looser reading
+REPAIRED_FACTOR = 0.9  # letters read as digits (O for 0, l for 1)
+MARKER_MISREAD_FACTOR = 0.9  # "N." for "Nr.": the print is damaged around the number
+
+
+@dataclass(frozen=True)
+class Label:
+    """A register label on the page: its words, the match score, and text glued after it."""
+
+    row: int
+    words: tuple[Word, ...]
+    score: float
+    tail: str = ""  # "0158" of "Baulastenblatt-Nr.:0158"
+
+    @property
+    def box(self) -> tuple[int, int, int, int]:
+        """The box around the label's words."""
+        return union(w.bbox for w in self.words)
+
+
+@dataclass
+class Reading:
+    """A number read after a label: the words it came from and every doubt about it."""
+
+    value: str
+    words: list[Word]
+    confidence: float
+    doubts: set[str] = field(default_factory=set)
+
+
+def extract_register_number(page: OcrPage, rows: list[Row]) -> Field | None:
+    """The Baulastenblatt-Nr.: the number after a register label, never a Grundbuch Blatt.
+
+    A sheet Tesseract read on end is read from its words turned upright (its header rows, above
+    the table head), whatever rows were passed: those rows cut across its lines.
+    """
+    originals: dict[Word, Word] = {}
+    if read_on_end(page):
+        upright = turned_upright(page)
+        originals = dict(zip(upright.words, page.words))
+        rows = _above_table(rows_of(upright))
+    readings: list[Reading] = []
+    for label in find_register_labels(rows):
+        reading = read_number_right(rows, label) or read_number_below(rows, label)
+        if reading is not None:
+            readings.append(reading)
+    if not readings:
+        return None
+    best = max(readings, key=lambda r: r.confidence)
+    if any(r.value != best.value for r in readings):
+        best.doubts.add("disputed")
+    confidence = min([best.confidence] + [DOUBT_CAPS[d] for d in best.doubts])
+    words = [originals.get(w, w) for w in best.words]
+    evidence = Evidence(page=page.number, bbox=union(w.bbox for w in words), text=" ".join(w.text for w in words))
+    return Field("register_number", best.value, confidence, evidence)
+
+
+def _above_table(rows: list[Row]) -> list[Row]:
+    """The rows above the table head ("Lfd. Nr. | Inhalt der Eintragung | Bemerkungen")."""
+    for index, row in enumerate(rows):
+        keys = [key(w.text) for w in row.words]
+        if sum(1 for head in TABLE_HEAD if any(k.startswith(head) for k in keys)) >= 2:
+            return rows[: max(index, 1)]
+    return rows
+
+
+def _height(word: Word) -> int:
+    return max(1, word.bbox[3] - word.bbox[1])
+
+
+def _similarity(token_key: str) -> float:
+    """How well a folded word matches the closest register label (0 where it is too far off)."""
+    if len(token_key) < 5:
+        return 0.0
+    if token_key.startswith("blatt") and not token_key[5:].startswith(("n", "hr", "mr")):
+        return 0.0  # "Blatt-Nr.", "Blatt-Hr.", never "Blätter" or a Grundbuch "Blatt:"
+    best = 0.0
+    for label in LABEL_KEYS:
+        distance = Levenshtein.distance(token_key, label)
+        allowed = 1 if len(label) <= 8 else 2 if len(label) <= 14 else 3
+        if distance <= allowed:
+            best = max(best, 1.0 - distance / max(len(label), len(token_key)))
+    return best
+
+
+def _split_glued(text: str) -> tuple[str, str]:
+    """A word split where its first digit starts: "Baulastenblatt-Nr.:0158" → ("Baulastenblatt-Nr.:", "0158")."""
+    match = re.search(r"\d", text)
+    return (text, "") if match is None else (text[: match.start()], text[match.start() :])
+
+
+def find_register_labels(rows: list[Row]) -> list[Label]:
+    """Every register label: one word ("Baulastenblatt", "Blattnr", "Baulastenblatt-Nr.:0158") or two
+    ("Baulasten blatt", "Blatt- Nr."), misread letters tolerated; none after "Grundbuch", "Az." or "Seite"."""
+    labels: list[Label] = []
+    for row_index, row in enumerate(rows):
+        words = row.words
+        index = 0
+        while index < len(words):
+            head, tail = _split_glued(words[index].text)
+            single = _similarity(key(head))
+            pair = 0.0
+            if not tail and len(key(head)) >= 3 and index + 1 < len(words) and _near(words[index], words[index + 1]):
+                head2, tail2 = _split_glued(words[index + 1].text)
+                if len(key(head2)) >= 2:
+                    pair = _similarity(key(head) + key(head2)) * 0.98
+            if pair > single and pair > 0:
+                label = Label(row_index, (words[index], words[index + 1]), pair, tail2)
+            elif single > 0:
+                label = Label(row_index, (words[index],), single, tail)
+            else:
+                index += 1
+                continue
+            if not _stopped(rows, label):
+                labels.append(label)
+            index += len(label.words)
+    return labels
+
+
+def _near(left: Word, right: Word) -> bool:
+    """Whether two words stand side by side on one line, a space or less apart."""
+    height = min(_height(left), _height(right))
+    return _same_line(left.bbox, right.bbox) and 0 <= right.bbox[0] - left.bbox[2] <= 1.5 * height
+
+
+def _same_line(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
+    """Whether two boxes share a text line: they overlap by half the lower one's height."""
+    overlap = min(a[3], b[3]) - max(a[1], b[1])
+    return overlap > 0.5 * min(a[3] - a[1], b[3] - b[1])
+
+
+def _line_words(rows: list[Row], label: Label) -> list[Word]:
+    """Words of the label's text line (neighbouring rows included: skewed lines split), by x."""
+    found = [
+        w for row in rows[max(0, label.row - 1) : label.row + 2] for w in row.words
+        if w not in label.words and _same_line(w.bbox, _text_band(label))
+    ]
+    return sorted(found, key=lambda w: w.bbox[0])
+
+
+def _text_band(label: Label) -> BBox:
+    """The label's box cut to its text height: a word box swollen by a rule or a stamp would take
+    in the lines above and below."""
+    word = min(label.words, key=_height)
+    return word.bbox
+
+
+def _text_height(label: Label) -> int:
+    return min(_height(w) for w in label.words)
+
+
+def _stopped(rows: list[Row], label: Label) -> bool:
+    """Whether the words before the label on its line make it another number's label."""
+    left = label.box[0]
+    before = [w for w in _line_words(rows, label) if w.bbox[2] <= left + 1]
+    return any(key(w.text) in _STOP_BEFORE for w in before[-4:])
+
+
+def _is_marker(text: str) -> bool:
+    return key(text) in _MARKERS and any(c.isalpha() for c in text)
+
+
+def _is_speck(word: Word, height: float) -> bool:
+    return _height(word) < MIN_HEIGHT * height
+
+
+def _core(text: str) -> tuple[str, bool]:
+    """A token without the marks around it, and whether it ended in a separator ("5.")."""
+    stripped = text.strip(_EDGE_PUNCTUATION + " ")
+    trailing_dot = text.rstrip("_°'\"-–— ").endswith((".", ","))
+    return stripped, trailing_dot
+
+
+def _number_token(text: str) -> bool:
+    core, _ = _core(text)
+    return bool(core) and bool(_CORE.match(core)) and any(c in _DIGITS for c in core)
+
+
+def _suffix_token(text: str) -> str | None:
+    core, _ = _core(text)
+    if len(core) == 1 and core.isascii() and core.isalpha() and core not in "lIOo":
+        return core.lower()
+    return None
+
+
+def read_number_right(rows: list[Row], label: Label) -> Reading | None:
+    """The number on the label's line to its right, "Nr." and stray marks skipped."""
+    nearby = [w for row in rows[max(0, label.row - 1) : label.row + 2] for w in row.words]
+    line = sorted((w for w in nearby if w not in label.words and w.bbox[2] > label.box[2]), key=lambda w: w.bbox[0])
+    return _read_from(label, line, label.box[2], glued=label.tail)
+
+
+def read_number_below(rows: list[Row], label: Label) -> Reading | None:
+    """The number under the label (a grid whose labels head their cells)."""
+    box = label.box
+    height = _text_height(label)
+    left, right = box[0] - height, box[2] + 2 * height
+    for row_index in range(label.row + 1, min(len(rows), label.row + 3)):
+        row = rows[row_index]
+        if row.bbox[1] - box[3] > 3 * height:
+            break
+        column = [w for w in row.words if w.bbox[2] > left and w.bbox[0] < right and not _is_speck(w, height)]
+        if not column:
+            continue
+        first = column[0]
+        if not _number_token(first.text):
+            return None
+        line = sorted((w for w in row.words if _same_line(w.bbox, first.bbox) and w.bbox[0] >= first.bbox[0]),
+                      key=lambda w: w.bbox[0])
+        reading = _read_from(label, line, first.bbox[0], glued="", band=first.bbox)
+        if reading is not None:
+            reading.confidence *= BELOW_FACTOR
+        return reading
+    return None
+
+
+def _read_from(label: Label, line: list[Word], start: int, glued: str, band: BBox | None = None) -> Reading | None:
+    """Read a number from words left to right from x = start: "Nr." and stray marks before it
+    skipped, digits spread over words joined, a letter after it taken as its suffix. Each word
+    read must share a text line with the one read before it (the label's first), so a skewed
+    line is followed and words of the lines above and below are passed over."""
+    band = band or _text_band(label)
+    height = _text_height(label)  # of the text before the number; the number's own once read
+    doubts: set[str] = set()
+    markers: list[Word] = []
+    parts: list[tuple[str, Word | None]] = []  # the number's texts and the words they came from
+    suffix: tuple[str, Word] | None = None
+    before_mark: Word | None = None  # an unreadable mark right before the number
+    previous_right = start
+    factor = 1.0
+    if glued:
+        if not _number_token(glued):
+            return None
+        parts.append((glued, None))
+    for word in line:
+        gap = word.bbox[0] - previous_right
+        text = word.text
+        if _is_speck(word, height) or not _same_line(word.bbox, band):
+            continue
+        if not parts:
+            if gap > MAX_FIRST_GAP * height:
+                break
+            head, tail = _split_glued(text)
+            if tail and _is_marker(head):  # "Nr.1407", "Nr.:0158"
+                markers.append(word)
+                text = tail
+            elif _is_marker(text):
+                markers.append(word)
+                if key(text) not in ("nr", "nummer") or word.conf < 60:
+                    factor *= MARKER_MISREAD_FACTOR
+                height = min(height, _height(word))
+                previous_right, band = word.bbox[2], word.bbox
+                continue
+            if not any(c.isalnum() for c in text):
+                before_mark = None if set(text) <= _PUNCTUATION else word
+                previous_right = word.bbox[2]
+                continue
+            if not _number_token(text):
+                break
+            if before_mark is not None and word.bbox[0] - before_mark.bbox[2] <= _height(word):
+                doubts.add("unread_glyph")  # "> 0 33", ">» 1 62": a digit read as a mark
+            parts.append((text, word))
+            height = _height(word)
+            previous_right, band = word.bbox[2], word.bbox
+            continue
+        if suffix is None and not _has_suffix(parts):
+            letter = _suffix_token(text)
+            if letter and gap <= MAX_SUFFIX_GAP * height and _height(word) >= 0.45 * height:
+                suffix = (letter, word)
+                previous_right = word.bbox[2]
+                continue
+            if _number_token(text) and gap <= MAX_DIGIT_GAP * height:
+                parts.append((text, word))
+                height = max(height, _height(word))
+                previous_right, band = word.bbox[2], word.bbox
+                continue
+        if gap <= height and _height(word) >= 0.45 * height and not set(text) <= _PUNCTUATION:
+            if not any(c.isalnum() for c in text) or word.conf < 30:
+                doubts.add("unread_glyph")  # "475 &": the letter after the number unread
+        break
+    if not parts:
+        return None
+    value, more_doubts, repaired = _value_of([p for p, _ in parts], suffix[0] if suffix else "")
+    if value is None:
+        return None
+    doubts |= more_doubts
+    if repaired:
+        factor *= REPAIRED_FACTOR
+    used = [w for _, w in parts if w is not None] + ([suffix[1]] if suffix else [])
+    confs = [w.conf for w in used] or [w.conf for w in label.words]
+    confidence = label.score * factor * max(0.0, min(confs)) / 100.0
+    words = list(dict.fromkeys(list(label.words) + markers + used))
+    return Reading(value, words, confidence, doubts)
+
+
+def _has_suffix(parts: list[tuple[str, Word | None]]) -> bool:
+    core, _ = _core(parts[-1][0])
+    return bool(core) and core[-1].isalpha() and core[-1] not in _LOOKALIKES
+
+
+def _value_of(texts: list[str], suffix: str) -> tuple[str | None, set[str], bool]:
+    """The register number of the number's parts (and letter), the doubts it raises, and whether
+    letters were read as digits."""
+    doubts: set[str] = set()
+    cores = []
+    for index, text in enumerate(texts):
+        core, trailing_dot = _core(text)
+        cores.append(core)
+        if trailing_dot and index == len(texts) - 1 and not suffix:
+            digits = sum(c in _DIGITS for c in core)
+            if digits <= 2:
+                doubts.add("cut_off")
+    joined = " ".join(cores)
+    letter = ""
+    if joined[-1].isalpha() and joined[-1] not in _LOOKALIKES:
+        joined, letter = joined[:-1].rstrip(), joined[-1].lower()
+    letter = letter or suffix
+    groups = re.split(r"[.:,' ]", joined)
+    if any(not g for g in groups):
+        return None, doubts, False
+    if len(groups) > 1:
+        thousands = 1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])
+        dotted = re.search(r"[:,']", joined) is not None
+        if dotted or (not thousands and "." in joined):
+            doubts.add("broken_grouping")
+        elif not thousands:
+            doubts.add("spread")
+    digits = "".join(groups)
+    repaired = any(c in _LOOKALIKES for c in digits)
+    value = normalize_register_number(digits + letter)
+    if value is None or not value[0].isdigit():
+        return None, doubts, repaired
+    number = int(re.match(r"\d+", value).group())  # type: ignore[union-attr]
+    if not 1 <= number <= HIGHEST_REGISTER_NUMBER:
+        return None, doubts, repaired
+    if number < 10:
+        doubts.add("single_digit")
+    if len(groups) == 1 and len(digits) >= 4 and digits[0] in "689":
+        doubts.add("padded_zero")  # a thousands separator ("8.394") would show a real leading digit
+    return value, doubts, repaired

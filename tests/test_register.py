@@ -1,0 +1,176 @@
+"""The register number (Baulastenblatt-Nr.) from word boxes: labels, the number's line, doubts."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from baulast.model import OcrPage, Word
+from pipeline.layout import read_on_end, rows_of, turned_upright
+from pipeline.register import extract_register_number
+
+H = 40  # text height in px; a character is 24 px wide, a space 20
+
+
+def line(*tokens: str | tuple, y: int = 500, x: int = 200, line_id: int = 1) -> list[Word]:
+    """Words left to right on one text line. A token is a text, or (text, options) where options
+    may set "gap" (px before the word), "conf", "dy" (shift down) and "h" (box height)."""
+    words, position = [], x
+    for token in tokens:
+        text, options = (token, {}) if isinstance(token, str) else token
+        position += options.get("gap", 0)
+        top = y + options.get("dy", 0)
+        height = options.get("h", H)
+        right = position + 24 * len(text)
+        words.append(Word(text=text, conf=options.get("conf", 95.0), bbox=(position, top, right, top + height),
+                          block=line_id, par=1, line=1))
+        position = right + 20
+    return words
+
+
+def page_of(*lines: list[Word]) -> OcrPage:
+    words = tuple(w for ws in lines for w in ws)
+    return OcrPage(number=1, width=2480, height=3508, words=words, text=" ".join(w.text for w in words))
+
+
+def read(page: OcrPage):  # type: ignore[no-untyped-def]
+    return extract_register_number(page, rows_of(page))
+
+
+HEADER = line("Stadt", "Dormagen", "Der", "Bürgermeister", y=200, line_id=9)
+
+
+@pytest.mark.parametrize(
+    ("tokens", "expected"),
+    [
+        pytest.param(("Baulastenblatt", "Nr.", "1.234"), "1234", id="thousands-dot"),
+        pytest.param(("Baulastenblatt-Nr.:0158",), "158", id="glued-to-label"),
+        pytest.param(("Baulastenblatt", "Nr.1407"), "1407", id="glued-to-marker"),
+        pytest.param(("Banlastenplaft", "Nr.", "3467"), "3467", id="misread-label"),
+        pytest.param(("Baulastenblart", "Nr.", "‚2997"), "2997", id="quote-before-number"),
+        pytest.param(("Blatt-", "Nr.", "650"), "650", id="label-split-at-hyphen"),
+        pytest.param(("BlattNr", "400"), "400", id="label-without-hyphen"),
+        pytest.param(("BAULASTENBLATT", "NR.", "0376"), "376", id="capitals-leading-zero"),
+        pytest.param(("Blatt-Nr.", "7.413_"), "7413", id="underline-after-number"),
+        pytest.param(("Baulastenblatt", "Nr.", "167°"), "167", id="degree-after-number"),
+        pytest.param(("Baulastenblatt", "Nr.", "811", "b"), "811b", id="suffix-letter"),
+        pytest.param(("Baulastenblatt", "Nr.", "874", "b_"), "874b", id="suffix-underlined"),
+        pytest.param(("Blatt-Nr.", "1233b"), "1233b", id="suffix-attached"),
+        pytest.param(("Baulastenblatt", "Nr.", "0026", ("N", {"gap": 400})), "26", id="far-letter-no-suffix"),
+        pytest.param(("Baulastenblatt", "Nr.", "167", ("m", {"h": 6, "dy": 38})), "167", id="speck-no-suffix"),
+        pytest.param(("Baulastenblatt", "Nr.", "26", "Seite", "1", "von", "1"), "26", id="page-number-after"),
+        pytest.param(("Baulastenblatt", "Nr.", ("2", {"h": 2, "dy": 20}), "603"), "603", id="speck-before"),
+        pytest.param(("Grundbuch", "von", "Zons", "Blatt-Nr.", "2345"), None, id="grundbuch-blatt-nr"),
+        pytest.param(("Grundbuch", "von", "Zons", "Blatt", "2345"), None, id="grundbuch-blatt"),
+        pytest.param(("Blätter", "3"), None, id="blaetter-is-no-label"),
+        pytest.param(("Baulastenblatt", "Nr.", "Az.:", "63/4-5713/96"), None, id="aktenzeichen-after"),
+        pytest.param(("Baulastenblatt", "Nr.", "12.03.1987"), None, id="date-after"),
+        pytest.param(("Baulastenblatt", "Nr.", ("1234", {"gap": 600})), None, id="number-too-far"),
+        pytest.param(("Baulastenblatt", "Nr.", "000"), None, id="zeros"),
+        pytest.param(("Baulastenverzeichnis", "von", "Neuss", "1234"), None, id="register-title-is-no-label"),
+    ],
+)
+def test_value(tokens: tuple, expected: str | None) -> None:
+    found = read(page_of(HEADER, line(*tokens)))
+    assert (found.value if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("tokens", "expected", "low", "high"),
+    [
+        pytest.param(("Baulastenblatt", "Nr.", "1.234"), "1234", 0.9, 1.0, id="clean"),
+        pytest.param(("Baulastenblatt", "Nr.", "8.394"), "8394", 0.9, 1.0, id="grouped-leading-8-is-sure"),
+        pytest.param(("Baulastenblatt", "Nr.", ("1950", {"conf": 60})), "1950", 0.5, 0.65, id="weak-glyph"),
+        pytest.param(("Baulastenblatt", "Nr.", "811", ("b", {"conf": 30})), "811b", 0.2, 0.35, id="weak-suffix"),
+        pytest.param(("Baulastenblatt", "Nr.", "5."), "5", 0.0, 0.5, id="cut-off-after-separator"),
+        pytest.param(("Baulastenblatt", "Nr.", "7"), "7", 0.0, 0.6, id="lone-digit"),
+        pytest.param(("Baulastenblatt", "Nr.", ">", "0", "33"), "33", 0.0, 0.5, id="unread-glyph-before"),
+        pytest.param(("Baulastenblatt", "Nr.", ">»", "1", "62"), "162", 0.0, 0.5, id="unread-glyphs-before"),
+        pytest.param(("Blatt-Nr.", "475", "&"), "475", 0.0, 0.5, id="unread-glyph-after"),
+        pytest.param(("Baulastenblatt", "Nr.", "8241"), "8241", 0.0, 0.6, id="leading-8-may-be-zero"),
+        pytest.param(("Baulastenblatt", "Nr.", "6123"), "6123", 0.0, 0.6, id="leading-6-may-be-zero"),
+        pytest.param(("Baulastenblatt", "Nr.", "4.8318"), "48318", 0.0, 0.5, id="broken-grouping"),
+        pytest.param(("Baulastenblatt", "Nr.", "08:4."), "84", 0.0, 0.5, id="colon-in-number"),
+        pytest.param(("Baulastenblatt", "Nr.", "2", "1", "73"), "2173", 0.0, 0.65, id="spread-digits"),
+        pytest.param(("Baulastenblatt", "N.", "2971"), "2971", 0.8, 0.9, id="misread-marker"),
+        pytest.param(("Baulastenblatt", "Nr.", "l2O4"), "1204", 0.8, 0.9, id="letters-for-digits"),
+    ],
+)
+def test_confidence(tokens: tuple, expected: str, low: float, high: float) -> None:
+    found = read(page_of(HEADER, line(*tokens)))
+    assert found is not None and found.value == expected
+    assert low <= found.confidence <= high
+
+
+def test_labels_naming_different_numbers_are_disputed() -> None:
+    page = page_of(HEADER, line("Baulastenblatt", "Nr.", "1234", y=400, line_id=2),
+                   line("Blatt-Nr.", "1284", y=600, line_id=3))
+    found = read(page)
+    assert found.value in ("1234", "1284") and found.confidence <= 0.5
+
+
+def test_labels_naming_the_same_number_agree() -> None:
+    page = page_of(HEADER, line("Baulastenblatt", "Nr.", "1234", y=400, line_id=2),
+                   line("Blatt-Nr.", "1.234", y=600, line_id=3))
+    assert read(page).confidence > 0.9
+
+
+def test_words_of_other_lines_between_label_and_number_are_passed_over() -> None:
+    label = line("Baulastenblatt", "Nr.", y=500, line_id=1)
+    noise = line(("AU", {"conf": 30}), y=450, x=600, line_id=2)  # a stamp's line, half a line higher
+    number = line("3651", y=505, x=620, line_id=1)
+    found = read(page_of(HEADER, label, noise, number))
+    assert found.value == "3651" and found.confidence > 0.9
+
+
+def test_noise_over_the_label_is_passed_over() -> None:
+    label = line("Baulastenblatt", "Nr.", "0504", y=500, line_id=1)
+    overprint = line(("TRR,", {"conf": 0}), y=520, x=300, line_id=2)  # inside the label's span
+    assert read(page_of(HEADER, label, overprint)).value == "504"
+
+
+def test_number_below_its_label() -> None:
+    page = page_of(HEADER, line("Baulastenblatt-Nr.:", y=400, line_id=2), line("512", "a", y=460, line_id=3),
+                   line("Gemarkung", "Zons", y=560, line_id=4))
+    found = read(page)
+    assert found.value == "512a" and found.confidence <= 0.9
+
+
+def test_no_number_below_a_label_followed_by_other_fields() -> None:
+    page = page_of(HEADER, line("BAULASTENBLATT", y=400, line_id=2), line("FLUR!", "27", y=460, line_id=3))
+    assert read(page) is None
+
+
+def test_evidence_names_label_and_number() -> None:
+    found = read(page_of(HEADER, line("Baulastenblatt", "Nr.", "1.234", "Seite", "1")))
+    assert found.evidence.text == "Baulastenblatt Nr. 1.234"
+    assert found.evidence.bbox == (200, 500, 200 + 24 * 14 + 20 + 24 * 3 + 20 + 24 * 5, 540)
+
+
+def _turned(page: OcrPage) -> OcrPage:
+    """The page as Tesseract reads a sheet turned by 90° without turning it back: lines run down."""
+    words = [replace(w, bbox=(page.height - w.bbox[3], w.bbox[0], page.height - w.bbox[1], w.bbox[2]))
+             for w in page.words]
+    return replace(page, width=page.height, height=page.width, words=tuple(words))
+
+
+def test_sheet_read_on_end() -> None:
+    upright = page_of(
+        HEADER,
+        line("Baulastenverzeichnis", "von", "Kaarst", y=300, line_id=2),
+        line("Baulastenblatt", "Nr.", "1533", y=400, line_id=3),
+        line("Gemarkung", "Büttgen", "Flurstück", "2537", y=500, line_id=4),
+        line("Lfd.", "Nr.", "Inhalt", "der", "Eintragung", "Bemerkungen", y=700, line_id=5),
+        line("Eigentümer", "verpflichtet", "Grundstücke", "Vorschriften", y=800, line_id=6),
+    )
+    turned = _turned(upright)
+    assert read_on_end(upright) == 0 and read_on_end(turned) == 1
+    assert [w.bbox for w in turned_upright(turned).words] == [w.bbox for w in upright.words]
+    # Rows cut across a turned sheet's lines: the sheet is read from its own words turned upright.
+    found = extract_register_number(turned, [])
+    assert found.value == "1533" and found.confidence > 0.9
+    # The evidence box is on the page as read (the crop verify.py reads again), not the turned one.
+    label_and_number = [w.bbox for w in turned.words if w.text in ("Baulastenblatt", "1533")]
+    assert found.evidence.bbox == (label_and_number[0][0], label_and_number[0][1],
+                                   label_and_number[1][2], label_and_number[1][3])
