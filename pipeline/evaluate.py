@@ -101,6 +101,7 @@ def score(records: list[dict[str, Any]], truths: dict[str, dict[str, Any]]) -> d
             "automation": len(chosen) / len(baulast) if baulast else 0.0,
             "precision": len(right) / len(chosen) if chosen else 1.0,
         })
+    calibration = {name: _calibration(name, baulast, truths) for name in CORE_FIELDS}
     return {
         "files": len(records),
         "baulast_files": len(baulast),
@@ -114,7 +115,19 @@ def score(records: list[dict[str, Any]], truths: dict[str, dict[str, Any]]) -> d
         "wrong_accepted": wrong,
         "needs_review_reasons": reasons.most_common(10),
         "trade_off": trade_off,
+        "calibration": calibration,
     }
+
+
+def _calibration(name: str, baulast: list[dict[str, Any]], truths: dict[str, dict[str, Any]]) -> list[dict]:
+    """For each threshold: the share of Baulast files whose field reaches it, and how many of
+    those are right. The data each field's accept threshold is chosen from."""
+    rows = []
+    for threshold in THRESHOLDS:
+        sure = [r for r in baulast if name in r["fields"] and r["fields"][name]["confidence"] >= threshold]
+        right = sum(field_correct(name, r, truths[r["source"]["filename"]]) for r in sure)
+        rows.append({"threshold": threshold, "reached": len(sure), "right": right})
+    return rows
 
 
 def evaluate_folder(folder: Path, workers: int | None = None, keep_db: str | None = None) -> dict[str, Any]:
@@ -160,6 +173,12 @@ def print_evaluation(result: dict[str, Any], console: Console) -> None:
     for row in result["trade_off"]:
         trade.add_row(f"{row['threshold']:.2f}", f"{row['automation']:.1%}", f"{row['precision']:.1%}")
     console.print(trade)
+    calibration = Table("Threshold", *result["calibration"], title="Per field: right / reaching the threshold",
+                        title_justify="left")
+    for index, threshold in enumerate(THRESHOLDS):
+        calibration.add_row(f"{threshold:.2f}", *(f"{rows[index]['right']}/{rows[index]['reached']}"
+                                                  for rows in result["calibration"].values()))
+    console.print(calibration)
     if result["needs_review_reasons"]:
         console.print("Most common reasons for needs_review:")
         for reason, count in result["needs_review_reasons"]:

@@ -31,3 +31,6 @@ def test_entries_and_deletions_are_scored_apart_from_the_fields() -> None:
     assert result["field_accuracy"]["register_number"] == 2 / 3
     assert result["wrong_accepted"] == ["c.pdf"]
     assert result["precision"] == 1 / 2 and result["automation"] == 2 / 3
+    at_090 = next(row for row in result["calibration"]["register_number"] if row["threshold"] == 0.9)
+    at_095 = next(row for row in result["calibration"]["register_number"] if row["threshold"] == 0.95)
+    assert (at_090["right"], at_090["reached"]) == (2, 3) and at_095["reached"] == 0
