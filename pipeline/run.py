@@ -28,13 +28,13 @@ from baulast.model import Extraction, FileResult, PageText, ScanFile, Status
 from baulast.options import IngestOptions, TaskOptions
 from baulast.validation import decide, validate
 from pipeline.classify import find_sheet, sheet_score
+from pipeline.crosscheck import cross_check, other_page_numbers
 from pipeline.efile import PdfSpool, batch_scratch, discard_pdf, page_pdf
 from pipeline.extract import extract
 from pipeline.intake import hash_file, list_inputs
 from pipeline.ocr import OcrEngine, TesseractEngine, read_page
 from pipeline.pages import iter_pages
 from pipeline.verify import verify_date, verify_register_number
-
 
 log = logging.getLogger("baulast.ingest")
 
@@ -95,6 +95,10 @@ def process_file(scan: ScanFile, options: TaskOptions, engine: OcrEngine | None 
                 register_number=verify_register_number(extraction.register_number, sheet_image, engine),
                 date=verify_date(extraction.date, sheet_image, engine),
             )
+        if sheet is not None:
+            others = other_page_numbers(ocr_pages, sheet.number)
+            extraction = dataclasses.replace(
+                extraction, register_number=cross_check(extraction.register_number, others))
         watch.lap("extract")
         findings = validate(extraction, gazetteer)
         watch.lap("validate")
