@@ -9,20 +9,20 @@ from __future__ import annotations
 
 import re
 
-from baulast.dates import find_damaged_date, find_dates
 from baulast.gazetteer import Gazetteer
-from baulast.model import Entry, Evidence, Extraction, Field, OcrPage, Parcel, Word
+from baulast.model import Extraction, Field, OcrPage, Parcel, Word
 from baulast.parcels import parse_flurstueck, parse_parcels
 from baulast.textnorm import digits_to_int
+from pipeline.entries import extract_entries
 from pipeline.grid import grid_parcel_text, label_text
 from pipeline.layout import (
     Anchor,
     Row,
+    evidence_of,
     find_labels,
     key,
     mean_confidence,
     rows_of,
-    union,
     words_below,
     words_right_of,
 )
@@ -30,24 +30,10 @@ from pipeline.reconcile import reconcile
 from pipeline.register import extract_register_number
 
 TABLE_HEADER_LABELS = ("Lfd", "Inhalt", "Eintragung", "Bemerkungen")
+_DISPUTED = 0.6  # confidence of a value read two ways, or repaired
+_FROM_PROSE = 0.5  # confidence of a parcel only the entry prose names
+_ONE_READING = 0.7  # confidence of parcels whose Flur is inferred from the entry text
 _KREIS = re.compile(r"\b[\w-]*kreis\s+[\w-]+", re.IGNORECASE)
-
-BAULAST_TYPES = (
-    # (type, stems that name it in the entry text), first match wins
-    ("Vereinigungsbaulast", ("vereinigung", "einbaugrundstuck", "einheitlichesbaugrundstuck")),
-    ("Abstandflächenbaulast", ("abstandflach", "abstandsflach")),
-    ("Stellplatzbaulast", ("stellplatz", "einstellplatz", "garage")),
-    ("Erschließungsbaulast", ("erschliess", "erschlies")),
-    ("Zufahrtsbaulast", ("zufahrt", "zugang", "uberfahrt", "zuwegung")),
-    ("Anbaubaulast", ("anbau", "grenzbebauung", "anzubauen", "grenzbau")),
-    ("Leitungsbaulast", ("leitung", "kanal")),
-)
-
-
-def _evidence(page: OcrPage, words: list[Word]) -> Evidence:
-    """Evidence for a value read from these words."""
-    return Evidence(page=page.number, bbox=union(w.bbox for w in words), text=" ".join(w.text for w in words))
-
 
 def _table_top(rows: list[Row]) -> int | None:
     """Index of the table's header row ("Lfd. Nr. | Inhalt der Eintragung | Bemerkungen")."""
@@ -89,7 +75,7 @@ def extract_parcels(page: OcrPage, rows: list[Row], header_end: int, gazetteer: 
         # Header and entry prose read a parcel differently: the likelier reading is kept,
         # and a person decides.
         used = _parcel_words(words, settled, gazetteer) or used
-        return Field("parcels", tuple(settled), min(confidence, _DISPUTED), _evidence(page, used))
+        return Field("parcels", tuple(settled), min(confidence, _DISPUTED), evidence_of(page, used))
     completed = _complete_flur(resolved, in_entries)
     if completed != resolved:
         # A Flur the header lost, taken from the entry text that restates the parcel: one
@@ -97,12 +83,12 @@ def extract_parcels(page: OcrPage, rows: list[Row], header_end: int, gazetteer: 
         # the entry text does not restate is never trusted.
         inferred = any(p not in in_entries for p in completed)
         confidence = min(confidence, _ONE_READING) if inferred else confidence * 0.95
-        return Field("parcels", tuple(dict.fromkeys(completed)), confidence, _evidence(page, used))
+        return Field("parcels", tuple(dict.fromkeys(completed)), confidence, evidence_of(page, used))
     if in_entries and all(p in in_entries for p in resolved):
         confidence = max(confidence, 0.9 * min(scores))
     else:
         confidence *= 0.8
-    return Field("parcels", tuple(dict.fromkeys(resolved)), confidence, _evidence(page, used))
+    return Field("parcels", tuple(dict.fromkeys(resolved)), confidence, evidence_of(page, used))
 
 
 def _first_restated(page: OcrPage, prose: list[Word], gazetteer: Gazetteer) -> Field | None:
@@ -114,7 +100,7 @@ def _first_restated(page: OcrPage, prose: list[Word], gazetteer: Gazetteer) -> F
         if match is not None and parcel.flur is not None:
             found = Parcel(match.name, parcel.flur, parcel.flurstueck)
             used = _parcel_words(prose, [found], gazetteer) or prose
-            return Field("parcels", (found,), _FROM_PROSE, _evidence(page, used[:8]))
+            return Field("parcels", (found,), _FROM_PROSE, evidence_of(page, used[:8]))
     return None
 
 
@@ -194,99 +180,6 @@ def _gemarkung_value(rows: list[Row], anchor: Anchor, gazetteer: Gazetteer) -> s
     return None
 
 
-def extract_entries(page: OcrPage, rows: list[Row], table_top: int) -> tuple[list[Entry], Field | None]:
-    """Every entry of the table with its type and dates, and the date field (entry Lfd. Nr. 1)."""
-    table = rows[table_top:]
-    registered = find_labels(table, "Eingetragen", 0.8)
-    deleted = find_labels(table, "Gelöscht", 0.75)
-    numbered = _entry_starts(table)
-    # Every "Eingetragen am" remark is one entry's. Where Tesseract dropped running numbers
-    # (a lone "2" in its cell often goes unread), the remarks mark where the entries begin;
-    # one entry made of two would carry the other's deletion date.
-    by_remark = sorted({max(1, a.row) for a in registered})
-    starts = numbered if len(numbered) >= len(by_remark) else by_remark
-    if starts:
-        first = min(starts[0], min((a.row for a in registered), default=starts[0]))
-        starts[0] = min(first, 1) if starts is by_remark else first  # the first entry opens the table
-    entries: list[Entry] = []
-    date_field: Field | None = None
-    for index, start in enumerate(starts):
-        end = starts[index + 1] if index + 1 < len(starts) else len(table)
-        segment = table[start:end]
-        anchor = next((a for a in registered if start <= a.row < end), None)
-        date, used, repaired = _date_near(table, anchor) if anchor else (None, [], False)
-        deletion = next((_date_near(table, d)[0] for d in deleted if start <= d.row < end), None)
-        lfd_nr = index + 1  # entries run 1, 2, ... on the sheet
-        entries.append(Entry(lfd_nr=lfd_nr, type=classify_type(" ".join(r.text for r in segment)),
-                             registered_on=date, deleted_on=deletion))
-        if index == 0 and anchor is not None and date is not None:
-            label_words = list(table[anchor.row].words[anchor.start : anchor.end])
-            confidence = anchor.score * mean_confidence(used)
-            if not numbered and anchor.row > _FIRST_ENTRY_ROWS:
-                # Without the Lfd. Nr. column (a lone "1" is often not read at all) a remark
-                # further down may belong to a later entry, the first one's unreadable:
-                # never sure enough to accept. A remark on the table's first lines is entry 1's.
-                confidence *= 0.7
-            if repaired:
-                confidence = min(confidence, _DISPUTED)
-            date_field = Field("date", date, confidence, _evidence(page, label_words + used))
-    return entries, date_field
-
-
-def _entry_starts(table: list[Row]) -> list[int]:
-    """Rows that open an entry: a running number (1, 2, ...) as the row's first, leftmost word."""
-    if not table:
-        return []
-    head_words = table[0].words
-    content_left = head_words[min(2, len(head_words) - 1)].bbox[0] if head_words else 0
-    starts: list[int] = []
-    expected = 1
-    for index, row in enumerate(table[1:], start=1):
-        # Remnants of the table's rules ("|", "[", "—") may stand before the number.
-        first = next((w for w in row.words if any(c.isalnum() for c in w.text)), row.words[0])
-        token = first.text.strip("|[](.):")
-        if expected == 1 and token in _ONE_LOOKALIKES:
-            token = "1"  # a lone "1" in its cell is often read as l, I or ı
-        if token.isascii() and token.isdigit() and int(token) == expected and first.bbox[0] < content_left:
-            starts.append(index)
-            expected += 1
-    return starts
-
-
-_DISPUTED = 0.6  # confidence of a value read two ways, or repaired
-_FROM_PROSE = 0.5  # confidence of a parcel only the entry prose names
-_ONE_READING = 0.7  # confidence of parcels whose Flur is inferred from the entry text
-_FIRST_ENTRY_ROWS = 2  # rows below the table head that surely belong to the first entry
-_REMARK_LABELS = ("eingetragen", "geloscht", "gelost", "lfd")
-_ONE_LOOKALIKES = {"l", "I", "ı", "i", "|", "!"}
-
-
-def _date_near(rows: list[Row], anchor: Anchor):  # type: ignore[no-untyped-def]
-    """The first date right of a label, else in the label's column on the next row, unless
-    that row starts another remark ("Gelöscht am ...") whose date is not this label's; and
-    whether it had to be repaired (see `find_damaged_date`)."""
-    below = words_below(rows, anchor, max_rows=1)
-    if any(key(w.text).startswith(_REMARK_LABELS) for w in below):
-        below = []
-    candidates = (words_right_of(rows, anchor, 6), below)
-    for find, repaired in ((lambda text: next(iter(find_dates(text)), None), False), (find_damaged_date, True)):
-        for candidate in candidates:
-            first = find(" ".join(w.text for w in candidate))
-            if first is not None:
-                used = [w for w in candidate if w.text in first.raw or first.raw in w.text] or candidate
-                return first.value, used, repaired
-    return None, [], False
-
-
-def classify_type(text: str) -> str:
-    """The Baulast type named by an entry's text."""
-    folded = key(text.replace(" ", ""))
-    for baulast_type, stems in BAULAST_TYPES:
-        if any(key(stem) in folded for stem in stems):
-            return baulast_type
-    return "Sonstige"
-
-
 def extract_municipality(page: OcrPage, rows: list[Row], header_end: int, gazetteer: Gazetteer,
                          parcels: Field | None) -> Field | None:
     """The municipality where the parcel lies: from the Gemarkung, else from the header."""
@@ -296,7 +189,7 @@ def extract_municipality(page: OcrPage, rows: list[Row], header_end: int, gazett
         match = gazetteer.find_municipality_in(_KREIS.sub(" ", row.text))
         if match:
             from_header = Field("municipality", match.name, match.score * mean_confidence(list(row.words)),
-                                _evidence(page, list(row.words)))
+                                evidence_of(page, list(row.words)))
             break
     if parcels and parcels.value:
         names = {gazetteer.municipality_of(p.gemarkung) for p in parcels.value}

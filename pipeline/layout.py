@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz.distance import Levenshtein
 
-from baulast.model import BBox, OcrPage, Word
+from baulast.model import BBox, Evidence, OcrPage, Word
 from baulast.textnorm import fold
 
 
@@ -46,6 +46,11 @@ class Anchor:
     start: int
     end: int
     score: float
+
+
+def evidence_of(page: OcrPage, words: list[Word]) -> Evidence:
+    """Evidence for a value read from these words of the page."""
+    return Evidence(page=page.number, bbox=union(w.bbox for w in words), text=" ".join(w.text for w in words))
 
 
 def union(boxes) -> BBox:  # type: ignore[no-untyped-def]

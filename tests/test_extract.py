@@ -9,7 +9,8 @@ import pytest
 
 from baulast.model import Parcel
 from pipeline.classify import find_sheet, sheet_score
-from pipeline.extract import classify_type, extract
+from pipeline.entries import classify_type
+from pipeline.extract import extract
 from tests.conftest import make_page, words_of
 
 
