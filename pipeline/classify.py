@@ -5,36 +5,36 @@ from __future__ import annotations
 from baulast.model import OcrPage
 from pipeline.layout import key
 
-# Words that mark a register sheet, with their weight. A declaration or a letter may
-# mention "Baulast" too, but rarely carries the table labels; and letters and declarations
-# have words of their own (salutation, closing, signature line) that count against.
-SHEET_MARKERS = {
-    "baulastenblatt": 3.0,
-    "baulastenverzeichnis": 1.5,
-    "lfd": 2.0,
-    "inhalt": 1.0,
-    "eintragung": 1.0,
-    "bemerkungen": 2.0,
-    "eingetragen": 2.0,
-    "gemarkung": 1.0,
-    "flur": 0.5,
-    "geehrte": -4.0,
-    "freundlichen": -3.0,
-    "grussen": -2.0,
-    "verpflichtungserklarung": -4.0,
-    "unterschrift": -2.0,
-    "beglaubigt": -1.0,
-    "lageplan": -1.0,
-}
+# What marks a register sheet, each with its weight and the word stems forms use for it. A
+# declaration or a letter may mention "Baulast" too, but rarely carries the table labels; and
+# letters and declarations have words of their own (salutation, closing, signature line)
+# that count against. Each mark counts once, however many of its wordings a page has.
+SHEET_MARKS = (
+    (3.0, ("baulastenblatt", "baulastblatt")),
+    (1.5, ("baulastenverzeichnis", "baulastverzeichnis")),
+    (2.0, ("lfd",)),
+    (1.0, ("inhalt",)),
+    (1.0, ("eintragung",)),
+    (2.0, ("bemerkungen", "vermerke", "anmerkungen")),
+    (2.0, ("eingetragen", "eintragungsdatum", "eintragungstag", "eingetr")),
+    (1.0, ("geloscht", "loschung")),
+    (1.0, ("gemarkung", "gemkg", "gmkg")),
+    (0.5, ("flur",)),
+    (-4.0, ("geehrte",)),
+    (-3.0, ("freundlichen",)),
+    (-2.0, ("grussen",)),
+    (-4.0, ("verpflichtungserklarung",)),
+    (-2.0, ("unterschrift",)),
+    (-1.0, ("beglaubigt",)),
+    (-1.0, ("lageplan",)),
+)
 SHEET_THRESHOLD = 6.0
 
 
 def sheet_score(page: OcrPage) -> float:
     """How much a page looks like a Baulastenblatt (each marker counts once, as a word's start)."""
     words = {key(w.text) for w in page.words}
-    return sum(
-        weight for marker, weight in SHEET_MARKERS.items() if any(word.startswith(marker) for word in words)
-    )
+    return sum(weight for weight, stems in SHEET_MARKS if any(word.startswith(stems) for word in words))
 
 
 def find_sheet(pages: list[OcrPage]) -> OcrPage | None:

@@ -7,9 +7,23 @@ label; where Tesseract dropped the running numbers, the remarks mark where entri
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
+
 from baulast.dates import find_damaged_date, find_dates
-from baulast.model import Entry, Field, OcrPage
-from pipeline.layout import Anchor, Row, evidence_of, find_labels, key, mean_confidence, words_below, words_right_of
+from baulast.model import Entry, Field, OcrPage, Word
+from pipeline.layout import (
+    Anchor,
+    Row,
+    evidence_of,
+    find_any,
+    find_labels,
+    key,
+    mean_confidence,
+    words_below,
+    words_right_of,
+)
+from pipeline.vocab import DELETED, REGISTERED, LabelSet
 
 REPAIRED = 0.6  # confidence of a date repaired from a damaged reading
 
@@ -27,42 +41,103 @@ BAULAST_TYPES = (
 
 
 
+@dataclass(frozen=True)
+class Remark:
+    """A date the table gives one entry (registered or deleted): the row, the date and the
+    words it was read from (label and value), the label's match and whether it was repaired."""
+
+    row: int
+    date: dt.date | None
+    words: tuple[Word, ...]
+    score: float
+    repaired: bool = False
+
+
+def remarks(table: list[Row], vocabulary: LabelSet) -> list[Remark]:
+    """Every dated remark of one kind in the table, top to bottom.
+
+    A label in an entry's rows ("Eingetragen am 12.03.1987", "Tag der Eintragung: ...") gives
+    the date beside or below it; a label heading a column of the table ("Eintragungsdatum")
+    gives the dates standing in that column, one per entry.
+    """
+    found: dict[int, Remark] = {}
+    taken: set[int] = set()  # date words already a remark's: one date is never two entries'
+    anchors = find_any(table, vocabulary.labels, 0.8)
+    # Remark wordings first: a prose word near the same date must not claim it.
+    strong = {id(a) for a in anchors if _is_one_of(table[a.row].words[a.start : a.end], vocabulary.remark)}
+    for anchor in sorted(anchors, key=lambda a: id(a) not in strong):
+        label_words = table[anchor.row].words[anchor.start : anchor.end]
+        if anchor.row == 0 and (column := _column_dates(table, anchor)):
+            for remark in column:
+                found.setdefault(remark.row, Remark(remark.row, remark.date, label_words + remark.words,
+                                                    anchor.score, remark.repaired))
+            continue
+        date, used, repaired = _date_near(table, anchor)
+        if date is None and id(anchor) not in strong:
+            continue  # a `dated` wording without a date is a word of the prose, no remark
+        if any(id(w) in taken for w in used):
+            continue
+        taken.update(id(w) for w in used)
+        found.setdefault(anchor.row, Remark(anchor.row, date, label_words + tuple(used), anchor.score, repaired))
+    return [found[row] for row in sorted(found)]
+
+
+def _is_one_of(words: tuple[Word, ...], labels: tuple[str, ...]) -> bool:
+    """Whether the words read as one of the labels."""
+    return any(find_labels([Row(words)], label, 0.8) for label in labels)
+
+
+def _column_dates(table: list[Row], head: Anchor) -> list[Remark]:
+    """The dates standing in the column a table-head label heads, with their rows."""
+    head_row = table[0]
+    right = head_row.words[head.end].bbox[0] if head.end < len(head_row.words) else 10**9
+    left = head_row.words[head.start].bbox[0] - head_row.height
+    dates = []
+    for index, row in enumerate(table[1:], start=1):
+        cell = [w for w in row.words if left <= (w.bbox[0] + w.bbox[2]) // 2 < right]
+        text = " ".join(w.text for w in cell)
+        if (match := next(iter(find_dates(text)), None)) is not None:
+            dates.append(Remark(index, match.value, tuple(cell), 1.0))
+        elif (damaged := find_damaged_date(text)) is not None:
+            dates.append(Remark(index, damaged.value, tuple(cell), 1.0, repaired=True))
+    return dates
+
+
 def extract_entries(page: OcrPage, rows: list[Row], table_top: int) -> tuple[list[Entry], Field | None]:
     """Every entry of the table with its type and dates, and the date field (entry Lfd. Nr. 1)."""
     table = rows[table_top:]
-    registered = find_labels(table, "Eingetragen", 0.8)
-    deleted = find_labels(table, "Gelöscht", 0.75)
+    registered = remarks(table, REGISTERED)
+    deleted = remarks(table, DELETED)
     numbered = _entry_starts(table)
     # Every "Eingetragen am" remark is one entry's. Where Tesseract dropped running numbers
     # (a lone "2" in its cell often goes unread), the remarks mark where the entries begin;
     # one entry made of two would carry the other's deletion date.
-    by_remark = sorted({max(1, a.row) for a in registered})
+    by_remark = sorted({max(1, r.row) for r in registered})
     starts = numbered if len(numbered) >= len(by_remark) else by_remark
     if starts:
-        first = min(starts[0], min((a.row for a in registered), default=starts[0]))
+        first = min(starts[0], min((r.row for r in registered), default=starts[0]))
         starts[0] = min(first, 1) if starts is by_remark else first  # the first entry opens the table
     entries: list[Entry] = []
     date_field: Field | None = None
     for index, start in enumerate(starts):
         end = starts[index + 1] if index + 1 < len(starts) else len(table)
         segment = table[start:end]
-        anchor = next((a for a in registered if start <= a.row < end), None)
-        date, used, repaired = _date_near(table, anchor) if anchor else (None, [], False)
-        deletion = next((_date_near(table, d)[0] for d in deleted if start <= d.row < end), None)
-        lfd_nr = index + 1  # entries run 1, 2, ... on the sheet
-        entries.append(Entry(lfd_nr=lfd_nr, type=classify_type(" ".join(r.text for r in segment)),
+        remark = next((r for r in registered if start <= r.row < end), None)
+        deletion = next((r.date for r in deleted if start <= r.row < end), None)
+        date = remark.date if remark else None
+        entries.append(Entry(lfd_nr=index + 1, type=classify_type(" ".join(r.text for r in segment)),
                              registered_on=date, deleted_on=deletion))
-        if index == 0 and anchor is not None and date is not None:
-            label_words = list(table[anchor.row].words[anchor.start : anchor.end])
-            confidence = anchor.score * mean_confidence(used)
-            if not numbered and anchor.row > _FIRST_ENTRY_ROWS:
+        if index == 0 and remark is not None and date is not None:
+            value_words = [w for w in remark.words if any(c.isdigit() for c in w.text)] or list(remark.words)
+            confidence = remark.score * mean_confidence(value_words)
+            if not numbered and remark.row > _FIRST_ENTRY_ROWS:
                 # Without the Lfd. Nr. column (a lone "1" is often not read at all) a remark
                 # further down may belong to a later entry, the first one's unreadable:
                 # never sure enough to accept. A remark on the table's first lines is entry 1's.
                 confidence *= 0.7
-            if repaired:
+            if remark.repaired:
                 confidence = min(confidence, REPAIRED)
-            date_field = Field("date", date, confidence, evidence_of(page, label_words + used))
+            date_field = Field("date", date, confidence, evidence_of(page, list(remark.words)))
     return entries, date_field
 
 
@@ -85,11 +160,8 @@ def _entry_starts(table: list[Row]) -> list[int]:
             expected += 1
     return starts
 
-
-
-
 _FIRST_ENTRY_ROWS = 2  # rows below the table head that surely belong to the first entry
-_REMARK_LABELS = ("eingetragen", "geloscht", "gelost", "lfd")
+_REMARK_LABELS = ("eingetragen", "eintragungsdatum", "geloscht", "gelost", "loschung", "lfd")
 _ONE_LOOKALIKES = {"l", "I", "ı", "i", "|", "!"}
 
 def _date_near(rows: list[Row], anchor: Anchor):  # type: ignore[no-untyped-def]
@@ -107,8 +179,6 @@ def _date_near(rows: list[Row], anchor: Anchor):  # type: ignore[no-untyped-def]
                 used = [w for w in candidate if w.text in first.raw or first.raw in w.text] or candidate
                 return first.value, used, repaired
     return None, [], False
-
-
 
 
 def classify_type(text: str) -> str:

@@ -19,6 +19,7 @@ from pipeline.layout import (
     Anchor,
     Row,
     evidence_of,
+    find_any,
     find_labels,
     key,
     mean_confidence,
@@ -28,8 +29,8 @@ from pipeline.layout import (
 )
 from pipeline.reconcile import reconcile
 from pipeline.register import extract_register_number
+from pipeline.vocab import REGISTERED, REMARKS, TABLE_HEAD
 
-TABLE_HEADER_LABELS = ("Lfd", "Inhalt", "Eintragung", "Bemerkungen")
 _DISPUTED = 0.6  # confidence of a value read two ways, or repaired
 _FROM_PROSE = 0.5  # confidence of a parcel only the entry prose names
 _ONE_READING = 0.7  # confidence of parcels whose Flur is inferred from the entry text
@@ -39,10 +40,10 @@ def _table_top(rows: list[Row]) -> int | None:
     """Index of the table's header row ("Lfd. Nr. | Inhalt der Eintragung | Bemerkungen")."""
     for index, row in enumerate(rows):
         keys = [key(w.text) for w in row.words]
-        hits = sum(1 for label in TABLE_HEADER_LABELS if any(k.startswith(key(label)) for k in keys))
+        hits = sum(1 for label in TABLE_HEAD if any(k.startswith(key(label)) for k in keys))
         if hits >= 2:
             return index
-    first_entry = find_labels(rows, "Eingetragen", 0.8)
+    first_entry = find_any(rows, REGISTERED.labels, 0.8)
     return max(0, first_entry[0].row - 1) if first_entry else None
 
 
@@ -110,7 +111,7 @@ def _entry_words(rows: list[Row], table_top: int) -> list[Word]:
     Joined with spaces, the prose flows from one line to the next."""
     if table_top >= len(rows):
         return []
-    remarks = next((a for a in find_labels(rows[table_top : table_top + 1], "Bemerkungen", 0.75)), None)
+    remarks = next(iter(find_any(rows[table_top : table_top + 1], REMARKS, 0.75)), None)
     cut = 10**9
     if remarks is not None:
         head = rows[table_top]

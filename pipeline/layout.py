@@ -129,6 +129,16 @@ def find_labels(rows: list[Row], label: str, min_score: float = 0.8) -> list[Anc
     return sorted(best, key=lambda a: (a.row, a.start))
 
 
+def find_any(rows: list[Row], labels: tuple[str, ...] | list[str], min_score: float = 0.8) -> list[Anchor]:
+    """Every place where one of several wordings of a label stands, best match per position."""
+    anchors = [anchor for label in labels for anchor in find_labels(rows, label, min_score)]
+    best: list[Anchor] = []
+    for anchor in sorted(anchors, key=lambda a: (-a.score, a.start - a.end)):
+        if not any(a.row == anchor.row and a.start < anchor.end and anchor.start < a.end for a in best):
+            best.append(anchor)
+    return sorted(best, key=lambda a: (a.row, a.start))
+
+
 def _is_split(row: Row, start: int, label: str, score: float) -> bool:
     """Whether a match was made of this word and the next one."""
     return word_score(row.words[start].text, label) < score and _prefix_score(row.words[start].text, label) < score

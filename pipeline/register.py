@@ -22,6 +22,7 @@ from rapidfuzz.distance import Levenshtein
 
 from baulast.model import BBox, Evidence, Field, OcrPage, Word
 from baulast.regnum import HIGHEST_REGISTER_NUMBER, normalize_register_number
+from pipeline import vocab
 from pipeline.layout import Row, key, read_on_end, rows_of, turned_upright, union
 
 # Register labels, folded (letters and digits only): the sheet title, alone or with its "Nr.".
@@ -30,7 +31,7 @@ LABEL_KEYS = ("baulastenblatt", "baulastenblattnr", "baulastenblattnummer", "bla
 _MARKERS = {"nr", "no", "n", "nummer", "nro"}
 # Words before a label on its line that make it someone else's number.
 _STOP_BEFORE = {"grundbuch", "grundbuchblatt", "az", "aktenzeichen", "seite"}
-TABLE_HEAD = ("lfd", "inhalt", "eintragung", "bemerkungen")
+TABLE_HEAD = tuple(key(label) for label in vocab.TABLE_HEAD)
 _DIGITS = "0123456789"
 _LOOKALIKES = "OolISB"  # read for digits only inside a token that has a real digit
 _CORE = re.compile(r"^[0-9OolISB]+(?:[.:,' ][0-9OolISB]+)*[A-Za-z]?$")

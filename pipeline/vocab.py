@@ -1,0 +1,40 @@
+"""The words Baulastenblatt forms use for what they label, across decades and offices.
+
+One office prints "Bemerkungen" over the remarks column, another "Vermerke"; one sheet says
+"Eingetragen am", another "Tag der Eintragung" or heads a column "Eintragungsdatum". The
+readers look for every wording of a thing, each found despite OCR errors (see
+`pipeline.layout.find_labels`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class LabelSet:
+    """The wordings of one remark label. A `remark` wording marks an entry's remark even where
+    its date is unreadable; a `dated` wording counts only where a date stands by it, as the
+    entry prose may use the same words ("mit der Eintragung am Tage ...")."""
+
+    remark: tuple[str, ...]
+    dated: tuple[str, ...] = ()
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """Every wording."""
+        return self.remark + self.dated
+
+
+REGISTERED = LabelSet(
+    remark=("Eingetragen", "Eingetr.", "Eintragungsdatum"),
+    dated=("Eintragungstag", "Tag der Eintragung", "Datum der Eintragung", "Eintragung vom", "Eintragung am"),
+)
+DELETED = LabelSet(
+    remark=("Gelöscht", "Löschungsdatum"),
+    dated=("Löschung", "Tag der Löschung", "Datum der Löschung", "Löschungsvermerk"),
+)
+# The head of the remarks column beside the entry text (dates, signatures).
+REMARKS = ("Bemerkungen", "Vermerke", "Vermerk", "Anmerkungen", "Eintragungsvermerk")
+# Words of the entries table's head row; two of them make a row the head.
+TABLE_HEAD = ("Lfd", "Inhalt", "Eintragung", "Bemerkungen", "Vermerke", "Löschung", "Eintragungsdatum")

@@ -1,0 +1,61 @@
+"""The entries table in wordings and shapes of other offices (no Tesseract)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from baulast.model import Parcel
+from pipeline.classify import find_sheet
+from pipeline.extract import extract
+from tests.conftest import make_page, words_of
+
+HEADER = [words_of("Gemeinde Jüchen Der Bürgermeister"), words_of("Baulastblatt Nr. 314"),
+          words_of("Gemarkung Jüchen Flur 20 Flurstück 335/11")]
+
+
+def test_remarks_headed_vermerke_with_tag_der_eintragung(gazetteer) -> None:
+    page = make_page([
+        *HEADER,
+        [("Lfd.", 200), ("Nr.", 330), ("Inhalt", 600), ("der", 800), ("Baulast", 920), ("Vermerke", 1800)],
+        [("1", 220), *words_of("Der jeweilige Eigentümer des Grundstücks", 600), *words_of("Tag der Eintragung:", 1800)],
+        [*words_of("Gemarkung Jüchen, Flur", 600), ("12.03.1987", 1800)],
+        words_of("20, Flurstück 335/11 übernimmt die Abstandfläche", 600),
+    ])
+    assert find_sheet([page]) is page
+    extraction = extract(page, gazetteer)
+    assert extraction.date.value == dt.date(1987, 3, 12) and extraction.date.confidence >= 0.75
+    assert extraction.register_number.value == "314"
+    assert extraction.parcels.value == (Parcel("Jüchen", 20, "335/11"),)
+    assert extraction.parcels.confidence >= 0.85  # confirmed by the prose, read without the Vermerke column
+
+
+def test_dates_in_columns_of_their_own(gazetteer) -> None:
+    """No remark labels in the rows: the table head names a date column and a deletion column."""
+    page = make_page([
+        *HEADER,
+        [("Nr.", 200), ("Inhalt", 400), ("der", 560), ("Eintragung", 680), ("Eintragungsdatum", 1500),
+         ("Löschung", 2000)],
+        [("1", 220), *words_of("Zufahrtsbaulast zugunsten Flurstück 130.", 400), ("21.08.1981", 1500)],
+        words_of("Breite 4,00 m.", 400),
+        [("2", 220), *words_of("Leitungsbaulast: Leitungen zu dulden.", 400), ("22.06.1987", 1500),
+         ("09.11.2018", 2000)],
+    ])
+    extraction = extract(page, gazetteer)
+    assert [(e.lfd_nr, e.type, e.registered_on, e.deleted_on) for e in extraction.entries] == [
+        (1, "Zufahrtsbaulast", dt.date(1981, 8, 21), None),
+        (2, "Leitungsbaulast", dt.date(1987, 6, 22), dt.date(2018, 11, 9)),
+    ]
+    assert extraction.date.value == dt.date(1981, 8, 21)
+
+
+def test_a_word_of_the_prose_is_no_remark(gazetteer) -> None:
+    """'Eintragung' in the prose, with no date by it, opens no entry."""
+    page = make_page([
+        *HEADER,
+        [("Lfd.", 200), ("Nr.", 330), ("Inhalt", 600), ("der", 800), ("Eintragung", 920), ("Bemerkungen", 1800)],
+        [("1", 220), *words_of("Der Eigentümer übernimmt die Baulast.", 600), *words_of("Eingetragen am", 1800)],
+        [*words_of("Sie wird mit der Eintragung am", 600), ("12.03.1987", 1800)],
+        words_of("Tage wirksam.", 600),
+    ])
+    entries = extract(page, gazetteer).entries
+    assert [(e.lfd_nr, e.registered_on) for e in entries] == [(1, dt.date(1987, 3, 12))]
