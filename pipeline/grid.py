@@ -35,7 +35,7 @@ def parcel_label(text: str) -> str | None:
         return "Flurstück"
     if len(folded) >= 7 and similarity(folded, "gemarkung") >= 0.75:
         return "Gemarkung"
-    if folded == "flur" or (3 <= len(folded) <= 5 and distance(folded, "flur") <= 1
+    if folded in ("flur", "flurnr", "flurnummer") or (3 <= len(folded) <= 5 and distance(folded, "flur") <= 1
                             and folded not in _NOT_FLUR and "ü" not in text.lower()):
         return "Flur"  # but never "für", the commonest word one letter away
     return None

@@ -14,7 +14,7 @@ from tests.conftest import make_page, words_of
 
 @pytest.mark.parametrize("word, label", [
     ("Gemarkung", "Gemarkung"), ("GEMARKUNG!", "Gemarkung"), ("Semarkung", "Gemarkung"), ("Gemärkung:", "Gemarkung"),
-    ("Flur", "Flur"), ("FLÜR:", "Flur"), ("Fur", "Flur"), ("lur", "Flur"), ("Elur", "Flur"), ("Fluor", "Flur"),
+    ("Flur", "Flur"), ("FLÜR:", "Flur"), ("Flur-Nr.:", "Flur"), ("Fur", "Flur"), ("lur", "Flur"), ("Elur", "Flur"), ("Fluor", "Flur"),
     ("Flurstück(e):", "Flurstück"), ("Flurstück(le)", "Flurstück"), ("_Flurstücke", "Flurstück"),
     ("Plurstfick(e)", "Flurstück"), ("Flst.", "Flurstück"), ("FLURSTÜCK(E):", "Flurstück"),
     ("für", None), ("Für", None), ("Flut", None), ("Flure3", None), ("Grundstück", None), ("Bemerkungen", None),
@@ -31,6 +31,7 @@ def test_parcel_label(word: str, label: str | None) -> None:
     ("Gemarkung Osterath Flur 33 _Flurstücke 98/12", [Parcel("Osterath", 33, "98/12")]),
     ("Gemarkung Hackenbroich Fur 12 Flurstücke 5/5", [Parcel("Hackenbroich", 12, "5/5")]),
     ("Amt für Bauordnung Gemarkung Zons Flur 3 Flurstück 7", [Parcel("Zons", 3, "7")]),
+    ("Gemarkung: Zons, Flur-Nr.: 3, Flurstücks-Nr.: 12", [Parcel("Zons", 3, "12")]),
 ])
 def test_misread_labels_still_read_as_labels(line: str, parcels: list[Parcel]) -> None:
     words = [make_page([words_of(line)]).words]
