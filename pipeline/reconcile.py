@@ -2,7 +2,8 @@
 
 A header parcel the entry prose does not name may still be named there in a reading one OCR
 slip away: a Flur with a table rule read as a leading "1" ("120" for 20), a digit confused
-("9" for 5), a digit lost ("4" for 47), a Gemarkung cut short ("Hac"). Where exactly one
+("9" for 5), a digit lost ("4" for 47), a Gemarkung cut short ("Hac"), one Flurstück read as
+two ("11 30" for 1130). Where exactly one
 entry parcel is that near, the reading whose differing word Tesseract was surer of wins. The
 two readings disagree, so the result is never trusted enough to skip review.
 """
@@ -42,10 +43,32 @@ def _differing(header: Parcel, entry: Parcel, gazetteer: Gazetteer) -> str | Non
     return None
 
 
+def _rejoined(header: list[Parcel], entries: set[Parcel]) -> tuple[list[Parcel], bool]:
+    """Header parcels with one Flurstück read as two ("11 30" for 1130: a typewriter's spacing)
+    joined again where the entry text names the joined number (or one glyph from it)."""
+    joined, changed, index = [], False, 0
+    while index < len(header):
+        first = header[index]
+        second = header[index + 1] if index + 1 < len(header) else None
+        if second is not None and first not in entries and second not in entries \
+                and (first.gemarkung, first.flur) == (second.gemarkung, second.flur):
+            digits = (first.flurstueck + second.flurstueck).replace("/", "")
+            whole = [e for e in entries if (e.gemarkung, e.flur) == (first.gemarkung, first.flur)
+                     and e not in header and distance(e.flurstueck.replace("/", ""), digits) <= 1]
+            if len(whole) == 1:
+                joined.append(whole[0])
+                changed, index = True, index + 2
+                continue
+        joined.append(first)
+        index += 1
+    return joined, changed
+
+
 def reconcile(header: list[Parcel], entries: set[Parcel], header_words: list[Word], entry_words: list[Word],
               gazetteer: Gazetteer) -> list[Parcel] | None:
     """The header parcels with near readings settled, or None if no parcel had one."""
-    settled, changed = [], False
+    header, changed = _rejoined(header, entries)
+    settled = []
     for parcel in header:
         if parcel in entries:
             settled.append(parcel)

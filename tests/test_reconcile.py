@@ -53,3 +53,16 @@ class _Gazetteer:
 
     def municipality_of(self, gemarkung: str) -> str | None:
         return "somewhere" if gemarkung in self.known else None
+
+
+@pytest.mark.parametrize("header, entry", [
+    ([Parcel("Nettesheim", 7, "11"), Parcel("Nettesheim", 7, "30")], Parcel("Nettesheim", 7, "1130")),
+    ([Parcel("Kaarst", 36, "4"), Parcel("Kaarst", 36, "8")], Parcel("Kaarst", 36, "438")),  # and a glyph lost
+])
+def test_one_flurstueck_read_as_two_is_joined_again(header, entry) -> None:  # type: ignore[no-untyped-def]
+    assert reconcile(header, {entry, Parcel(entry.gemarkung, entry.flur, "999")}, [], [], _Gazetteer()) == [entry]
+
+
+def test_two_flurstuecke_the_entry_text_also_names_stay_two() -> None:
+    header = [Parcel("Zons", 3, "11"), Parcel("Zons", 3, "30")]
+    assert reconcile(header, {Parcel("Zons", 3, "11"), Parcel("Zons", 3, "1130")}, [], [], _Gazetteer()) is None
