@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from PIL import Image
 
+from baulast.dates import find_dates, is_plausible_register_date
 from baulast.model import Evidence, Field
 from pipeline.ocr import OcrEngine
 
@@ -38,8 +39,16 @@ def verify_register_number(field: Field | None, image: Image.Image | None, engin
 
 
 def verify_date(field: Field | None, image: Image.Image | None, engine: OcrEngine) -> Field | None:
-    """The Eintragungsdatum, distrusted when a second reading of its crop disputes a digit."""
-    return verify_digits(field, image, engine)
+    """The Eintragungsdatum, distrusted when a second reading of its crop is another date a
+    register can carry. A second reading that is no such date ("21.03.1078", "04.022008": the
+    enlarged crop misread) disputes nothing."""
+    if field is None or image is None or field.evidence is None or field.evidence.bbox is None:
+        return field
+    line = engine.read_line(value_crop(image, field.evidence))
+    second = [m.value for m in find_dates(line) if is_plausible_register_date(m.value)]
+    if not second or field.value in second:
+        return field
+    return _disputed(field, line)
 
 
 def verify_digits(field: Field | None, image: Image.Image | None, engine: OcrEngine) -> Field | None:
@@ -55,6 +64,12 @@ def verify_digits(field: Field | None, image: Image.Image | None, engine: OcrEng
     first, second = _digits(field.evidence.text), _digits(line)
     if not second or len(first) != len(second) or first == second:
         return field
+    return _disputed(field, line)
+
+
+def _disputed(field: Field, line: str) -> Field:
+    """The field distrusted, with the second reading noted in its evidence."""
+    assert field.evidence is not None
     evidence = Evidence(field.evidence.page, field.evidence.bbox,
                         f"{field.evidence.text} (second reading: {line})")
     return Field(field.name, field.value, min(field.confidence, DISAGREEMENT_CONFIDENCE), evidence)

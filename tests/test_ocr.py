@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 
+import pytest
 from PIL import Image, ImageDraw, ImageFont
 from pypdf import PdfReader
 
@@ -93,6 +94,26 @@ def test_second_reading_distrusts_a_disputed_register_number() -> None:
     agreeing = Field("register_number", "241", 0.95, Evidence(1, (200, 200, 900, 250), "Baulastenblatt Nr. 0241"))
     assert verify_register_number(agreeing, image, TesseractEngine()).confidence == 0.95  # real Tesseract agrees
     assert verify_register_number(field, image, TesseractEngine()).confidence <= 0.4  # and disputes the 8
+
+
+@pytest.mark.parametrize("second, disputed", [
+    ("Eingetragen am 19.07.1981", True),  # another date a register can carry: a person decides
+    ("Eingetragen am 19.07.1987", False),
+    ("Eingetragen am 19.07.1007", False),  # the enlarged crop misread: no register date
+    ("19.072987 u", False),
+    ("", False),
+])
+def test_second_reading_disputes_a_date_only_with_another_register_date(second: str, disputed: bool) -> None:
+    import datetime as dt
+
+    from baulast.model import Evidence, Field
+    from pipeline.verify import verify_date
+    from tests.conftest import FakeEngine
+
+    field = Field("date", dt.date(1987, 7, 19), 0.95, Evidence(1, (200, 200, 900, 250), "Eingetragen am 19.07.1987"))
+    engine = FakeEngine([])
+    engine.second_reading = second
+    assert (verify_date(field, page_with_text(["Eingetragen am 19.07.1987"]), engine).confidence <= 0.4) is disputed
 
 
 def test_in_process_engine_reads_what_the_tesseract_command_reads(tmp_path) -> None:
