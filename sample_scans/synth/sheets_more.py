@@ -165,13 +165,13 @@ def sheet_card_form(pg: Page, tpl: Template, a: Akte, page_no: int, pt: float) -
         pg.hline(xr, x1, yr + P(1), 0.2)
         if val:
             typed(xr + P(2), yr, val)
-        if key == "gb":
-            end = pg.text(x1 - P(24), yr, L("gb_blatt"), f, 10)
-            if gb[1]:
-                typed(end + P(3), yr, gb[1])
         yr += P(8)
+    end = pg.text(xr, yr, L("gb_blatt"), f, 10)
+    pg.hline(end + P(2), xr + P(36), yr + P(1), 0.2)
     if a.grundbuch:
+        typed(end + P(4), yr, gb[1])
         d.add("grundbuch_blatt")
+    yr += P(8)
     end = pg.text(xr, yr, L("az"), f, 10)
     pg.hline(end + P(2), x1, yr + P(1), 0.2)
     typed(end + P(4), yr, a.aktenzeichen)
@@ -309,6 +309,8 @@ def sheet_landscape_grid(pg: Page, tpl: Template, a: Akte, page_no: int, pt: flo
     cells = [("gem", [a.parcels[0].gemarkung]), ("flurfst", fl), ("addr", [a.address or "–"]), ("gb", [gb]),
              ("az", [a.aktenzeichen])]
     px_ = [x0 + round(W * c) for c in (0, 0.17, 0.45, 0.68, 0.85)] + [x1]
+    cells = [(key, [w for v in vals for w in pg.wrap(v, f, pt * 1.05, px_[i + 1] - px_[i] - P(4))])
+             for i, (key, vals) in enumerate(cells)]
     vlh = pg.line_height(f, pt * 1.05, 1.3)
     h2 = P(7) + vlh * max(len(v) for _, v in cells) + P(1.5)
     for i, (key, vals) in enumerate(cells):
