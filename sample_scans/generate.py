@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Render synthetic scanned Baulastenakten with ground truth.
 
-    python sample_scans/generate.py OUTDIR [--count N] [--seed S] [--split sample|tuning|heldout]
+    python sample_scans/generate.py OUTDIR [--count N] [--seed S] [--split sample|tuning|heldout|heldout2]
 
 ``--split sample`` without ``--count`` writes the curated, committed set (SAMPLE_SPECS below).
-``tuning`` / ``heldout`` write random corpora; heldout uses only templates flagged heldout.
+``tuning`` / ``heldout`` / ``heldout2`` write random corpora; heldout uses only templates flagged heldout,
+heldout2 only templates bound to that split (kept unseen by whoever tunes extraction).
 Depends only on Pillow and the standard library; output is deterministic for a given seed.
 """
 
@@ -17,9 +18,11 @@ from pathlib import Path
 
 try:  # imported as sample_scans.generate
     from .synth.assemble import Spec, build, random_spec
+    from .synth.layouts import SPLITS
 except ImportError:  # run as a script
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from synth.assemble import Spec, build, random_spec
+    from synth.layouts import SPLITS
 
 DEFAULT_SEED = 1987
 
@@ -95,7 +98,7 @@ def generate(outdir, split: str = "sample", count: int | None = None, seed: int 
     """Write files + truth.json into outdir; return the file paths (truth files not included)."""
     outdir = Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
-    if split not in ("sample", "tuning", "heldout"):
+    if split not in SPLITS:
         raise ValueError(f"unknown split {split!r}")
     if split == "sample" and count is None:
         specs = SAMPLE_SPECS
@@ -110,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("outdir", type=Path)
     ap.add_argument("--count", type=int, default=None, help="number of random files (default: curated set / 100)")
     ap.add_argument("--seed", type=int, default=DEFAULT_SEED)
-    ap.add_argument("--split", choices=("sample", "tuning", "heldout"), default="sample")
+    ap.add_argument("--split", choices=SPLITS, default="sample")
     args = ap.parse_args(argv)
     for path in generate(args.outdir, args.split, args.count, args.seed):
         print(path)

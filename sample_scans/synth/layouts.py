@@ -1,7 +1,9 @@
 """Layout templates for the Baulastenblatt: label wording, field order, positions, fonts.
 
 Templates flagged ``heldout`` are only ever used by the heldout split, so an extractor tuned on the
-sample/tuning splits meets unseen label wordings, orders, positions and fonts there.
+sample/tuning splits meets unseen label wordings, orders, positions and fonts there. Templates with a
+``split`` set (e.g. "heldout2") are used by that split only and by no other; their wordings and
+renderers live in ``sheets_more.py``.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ LABELS = {
     "H2": {**_BASE, "number": "Nr. des Baulastenblattes:", "fst": "Flurstück-Nr.", "addr": "Lagebezeichnung:",
            "text": "Gegenstand der Baulast", "rem": "Eintragungsvermerk", "reg": "eingetr. am",
            "dele": "gelöscht:", "gb": "Grundbuchbezirk", "nr": "Lfd.Nr."},
+    # heldout2-only wordings live in sheets_more.py (registered into LABELS there)
 }
 
 
@@ -51,6 +54,9 @@ class Template:
     years: tuple[int, int] = (1965, 2024)
     upper_labels: bool = False
     heldout: bool = False
+    split: str = ""  # if set: used by this split only (and by no other)
+    renderer: str = ""  # key of sheets.RENDERERS; default: the style's renderer
+    landscape: bool = False
 
     def label(self, key: str) -> str:
         s = LABELS[self.labels][key]
@@ -79,13 +85,30 @@ TEMPLATES: dict[str, Template] = {t.name: t for t in (
              cols=(0.07, 0.55, 0.38), years=(1996, 2024), heldout=True),
     Template("dm_h", "dot_matrix", "H2", "free_mono_bold", "free_mono_bold", "free_mono_bold", pt=11.5,
              upper_labels=True, margin=15, cols=(0.12, 0.58, 0.30), years=(1980, 1995), heldout=True),
+    # heldout2-only templates: never seen by sample/tuning/heldout
+    Template("tw_k", "typewriter_form", "K1", "dv_serif_cond", "dv_serif_cond_bold", "mono", pt=11, margin=18,
+             top=14, years=(1961, 1985), split="heldout2", renderer="card_form"),
+    Template("cp_k", "computer_print", "K2", "serif", "serif_bold", pt=11, margin=20, top=16,
+             years=(1986, 2007), split="heldout2", renderer="two_column"),
+    Template("mg_k", "modern_grid", "K3", "free_sans", "free_sans_bold", pt=9.5, margin=12, top=12,
+             years=(1999, 2024), split="heldout2", renderer="landscape_grid", landscape=True),
+    Template("dm_k", "dot_matrix", "K4", "dv_mono_bold", "dv_mono_bold", "dv_mono_bold", pt=9.5, margin=22, top=14,
+             years=(1979, 1996), split="heldout2", renderer="tractor_feed"),
 )}
 
 
+SPLITS = ("sample", "tuning", "heldout", "heldout2")
+
+
 def templates_for(split: str) -> list[Template]:
-    """sample/tuning: never heldout templates; heldout: only heldout templates."""
+    """sample/tuning: never heldout templates; heldout: only heldout templates; a split named by some
+    template's ``split`` (heldout2): only those templates. Split-bound templates appear in no other split."""
+    if split not in SPLITS:
+        raise ValueError(f"unknown split {split!r}")
+    if any(t.split == split for t in TEMPLATES.values()):
+        return [t for t in TEMPLATES.values() if t.split == split]
     want = split == "heldout"
-    return [t for t in TEMPLATES.values() if t.heldout == want]
+    return [t for t in TEMPLATES.values() if t.heldout == want and not t.split]
 
 
 def flur_groups(parcels) -> list[tuple[int, list[str]]]:

@@ -33,6 +33,9 @@ FONT_FILES = {
     "free_mono": "FreeMono.ttf",
     "free_mono_bold": "FreeMonoBold.ttf",
     "dv_mono": "DejaVuSansMono.ttf",
+    "dv_mono_bold": "DejaVuSansMono-Bold.ttf",
+    "dv_serif_cond": "DejaVuSerifCondensed.ttf",
+    "dv_serif_cond_bold": "DejaVuSerifCondensed-Bold.ttf",
 }
 
 

@@ -13,6 +13,7 @@ from PIL import Image
 from .content import Akte, Entry, de_date
 from .layouts import Template, flur_groups
 from .render import Page, dot_matrix
+from .sheets_more import MORE_RENDERERS
 
 
 def colon(s: str) -> str:
@@ -269,13 +270,13 @@ def sheet_grid(pg: Page, tpl: Template, a: Akte, page_no: int, pt: float) -> tup
 
 
 RENDERERS = {"typewriter_form": sheet_typewriter, "computer_print": sheet_plain, "dot_matrix": sheet_plain,
-             "modern_grid": sheet_grid}
+             "modern_grid": sheet_grid, **MORE_RENDERERS}
 
 
 def render_sheet(a: Akte, tpl: Template, dpi: int, rng: random.Random, page_no: int) -> tuple[Image.Image, set]:
     for scale in (1.0, 0.92, 0.85, 0.78, 0.72):
-        pg = Page(dpi, random.Random(rng.random()))
-        d, over = RENDERERS[tpl.style](pg, tpl, a, page_no, tpl.pt * scale)
+        pg = Page(dpi, random.Random(rng.random()), *((297, 210) if tpl.landscape else (210, 297)))
+        d, over = RENDERERS[tpl.renderer or tpl.style](pg, tpl, a, page_no, tpl.pt * scale)
         if not over:
             break
     else:

@@ -1,0 +1,104 @@
+"""The scan generator's heldout2 split: only its own templates, complete truth, deterministic output,
+and the tuning/heldout splits unchanged by it."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+import re
+
+import pytest
+
+from sample_scans.generate import generate
+from sample_scans.synth import content
+from sample_scans.synth.assemble import gemarkungen, random_spec
+from sample_scans.synth.layouts import TEMPLATES, templates_for
+from sample_scans.synth.sheets import render_sheet
+
+HELDOUT2 = {"tw_k", "cp_k", "mg_k", "dm_k"}
+TRUTH_KEYS = {"municipality", "register_number", "parcels", "date", "entries", "is_baulast", "sheet_page", "pages",
+              "layout", "quality", "format", "split", "distractors", "notes"}
+ENTRY_KEYS = {"lfd_nr", "type", "registered_on", "deleted_on"}
+PARCEL_KEYS = {"gemarkung", "flur", "flurstueck"}
+
+# Recorded before the heldout2 split existed: templates of the first 30 random files per split/seed.
+TUNING_SEED_11 = ("cp_b mg_b mg_a dm_a dm_a tw_b dm_a tw_a dm_a mg_b tw_b mg_a tw_a cp_b dm_a mg_a mg_a mg_a mg_b "
+                  "cp_a mg_a mg_b cp_b mg_a cp_a cp_b tw_b tw_b tw_b cp_a").split()
+HELDOUT_SEED_7 = "mg_h cp_h dm_h tw_h mg_h mg_h cp_h cp_h mg_h cp_h".split()
+
+
+def template_of(truth: dict) -> str:
+    return re.search(r"\[template (\w+)\]", truth["notes"]).group(1)
+
+
+def spec_templates(split: str, seed: int, count: int) -> list[str]:
+    rng = random.Random(f"specs:{split}:{seed}")  # as generate() draws its specs
+    return [random_spec(rng, split, i + 1).template for i in range(count)]
+
+
+def digest(paths) -> dict[str, str]:
+    out = {}
+    for p in paths:
+        for f in (p, p.with_name(p.stem + ".truth.json")):
+            out[f.name] = hashlib.sha256(f.read_bytes()).hexdigest()
+    return out
+
+
+@pytest.fixture(scope="module")
+def heldout2_files(tmp_path_factory):
+    out = tmp_path_factory.mktemp("heldout2")
+    return generate(out, "heldout2", 6, 3)
+
+
+def test_heldout2_templates_are_bound_to_their_split():
+    assert {t.name for t in templates_for("heldout2")} == HELDOUT2
+    for split in ("sample", "tuning", "heldout"):
+        assert not HELDOUT2 & {t.name for t in templates_for(split)}
+    assert all(TEMPLATES[n].split == "heldout2" and not TEMPLATES[n].heldout for n in HELDOUT2)
+
+
+def test_heldout2_truth_complete_and_only_new_templates(heldout2_files):
+    assert len(heldout2_files) == 6
+    for path in heldout2_files:
+        assert path.exists()
+        truth = json.loads(path.with_name(path.stem + ".truth.json").read_text(encoding="utf-8"))
+        assert set(truth) == TRUTH_KEYS
+        assert truth["split"] == "heldout2"
+        assert template_of(truth) in HELDOUT2
+        assert truth["layout"] == TEMPLATES[template_of(truth)].style
+        if truth["is_baulast"]:
+            assert truth["municipality"] and truth["register_number"] and truth["parcels"]
+            assert all(set(p) == PARCEL_KEYS for p in truth["parcels"])
+            assert all(set(e) == ENTRY_KEYS for e in truth["entries"])
+            assert truth["date"] == truth["entries"][0]["registered_on"]
+            assert 1 <= truth["sheet_page"] <= truth["pages"]
+        else:
+            assert truth["register_number"] is None and truth["sheet_page"] is None
+
+
+def test_heldout2_is_deterministic(heldout2_files, tmp_path):
+    again = generate(tmp_path, "heldout2", 6, 3)
+    assert digest(again) == digest(heldout2_files)
+
+
+def test_other_splits_draw_the_same_templates_as_before():
+    assert spec_templates("tuning", 11, 30) == TUNING_SEED_11
+    assert spec_templates("heldout", 7, 10) == HELDOUT_SEED_7
+
+
+def test_tuning_files_use_the_recorded_templates(tmp_path):
+    paths = generate(tmp_path, "tuning", 3, 11)
+    names = [template_of(json.loads(p.with_name(p.stem + ".truth.json").read_text(encoding="utf-8"))) for p in paths]
+    assert names == TUNING_SEED_11[:3]
+
+
+@pytest.mark.parametrize("name", sorted(HELDOUT2))
+def test_heldout2_sheet_fits_a_crowded_record(name):
+    """Three entries, three parcels on two Flure and a deletion still fit on the sheet."""
+    tpl = TEMPLATES[name]
+    rng = random.Random(name)
+    a = content.make_akte(rng, tpl.years, gemarkungen(), n_parcels=3, two_flure=True, n_entries=3, deleted=True,
+                          number_style="suffix")
+    img, distractors = render_sheet(a, tpl, 200, rng, 1)
+    assert img.size[0] > 1000 and {"aktenzeichen", "page_number"} <= distractors
