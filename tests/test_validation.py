@@ -60,3 +60,18 @@ def test_file_without_a_sheet_needs_review(gazetteer) -> None:
     findings = validate(Extraction(), gazetteer)
     assert [f.code for f in findings] == ["no_sheet"]
     assert decide(findings) is Status.NEEDS_REVIEW
+
+
+@pytest.mark.parametrize("name, value, confidence, accepted", [
+    ("date", dt.date(1987, 3, 12), 0.8, False),  # dates are held to 0.85
+    ("date", dt.date(1987, 3, 12), 0.86, True),
+    ("register_number", "1234", 0.78, False),  # register numbers to 0.8
+    ("register_number", "1234", 0.8, True),
+    ("parcels", (Parcel("Zons", 3, "123/4"),), 0.76, True),
+    ("municipality", "Dormagen", 0.74, False),
+])
+def test_each_field_has_its_own_accept_threshold(gazetteer, name, value, confidence, accepted) -> None:
+    extraction = good(**{name: Field(name, value, confidence, EVIDENCE)})
+    assert (decide(validate(extraction, gazetteer)) is Status.ACCEPTED) is accepted
+    # A reviewer's accept: confidence no longer counts.
+    assert decide(validate(extraction, gazetteer, threshold=0.0)) is Status.ACCEPTED
