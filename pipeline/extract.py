@@ -33,6 +33,7 @@ from pipeline.vocab import REGISTERED, REMARKS, TABLE_HEAD
 
 _DISPUTED = 0.6  # confidence of a value read two ways, or repaired
 _FROM_PROSE = 0.5  # confidence of a parcel only the entry prose names
+_PARTLY_CONFIRMED = 0.9  # weakest word's confidence that a parcel the prose does not restate needs
 _ONE_READING = 0.7  # confidence of parcels whose Flur is inferred from the entry text
 _KREIS = re.compile(r"\b[\w-]*kreis\s+[\w-]+", re.IGNORECASE)
 
@@ -87,7 +88,9 @@ def extract_parcels(page: OcrPage, rows: list[Row], header_end: int, gazetteer: 
         return Field("parcels", tuple(dict.fromkeys(completed)), confidence, evidence_of(page, used))
     if in_entries and all(p in in_entries for p in resolved):
         confidence = max(confidence, 0.9 * min(scores))
-    else:
+    elif not (any(p in in_entries for p in resolved) and confidence >= _PARTLY_CONFIRMED):
+        # Where the prose restates some of the header's parcels (commonly the first only),
+        # the others stand on a reading Tesseract was sure of in every glyph, or fall short.
         confidence *= 0.8
     return Field("parcels", tuple(dict.fromkeys(resolved)), confidence, evidence_of(page, used))
 

@@ -14,7 +14,8 @@ from tests.conftest import make_page, words_of
 
 @pytest.mark.parametrize("word, label", [
     ("Gemarkung", "Gemarkung"), ("GEMARKUNG!", "Gemarkung"), ("Semarkung", "Gemarkung"), ("Gemärkung:", "Gemarkung"),
-    ("Flur", "Flur"), ("FLÜR:", "Flur"), ("Flur-Nr.:", "Flur"), ("Fur", "Flur"), ("lur", "Flur"), ("Elur", "Flur"), ("Fluor", "Flur"),
+    ("Flur", "Flur"), ("FLÜR:", "Flur"), ("Flur-Nr.:", "Flur"), ("Fur", "Flur"), ("lur", "Flur"), ("Elur", "Flur"),
+    ("Fluor", "Flur"),
     ("Flurstück(e):", "Flurstück"), ("Flurstück(le)", "Flurstück"), ("_Flurstücke", "Flurstück"),
     ("Plurstfick(e)", "Flurstück"), ("Flst.", "Flurstück"), ("FLURSTÜCK(E):", "Flurstück"),
     ("für", None), ("Für", None), ("Flut", None), ("Flure3", None), ("Grundstück", None), ("Bemerkungen", None),
@@ -141,3 +142,22 @@ def test_an_unreadable_header_falls_back_to_the_first_parcel_of_the_entry_prose(
     parcels = extract(page, gazetteer).parcels
     assert parcels.value == (Parcel("Lank", 12, "1031"),)
     assert parcels.confidence < 0.75
+
+
+def partly_restated(conf: float):  # type: ignore[no-untyped-def]
+    """Two header parcels; the entry prose restates only the first."""
+    return make_page([
+        words_of("Stadt Dormagen Der Bürgermeister"), words_of("Baulastenblatt Nr. 88"),
+        words_of("Gemarkung Zons Flur 3 Flurstücke 123/4, 125"),
+        [("Lfd.", 200), ("Nr.", 330), ("Inhalt", 600), ("der", 800), ("Eintragung", 920), ("Bemerkungen", 1800)],
+        [("1", 220), *words_of("Die Eigentümer des Grundstücks", 600), *words_of("Eingetragen am", 1800)],
+        [*words_of("Gemarkung Zons, Flur 3,", 600), ("12.03.1987", 1800)],
+        words_of("Flurstück 123/4 verpflichten sich", 600),
+    ], conf=conf)
+
+
+@pytest.mark.parametrize("conf, trusted", [(97.0, True), (88.0, False)])
+def test_a_parcel_the_prose_does_not_restate_needs_a_sure_reading(gazetteer, conf, trusted) -> None:
+    parcels = extract(partly_restated(conf), gazetteer).parcels
+    assert parcels.value == (Parcel("Zons", 3, "123/4"), Parcel("Zons", 3, "125"))
+    assert (parcels.confidence >= 0.75) is trusted
