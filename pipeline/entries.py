@@ -103,8 +103,12 @@ def _column_dates(table: list[Row], head: Anchor) -> list[Remark]:
     return dates
 
 
-def extract_entries(page: OcrPage, rows: list[Row], table_top: int) -> tuple[list[Entry], Field | None]:
-    """Every entry of the table with its type and dates, and the date field (entry Lfd. Nr. 1)."""
+def extract_entries(page: OcrPage, rows: list[Row], table_top: int,
+                    head_read: bool = True) -> tuple[list[Entry], Field | None]:
+    """Every entry of the table with its type and dates, and the date field (entry Lfd. Nr. 1).
+
+    `head_read`: whether the table's head row was read; without it the table's first lines are
+    not known, and the first remark found may be a later entry's."""
     table = rows[table_top:]
     registered = remarks(table, REGISTERED)
     deleted = remarks(table, DELETED)
@@ -130,7 +134,7 @@ def extract_entries(page: OcrPage, rows: list[Row], table_top: int) -> tuple[lis
         if index == 0 and remark is not None and date is not None:
             value_words = [w for w in remark.words if any(c.isdigit() for c in w.text)] or list(remark.words)
             confidence = remark.score * mean_confidence(value_words)
-            if not numbered and remark.row > _FIRST_ENTRY_ROWS:
+            if not numbered and (remark.row > _FIRST_ENTRY_ROWS or not head_read):
                 # Without the Lfd. Nr. column (a lone "1" is often not read at all) a remark
                 # further down may belong to a later entry, the first one's unreadable:
                 # never sure enough to accept. A remark on the table's first lines is entry 1's.

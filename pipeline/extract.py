@@ -37,13 +37,21 @@ _PARTLY_CONFIRMED = 0.9  # weakest word's confidence that a parcel the prose doe
 _ONE_READING = 0.7  # confidence of parcels whose Flur is inferred from the entry text
 _KREIS = re.compile(r"\b[\w-]*kreis\s+[\w-]+", re.IGNORECASE)
 
-def _table_top(rows: list[Row]) -> int | None:
-    """Index of the table's header row ("Lfd. Nr. | Inhalt der Eintragung | Bemerkungen")."""
+def _table_head(rows: list[Row]) -> int | None:
+    """Index of the table's head row ("Lfd. Nr. | Inhalt der Eintragung | Bemerkungen"), if read."""
     for index, row in enumerate(rows):
         keys = [key(w.text) for w in row.words]
         hits = sum(1 for label in TABLE_HEAD if any(k.startswith(key(label)) for k in keys))
         if hits >= 2:
             return index
+    return None
+
+
+def _table_top(rows: list[Row]) -> int | None:
+    """Where the entries table begins: its head row, else the row above the first remark."""
+    head = _table_head(rows)
+    if head is not None:
+        return head
     first_entry = find_any(rows, REGISTERED.labels, 0.8)
     return max(0, first_entry[0].row - 1) if first_entry else None
 
@@ -219,7 +227,7 @@ def extract(page: OcrPage, gazetteer: Gazetteer) -> Extraction:
         if found is not None:
             register_number = Field(found.name, found.value, min(found.confidence, 0.5), found.evidence)
     parcels = extract_parcels(page, rows, header_end, gazetteer)
-    entries, date = extract_entries(page, rows, table_top or 0)
+    entries, date = extract_entries(page, rows, table_top or 0, head_read=_table_head(rows) is not None)
     municipality = extract_municipality(page, rows, header_end, gazetteer, parcels)
     return Extraction(
         municipality=municipality, register_number=register_number, parcels=parcels, date=date,

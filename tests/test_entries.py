@@ -59,3 +59,15 @@ def test_a_word_of_the_prose_is_no_remark(gazetteer) -> None:
     ])
     entries = extract(page, gazetteer).entries
     assert [(e.lfd_nr, e.registered_on) for e in entries] == [(1, dt.date(1987, 3, 12))]
+
+
+def test_without_the_table_head_the_first_remark_found_is_not_trusted(gazetteer) -> None:
+    """A poor scan: the table head and entry 1's remark unread; the first remark found may be
+    entry 2's, so the date it gives is proposed, never accepted."""
+    page = make_page([
+        *HEADER,
+        words_of("zu dulden. gez. Fischer"),
+        [*words_of("Stellplatzbaulast für zwei Stellplätze.", 600), *words_of("eingetragen am 08.08.2010", 1800)],
+    ])
+    date = extract(page, gazetteer).date
+    assert date.value == dt.date(2010, 8, 8) and date.confidence < 0.75
