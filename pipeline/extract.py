@@ -14,7 +14,7 @@ from baulast.model import Extraction, Field, OcrPage, Parcel, Word
 from baulast.parcels import parse_flurstueck, parse_parcels
 from baulast.textnorm import digits_to_int
 from pipeline.entries import extract_entries
-from pipeline.grid import grid_parcel_text, label_text
+from pipeline.grid import grid_parcel_text, label_text, parcel_label
 from pipeline.layout import (
     Anchor,
     Row,
@@ -34,6 +34,7 @@ from pipeline.vocab import REGISTERED, REMARKS, TABLE_HEAD
 _DISPUTED = 0.6  # confidence of a value read two ways, or repaired
 _FROM_PROSE = 0.5  # confidence of a parcel only the entry prose names
 _PARTLY_CONFIRMED = 0.9  # weakest word's confidence that a parcel the prose does not restate needs
+_INCOMPLETE = 0.5  # confidence of parcels read incompletely
 _ONE_READING = 0.7  # confidence of parcels whose Flur is inferred from the entry text
 _KREIS = re.compile(r"\b[\w-]*kreis\s+[\w-]+", re.IGNORECASE)
 
@@ -57,6 +58,29 @@ def _table_top(rows: list[Row]) -> int | None:
 
 
 def extract_parcels(page: OcrPage, rows: list[Row], header_end: int, gazetteer: Gazetteer) -> Field | None:
+    """The burdened parcels from the sheet header, never trusted where they are incomplete: a
+    parcel without its Flur, or a header line naming a Gemarkung and numbers that gave no parcel
+    (a misread label: "Eur 75" for "Flurst. 75")."""
+    found = _read_parcels(page, rows, header_end, gazetteer)
+    if found is None:
+        return None
+    if any(p.flur is None for p in found.value) or _unread_parcel_lines(rows[:header_end]):
+        return Field(found.name, found.value, min(found.confidence, _INCOMPLETE), found.evidence)
+    return found
+
+
+def _unread_parcel_lines(header: list[Row]) -> bool:
+    """Whether a header line names a Gemarkung and at least two numbers but yields no parcel."""
+    for row in header:
+        numbers = [w for w in row.words if any(c.isdigit() for c in w.text)]
+        if len(numbers) >= 2 and any(parcel_label(w.text) == "Gemarkung" for w in row.words) \
+                and not {"grundbuch"} & {key(w.text) for w in row.words} \
+                and not parse_parcels(label_text(row.words), default_gemarkung="?"):
+            return True
+    return False
+
+
+def _read_parcels(page: OcrPage, rows: list[Row], header_end: int, gazetteer: Gazetteer) -> Field | None:
     """The burdened parcels from the sheet header (rows above the table).
 
     Confidence is that of the weakest word the parcels were read from, raised when the

@@ -29,7 +29,7 @@ def parcel_label(text: str) -> str | None:
     folded = key(text)
     if not folded or any(c.isdigit() for c in folded):
         return None
-    if folded.startswith("flurst") or folded in ("flst", "flstk") or (
+    if folded.startswith("flurst") or folded in ("flst", "flstk", "flurs", "fst") or (
         len(folded) >= 7 and max(similarity(folded, "flurstuck"), similarity(folded, "flurstucke")) >= 0.7
     ):
         return "Flurstück"

@@ -17,7 +17,7 @@ from tests.conftest import make_page, words_of
     ("Flur", "Flur"), ("FLÜR:", "Flur"), ("Flur-Nr.:", "Flur"), ("Fur", "Flur"), ("lur", "Flur"), ("Elur", "Flur"),
     ("Fluor", "Flur"),
     ("Flurstück(e):", "Flurstück"), ("Flurstück(le)", "Flurstück"), ("_Flurstücke", "Flurstück"),
-    ("Plurstfick(e)", "Flurstück"), ("Flst.", "Flurstück"), ("FLURSTÜCK(E):", "Flurstück"),
+    ("Plurstfick(e)", "Flurstück"), ("Flst.", "Flurstück"), ("Flurs.", "Flurstück"), ("FLURSTÜCK(E):", "Flurstück"),
     ("für", None), ("Für", None), ("Flut", None), ("Flure3", None), ("Grundstück", None), ("Bemerkungen", None),
     ("12", None), ("", None),
 ])
@@ -161,3 +161,35 @@ def test_a_parcel_the_prose_does_not_restate_needs_a_sure_reading(gazetteer, con
     parcels = extract(partly_restated(conf), gazetteer).parcels
     assert parcels.value == (Parcel("Zons", 3, "123/4"), Parcel("Zons", 3, "125"))
     assert (parcels.confidence >= 0.75) is trusted
+
+
+@pytest.mark.parametrize("second_line", [
+    "Gemarkung Elsen Flur 28 Eur 75, 288/13",  # "Flurst." misread: two parcels lost
+    "Gemarkung Elsen Flur 29 Fl 1768",
+])
+def test_a_parcel_line_that_yields_nothing_makes_the_parcels_untrusted(gazetteer, second_line) -> None:
+    """The prose confirms the parcel that was read; the header's other line was lost."""
+    page = make_page([
+        words_of("Stadt Grevenbroich Der Bürgermeister"), words_of("Baulastenblatt Nr. 432"),
+        words_of("Gemarkung Elsen Flur 28 Flurstück 713"), words_of(second_line),
+        [("Lfd.", 200), ("Nr.", 330), ("Inhalt", 600), ("der", 800), ("Eintragung", 920), ("Bemerkungen", 1800)],
+        [("1", 220), *words_of("Der Eigentümer des Grundstücks", 600), *words_of("Eingetragen am", 1800)],
+        [*words_of("Gemarkung Elsen, Flur 28,", 600), ("12.03.1987", 1800)],
+        words_of("Flurstück 713 verpflichtet sich", 600),
+    ])
+    parcels = extract(page, gazetteer).parcels
+    assert Parcel("Elsen", 28, "713") in parcels.value and parcels.confidence < 0.75
+
+
+def test_a_parcel_without_flur_is_never_trusted(gazetteer) -> None:
+    page = make_page([words_of("Stadt Dormagen"), words_of("Baulastenblatt Nr. 9"),
+                      words_of("Gemarkung Zons Flurstück 12"), *ENTRY_ROWS])
+    parcels = extract(page, gazetteer).parcels
+    assert parcels.value == (Parcel("Zons", None, "12"),) and parcels.confidence <= 0.5
+
+
+ENTRY_ROWS = [
+    [("Lfd.", 200), ("Nr.", 330), ("Inhalt", 600), ("der", 800), ("Eintragung", 920), ("Bemerkungen", 1800)],
+    [("1", 220), *words_of("Der Eigentümer des Grundstücks", 600), *words_of("Eingetragen am", 1800)],
+    [*words_of("Gemarkung Zons, Flurstück 12", 600), ("12.03.1987", 1800)],
+]
