@@ -156,6 +156,7 @@ class Extraction:
     date: Field | None = None  # value: datetime.date
     entries: tuple[Entry, ...] = ()
     sheet_page: int | None = None  # 1-based page that holds the Baulastenblatt
+    sheet_certain: bool = True  # False: the page is only the likeliest sheet, in unknown wordings
 
     def fields(self) -> dict[str, Field]:
         """The fields that were found, by name."""

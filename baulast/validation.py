@@ -27,6 +27,9 @@ def validate(extraction: Extraction, gazetteer: Gazetteer, threshold: float | No
     if extraction.sheet_page is None:
         return [Finding("error", "no_sheet", "no Baulastenblatt page found in this file")]
     findings: list[Finding] = []
+    if not extraction.sheet_certain:
+        findings.append(Finding("error", "uncertain_sheet",
+                                f"page {extraction.sheet_page} is only the likeliest Baulastenblatt of the file"))
     fields = extraction.fields()
     for name in CORE_FIELDS:
         found = fields.get(name)

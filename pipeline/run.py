@@ -27,7 +27,7 @@ from baulast.gazetteer import Gazetteer
 from baulast.model import Extraction, FileResult, PageText, ScanFile, Status
 from baulast.options import IngestOptions, TaskOptions
 from baulast.validation import decide, validate
-from pipeline.classify import find_sheet, sheet_score
+from pipeline.classify import likeliest_sheet, sheet_score
 from pipeline.crosscheck import cross_check, other_page_numbers
 from pipeline.efile import PdfSpool, batch_scratch, discard_pdf, page_pdf
 from pipeline.extract import extract
@@ -87,8 +87,10 @@ def process_file(scan: ScanFile, options: TaskOptions, engine: OcrEngine | None 
         if not ocr_pages:
             raise InputRejected("no pages")
         gazetteer = _gazetteer(options.gazetteer_path, options.gazetteer_csv)
-        sheet = find_sheet(ocr_pages)
+        sheet, sure = likeliest_sheet(ocr_pages)
         extraction = extract(sheet, gazetteer) if sheet is not None else Extraction()
+        if sheet is not None and not sure:
+            extraction = dataclasses.replace(extraction, sheet_certain=False)
         if sheet is not None and sheet.number == sheet_image_page:
             extraction = dataclasses.replace(
                 extraction,

@@ -157,3 +157,19 @@ def test_an_unread_running_number_does_not_merge_two_entries(gazetteer) -> None:
     assert [(e.lfd_nr, e.registered_on, e.deleted_on) for e in entries] == [
         (1, dt.date(1981, 8, 21), None), (2, dt.date(1987, 6, 22), dt.date(2018, 11, 9))]
     assert [e.type for e in entries] == ["Zufahrtsbaulast", "Leitungsbaulast"]
+
+
+def test_a_sheet_in_unknown_wordings_is_proposed_but_never_trusted(gazetteer) -> None:
+    from baulast.validation import validate
+    from pipeline.classify import likeliest_sheet
+
+    odd = make_page([words_of("Verzeichnis der Baulasten für Jüchen"), words_of("Blatt-Nr. 101"),
+                     words_of("Gemarkung Jüchen Flur 20 Flurstück 335/11"), words_of("Wortlaut der Baulast")])
+    letter = make_page([words_of("Sehr geehrte Damen und Herren, das Baulastenverzeichnis von Jüchen"),
+                        words_of("Gemarkung Jüchen Flur 20 Flurstück 335/11 Mit freundlichen Grüßen")], number=2)
+    assert find_sheet([odd]) is None
+    assert likeliest_sheet([odd, letter]) == (odd, False)
+    assert likeliest_sheet([letter]) == (None, False)  # a letter is never taken for a sheet
+    extraction = dataclasses.replace(extract(odd, gazetteer), sheet_certain=False)
+    assert extraction.parcels.value == (Parcel("Jüchen", 20, "335/11"),)
+    assert "uncertain_sheet" in {f.code for f in validate(extraction, gazetteer)}
