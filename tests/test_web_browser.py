@@ -67,10 +67,10 @@ def test_clerk_searches_a_parcel_opens_the_record_and_downloads_the_pdf(browser:
     _sign_in(page, site, "kaarst")
     expect(page.locator("header .who")).to_contain_text("kaarst · clerk · Kaarst")
 
-    page.fill("input[name=q]", "Gemarkung Kaarst, Flur 38, Flurstück 553")
+    page.fill("input[name=q]", "Gemarkung Kaarst, Flur 35, Flurstück 553")
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/search\?q="))
-    expect(page.locator(".reading")).to_contain_text("parcel Gemarkung Kaarst, Flur 38, Flurstück 553")
+    expect(page.locator(".reading")).to_contain_text("parcel Gemarkung Kaarst, Flur 35, Flurstück 553")
     hits = page.locator("table.hits tbody tr.hit")
     expect(hits).to_have_count(1)
     expect(hits.first).to_contain_text("336c")
@@ -116,9 +116,15 @@ def test_archivist_corrects_a_field_and_accepts_in_the_review_queue(browser: Bro
                                       for i in range(crops.count()))
     _snap(page, shots, "review")
 
-    # The pipeline read Flur 38 where the sheet says 35: correct it, Enter saves and accepts.
+    # The pipeline's reading is shown for checking. A slip first, saved only: the record stays
+    # in the queue with the slip. Then the sheet's parcels: Enter saves and accepts.
     parcels = page.locator("input[name=parcels]")
-    expect(parcels).to_have_value("Kaarst 38 137/22; Kaarst 38 553")
+    expect(parcels).to_have_value(re.compile(r"Kaarst \d+ 137/22; Kaarst \d+ 553"))
+    parcels.fill("Kaarst 36 137/22; Kaarst 36 553")
+    page.click("button[value=save]")
+    page.wait_for_url(f"{site}/review/{record_id}")
+    expect(page.locator("input[name=parcels]")).to_have_value("Kaarst 36 137/22; Kaarst 36 553")
+    parcels = page.locator("input[name=parcels]")
     parcels.fill("Kaarst 35 137/22; Kaarst 35 553")
     parcels.press("Enter")
     page.wait_for_url(re.compile(rf"accepted={record_id}"))
