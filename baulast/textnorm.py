@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Letters that OCR returns in place of a digit.
 DIGIT_LOOKALIKES = {"O": "0", "o": "0", "l": "1", "I": "1", "|": "1", "S": "5", "B": "8"}
@@ -30,6 +31,7 @@ def fold(text: str) -> str:
     return folded
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(text: str) -> str:
     """Fold a place name and treat hyphens, dots and runs of spaces as one space."""
     return _NOT_LETTER_OR_DIGIT.sub(" ", fold(text)).strip()

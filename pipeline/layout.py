@@ -8,6 +8,7 @@ the same column. These helpers find labels despite OCR noise and read the value 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
@@ -62,6 +63,7 @@ def union(boxes) -> BBox:  # type: ignore[no-untyped-def]
     )
 
 
+@lru_cache(maxsize=1 << 16)
 def key(token: str) -> str:
     """A word folded for label comparison: lower case, no accents, letters and digits only."""
     return "".join(c for c in fold(token) if c.isalnum())
