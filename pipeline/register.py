@@ -67,6 +67,8 @@ class Label:
     words: tuple[Word, ...]
     score: float
     tail: str = ""  # "0158" of "Baulastenblatt-Nr.:0158"
+    line_height: int = 0  # the type size of the label's row (see _type_size)
+    line_centre: int = 0  # where the row's text stands, vertically
 
     @property
     def box(self) -> tuple[int, int, int, int]:
@@ -161,9 +163,10 @@ def find_register_labels(rows: list[Row]) -> list[Label]:
                 if len(key(head2)) >= 2:
                     pair = _similarity(key(head) + key(head2)) * 0.98
             if pair > single and pair > 0:
-                label = Label(row_index, (words[index], words[index + 1]), pair, tail2)
+                label = Label(row_index, (words[index], words[index + 1]), pair, tail2,
+                              *_type_size(row, words[index]))
             elif single > 0:
-                label = Label(row_index, (words[index],), single, tail)
+                label = Label(row_index, (words[index],), single, tail, *_type_size(row, words[index]))
             else:
                 index += 1
                 continue
@@ -171,6 +174,19 @@ def find_register_labels(rows: list[Row]) -> list[Label]:
                 labels.append(label)
             index += len(label.words)
     return labels
+
+
+def _type_size(row: Row, label: Word) -> tuple[int, int]:
+    """The median height and the median vertical centre of the confidently read words of two or
+    more letters or digits beside the label (specks, rule fragments and the row's other lines
+    left out); (0, 0) if there are none."""
+    real = [w for w in row.words if w.conf >= 60 and sum(c.isalnum() for c in w.text) >= 2
+            and label.bbox[1] <= (w.bbox[1] + w.bbox[3]) // 2 <= label.bbox[3]]
+    if not real:
+        return 0, 0
+    heights = sorted(_height(w) for w in real)
+    centres = sorted((w.bbox[1] + w.bbox[3]) // 2 for w in real)
+    return heights[len(heights) // 2], centres[len(centres) // 2]
 
 
 def _near(left: Word, right: Word) -> bool:
@@ -196,13 +212,21 @@ def _line_words(rows: list[Row], label: Label) -> list[Word]:
 
 def _text_band(label: Label) -> BBox:
     """The label's box cut to its text height: a word box swollen by a rule or a stamp would take
-    in the lines above and below."""
+    in the lines above and below. A label whose every word is swollen (an underlined title) is
+    cut to its row's type size around where the row's text stands."""
     word = min(label.words, key=_height)
+    left, top, right, bottom = word.bbox
+    height = _text_height(label)
+    if bottom - top > 1.5 * height and label.line_centre:
+        return left, label.line_centre - height, right, label.line_centre + height
     return word.bbox
 
 
 def _text_height(label: Label) -> int:
-    return min(_height(w) for w in label.words)
+    """The type size of the label's text: its smallest word's height, or its row's where the
+    label's words are swollen (underlined, struck through by a rule)."""
+    own = min(_height(w) for w in label.words)
+    return min(own, label.line_height) if label.line_height else own
 
 
 def _stopped(rows: list[Row], label: Label) -> bool:

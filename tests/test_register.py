@@ -174,3 +174,10 @@ def test_sheet_read_on_end() -> None:
     label_and_number = [w.bbox for w in turned.words if w.text in ("Baulastenblatt", "1533")]
     assert found.evidence.bbox == (label_and_number[0][0], label_and_number[0][1],
                                    label_and_number[1][2], label_and_number[1][3])
+
+
+def test_an_underlined_label_whose_box_is_swollen_still_reads_its_number() -> None:
+    """Sample akte_0008: the title's box runs down over its underline, to 2.6 times the type size;
+    "Nr." and the number are the text's height, not specks."""
+    found = read(page_of(line(("Baulastenblatt", {"h": 104}), "Nr.", "309", ("Seite", {"gap": 300}), "1von1")))
+    assert found is not None and found.value == "309"
