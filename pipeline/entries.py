@@ -39,8 +39,6 @@ BAULAST_TYPES = (
 )
 
 
-
-
 @dataclass(frozen=True)
 class Remark:
     """A date the table gives one entry (registered or deleted): the row, the date and the

@@ -38,6 +38,7 @@ _INCOMPLETE = 0.5  # confidence of parcels read incompletely
 _ONE_READING = 0.7  # confidence of parcels whose Flur is inferred from the entry text
 _KREIS = re.compile(r"\b[\w-]*kreis\s+[\w-]+", re.IGNORECASE)
 
+
 def _table_head(rows: list[Row]) -> int | None:
     """Index of the table's head row ("Lfd. Nr. | Inhalt der Eintragung | Bemerkungen"), if read."""
     for index, row in enumerate(rows):
@@ -48,11 +49,8 @@ def _table_head(rows: list[Row]) -> int | None:
     return None
 
 
-def _table_top(rows: list[Row]) -> int | None:
-    """Where the entries table begins: its head row, else the row above the first remark."""
-    head = _table_head(rows)
-    if head is not None:
-        return head
+def _above_first_remark(rows: list[Row]) -> int | None:
+    """Where the entries table begins when its head went unread: the row above the first remark."""
     first_entry = find_any(rows, REGISTERED.labels, 0.8)
     return max(0, first_entry[0].row - 1) if first_entry else None
 
@@ -61,10 +59,12 @@ def extract_parcels(page: OcrPage, rows: list[Row], header_end: int, gazetteer: 
     """The burdened parcels from the sheet header, never trusted where they are incomplete: a
     parcel without its Flur, or a header line naming a Gemarkung and numbers that gave no parcel
     (a misread label: "Eur 75" for "Flurst. 75")."""
-    found = _read_parcels(page, rows, header_end, gazetteer)
+    # The Grundbuch line names a Gemarkung of its own ("Grundbuch von Zons Blatt 2993").
+    header = [row for row in rows[:header_end] if not ({key(w.text) for w in row.words} & {"grundbuch"})]
+    found = _read_parcels(page, rows, header, header_end, gazetteer)
     if found is None:
         return None
-    if any(p.flur is None for p in found.value) or _unread_parcel_lines(rows[:header_end]):
+    if any(p.flur is None for p in found.value) or _unread_parcel_lines(header):
         return Field(found.name, found.value, min(found.confidence, _INCOMPLETE), found.evidence)
     return found
 
@@ -74,20 +74,20 @@ def _unread_parcel_lines(header: list[Row]) -> bool:
     for row in header:
         numbers = [w for w in row.words if any(c.isdigit() for c in w.text)]
         if len(numbers) >= 2 and any(parcel_label(w.text) == "Gemarkung" for w in row.words) \
-                and not {"grundbuch"} & {key(w.text) for w in row.words} \
                 and not parse_parcels(label_text(row.words), default_gemarkung="?"):
             return True
     return False
 
 
-def _read_parcels(page: OcrPage, rows: list[Row], header_end: int, gazetteer: Gazetteer) -> Field | None:
-    """The burdened parcels from the sheet header (rows above the table).
+def _read_parcels(page: OcrPage, rows: list[Row], header: list[Row], header_end: int,
+                  gazetteer: Gazetteer) -> Field | None:
+    """The burdened parcels from the sheet header (`header`: its rows above the table
+    beginning at `header_end`, the Grundbuch line left out).
 
     Confidence is that of the weakest word the parcels were read from, raised when the
     entry text names the same parcels (two independent readings agree) and lowered when
     it does not.
     """
-    header = [row for row in rows[:header_end] if not ({key(w.text) for w in row.words} & {"grundbuch"})]
     words = [w for row in header for w in row.words]
     text = "\n".join(label_text(row.words) for row in header)
     gemarkung_anchor = next(iter(find_labels(header, "Gemarkung", 0.8)), None)
@@ -241,7 +241,8 @@ def extract_municipality(page: OcrPage, rows: list[Row], header_end: int, gazett
 def extract(page: OcrPage, gazetteer: Gazetteer) -> Extraction:
     """All fields of a Baulastenblatt page."""
     rows = rows_of(page)
-    table_top = _table_top(rows)
+    head = _table_head(rows)
+    table_top = head if head is not None else _above_first_remark(rows)
     header_end = table_top if table_top is not None else len(rows)
     register_number = extract_register_number(page, rows[: max(header_end, 1)] or rows)
     if register_number is None:
@@ -251,7 +252,7 @@ def extract(page: OcrPage, gazetteer: Gazetteer) -> Extraction:
         if found is not None:
             register_number = Field(found.name, found.value, min(found.confidence, 0.5), found.evidence)
     parcels = extract_parcels(page, rows, header_end, gazetteer)
-    entries, date = extract_entries(page, rows, table_top or 0, head_read=_table_head(rows) is not None)
+    entries, date = extract_entries(page, rows, table_top or 0, head_read=head is not None)
     municipality = extract_municipality(page, rows, header_end, gazetteer, parcels)
     return Extraction(
         municipality=municipality, register_number=register_number, parcels=parcels, date=date,

@@ -123,17 +123,17 @@ def find_labels(rows: list[Row], label: str, min_score: float = 0.8) -> list[Anc
             if score >= min_score:
                 end = start + len(parts) + (1 if len(parts) == 1 and _is_split(row, start, label, score) else 0)
                 anchors.append(Anchor(row_index, start, end, score))
-    # Where two matches overlap, the better one wins ("| eingetragen" loses to "eingetragen").
-    best: list[Anchor] = []
-    for anchor in sorted(anchors, key=lambda a: -a.score):
-        if not any(a.row == anchor.row and a.start < anchor.end and anchor.start < a.end for a in best):
-            best.append(anchor)
-    return sorted(best, key=lambda a: (a.row, a.start))
+    return _best_per_position(anchors)
 
 
 def find_any(rows: list[Row], labels: tuple[str, ...] | list[str], min_score: float = 0.8) -> list[Anchor]:
     """Every place where one of several wordings of a label stands, best match per position."""
-    anchors = [anchor for label in labels for anchor in find_labels(rows, label, min_score)]
+    return _best_per_position([anchor for label in labels for anchor in find_labels(rows, label, min_score)])
+
+
+def _best_per_position(anchors: list[Anchor]) -> list[Anchor]:
+    """Where matches overlap, the better one wins ("| eingetragen" loses to "eingetragen"), and of
+    equally good ones the longer (a whole "Tag der Eintragung" over its "Eintragung")."""
     best: list[Anchor] = []
     for anchor in sorted(anchors, key=lambda a: (-a.score, a.start - a.end)):
         if not any(a.row == anchor.row and a.start < anchor.end and anchor.start < a.end for a in best):

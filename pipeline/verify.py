@@ -42,9 +42,9 @@ def verify_date(field: Field | None, image: Image.Image | None, engine: OcrEngin
     """The Eintragungsdatum, distrusted when a second reading of its crop is another date a
     register can carry. A second reading that is no such date ("21.03.1078", "04.022008": the
     enlarged crop misread) disputes nothing."""
-    if field is None or image is None or field.evidence is None or field.evidence.bbox is None:
+    line = _second_reading(field, image, engine)
+    if field is None or line is None:
         return field
-    line = engine.read_line(value_crop(image, field.evidence))
     second = [m.value for m in find_dates(line) if is_plausible_register_date(m.value)]
     if not second or field.value in second:
         return field
@@ -58,13 +58,20 @@ def verify_digits(field: Field | None, image: Image.Image | None, engine: OcrEng
     is the confident glyph confusion this guards against. A second reading with fewer or more
     digits (a cut-off crop, a neighbour's number in the margin) says nothing either way.
     """
-    if field is None or image is None or field.evidence is None or field.evidence.bbox is None:
+    line = _second_reading(field, image, engine)
+    if field is None or line is None:
         return field
-    line = engine.read_line(value_crop(image, field.evidence))
-    first, second = _digits(field.evidence.text), _digits(line)
+    first, second = _digits(field.evidence.text), _digits(line)  # type: ignore[union-attr]  # evidence checked above
     if not second or len(first) != len(second) or first == second:
         return field
     return _disputed(field, line)
+
+
+def _second_reading(field: Field | None, image: Image.Image | None, engine: OcrEngine) -> str | None:
+    """The field's crop read again as one line, or None where there is nothing to read."""
+    if field is None or image is None or field.evidence is None or field.evidence.bbox is None:
+        return None
+    return engine.read_line(value_crop(image, field.evidence))
 
 
 def _disputed(field: Field, line: str) -> Field:

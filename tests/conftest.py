@@ -49,6 +49,11 @@ def make_page(rows: list[list[tuple[str, int]]], number: int = 1, line_height: i
     return OcrPage(number=number, width=2480, height=3508, words=tuple(words), text=text)
 
 
+# The head row of a sheet's entries table, as `make_page` takes it: text column at 600, remarks at 1800.
+TABLE_HEAD_ROW = [("Lfd.", 200), ("Nr.", 330), ("Inhalt", 600), ("der", 800), ("Eintragung", 920),
+                  ("Bemerkungen", 1800)]
+
+
 def words_of(line: str, x: int = 200) -> list[tuple[str, int]]:
     """A line of text as (word, x) pairs, placed left to right."""
     placed, position = [], x

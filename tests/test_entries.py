@@ -7,7 +7,7 @@ import datetime as dt
 from baulast.model import Parcel
 from pipeline.classify import find_sheet
 from pipeline.extract import extract
-from tests.conftest import make_page, words_of
+from tests.conftest import TABLE_HEAD_ROW, make_page, words_of
 
 HEADER = [words_of("Gemeinde Jüchen Der Bürgermeister"), words_of("Baulastblatt Nr. 314"),
           words_of("Gemarkung Jüchen Flur 20 Flurstück 335/11")]
@@ -17,7 +17,8 @@ def test_remarks_headed_vermerke_with_tag_der_eintragung(gazetteer) -> None:
     page = make_page([
         *HEADER,
         [("Lfd.", 200), ("Nr.", 330), ("Inhalt", 600), ("der", 800), ("Baulast", 920), ("Vermerke", 1800)],
-        [("1", 220), *words_of("Der jeweilige Eigentümer des Grundstücks", 600), *words_of("Tag der Eintragung:", 1800)],
+        [("1", 220), *words_of("Der jeweilige Eigentümer des Grundstücks", 600),
+         *words_of("Tag der Eintragung:", 1800)],
         [*words_of("Gemarkung Jüchen, Flur", 600), ("12.03.1987", 1800)],
         words_of("20, Flurstück 335/11 übernimmt die Abstandfläche", 600),
     ])
@@ -52,7 +53,7 @@ def test_a_word_of_the_prose_is_no_remark(gazetteer) -> None:
     """'Eintragung' in the prose, with no date by it, opens no entry."""
     page = make_page([
         *HEADER,
-        [("Lfd.", 200), ("Nr.", 330), ("Inhalt", 600), ("der", 800), ("Eintragung", 920), ("Bemerkungen", 1800)],
+        TABLE_HEAD_ROW,
         [("1", 220), *words_of("Der Eigentümer übernimmt die Baulast.", 600), *words_of("Eingetragen am", 1800)],
         [*words_of("Sie wird mit der Eintragung am", 600), ("12.03.1987", 1800)],
         words_of("Tage wirksam.", 600),

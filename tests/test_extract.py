@@ -11,13 +11,13 @@ from baulast.model import Parcel
 from pipeline.classify import find_sheet, sheet_score
 from pipeline.entries import classify_type
 from pipeline.extract import extract
-from tests.conftest import make_page, words_of
+from tests.conftest import TABLE_HEAD_ROW, make_page, words_of
 
 
 def sheet(*header: str, entries: list[tuple[str, list[str], list[str]]] | None = None):  # type: ignore[no-untyped-def]
     """A sheet page: header lines, the table head, then entries of (lfd, text lines, remark lines)."""
     rows = [words_of(line) for line in header]
-    rows.append([("Lfd.", 200), ("Nr.", 330), ("Inhalt", 600), ("der", 800), ("Eintragung", 920), ("Bemerkungen", 1800)])
+    rows.append(TABLE_HEAD_ROW)
     for lfd, text_lines, remarks in entries or []:
         for index in range(max(len(text_lines), len(remarks))):
             row = [(lfd, 220)] if index == 0 else []

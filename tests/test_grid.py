@@ -9,7 +9,7 @@ from baulast.parcels import parse_parcels
 from pipeline.extract import extract
 from pipeline.grid import grid_parcel_text, label_text, parcel_label
 from pipeline.layout import rows_of
-from tests.conftest import make_page, words_of
+from tests.conftest import TABLE_HEAD_ROW, make_page, words_of
 
 
 @pytest.mark.parametrize("word, label", [
@@ -84,7 +84,7 @@ def test_entry_prose_read_without_the_remarks_column(gazetteer) -> None:
     page = make_page([
         words_of("Stadt Dormagen Der Bürgermeister"), words_of("Baulastenblatt Nr. 88"),
         [("Gemarkung", 200), ("Zons", 520), ("Flur", 800), ("3", 950), ("Flurstück", 1100), ("123/4", 1450)],
-        [("Lfd.", 200), ("Nr.", 330), ("Inhalt", 600), ("der", 800), ("Eintragung", 920), ("Bemerkungen", 1800)],
+        TABLE_HEAD_ROW,
         [("1", 220), *words_of("Der jeweilige Eigentümer des", 600), *words_of("Eingetragen am", 1800)],
         [*words_of("Grundstücks Gemarkung Zons, Flur", 600), ("12.03.1987", 1800)],
         [*words_of("3, Flurstück 123/4 übernimmt die", 600), *words_of("gez. Weber", 1800)],
@@ -106,7 +106,7 @@ def test_an_unreadable_flur_in_a_grid_is_completed_from_the_entry_text(gazetteer
     page = make_page([
         words_of("Stadt Dormagen Der Bürgermeister"), words_of("Baulastenblatt Nr. 227"),
         LABELS, [("Dormagen", 200), ("E", 800), ("513/7", 1100)],
-        [("Lfd.", 200), ("Nr.", 330), ("Inhalt", 600), ("der", 800), ("Eintragung", 920), ("Bemerkungen", 1800)],
+        TABLE_HEAD_ROW,
         [("1", 220), *words_of("Der jeweilige Eigentümer des Grundstücks", 600), *words_of("Eingetragen am", 1800)],
         [*words_of("Gemarkung Dormagen, Flur", 600), ("12.03.1987", 1800)],
         words_of("27, Flurstück 513/7 verpflichtet sich", 600),
@@ -119,7 +119,7 @@ def test_flurstuecke_under_one_unreadable_flur_share_the_flur_the_entry_names(ga
     page = make_page([
         words_of("Gemeinde Rommerskirchen"), words_of("BAULASTENBLATT NR. 77"), words_of("GEMARKUNG: Rommerskirchen"),
         words_of("FLUR: ah"), words_of("FLURSTÜCK(E): 374/30, 130/2"),
-        [("Lfd.", 200), ("Nr.", 330), ("Inhalt", 600), ("der", 800), ("Eintragung", 920), ("Bemerkungen", 1800)],
+        TABLE_HEAD_ROW,
         [("1", 220), *words_of("Der jeweilige Eigentümer des Grundstücks", 600), *words_of("Eingetragen am", 1800)],
         [*words_of("Gemarkung Rommerskirchen,", 600), ("12.03.1987", 1800)],
         words_of("Flur 11, Flurstück 374/30", 600),
@@ -133,7 +133,7 @@ def test_an_unreadable_header_falls_back_to_the_first_parcel_of_the_entry_prose(
     page = make_page([
         words_of("Stadt Meerbusch Der Bürgermeister"), words_of("Baulastenblatt Nr. 31"),
         words_of("Gemarkung Lank _ ___._. . Flar 42 Frei 1031 4"),
-        [("Lfd.", 200), ("Nr.", 330), ("Inhalt", 600), ("der", 800), ("Eintragung", 920), ("Bemerkungen", 1800)],
+        TABLE_HEAD_ROW,
         [("1", 220), *words_of("Der jeweilige Eigentümer des Grundstücks", 600), *words_of("Eingetragen am", 1800)],
         [*words_of("Gemarkung Lank, Flur 12,", 600), ("12.03.1987", 1800)],
         words_of("Flurstück 1031 gestattet dem Eigentümer", 600),
@@ -149,7 +149,7 @@ def partly_restated(conf: float):  # type: ignore[no-untyped-def]
     return make_page([
         words_of("Stadt Dormagen Der Bürgermeister"), words_of("Baulastenblatt Nr. 88"),
         words_of("Gemarkung Zons Flur 3 Flurstücke 123/4, 125"),
-        [("Lfd.", 200), ("Nr.", 330), ("Inhalt", 600), ("der", 800), ("Eintragung", 920), ("Bemerkungen", 1800)],
+        TABLE_HEAD_ROW,
         [("1", 220), *words_of("Die Eigentümer des Grundstücks", 600), *words_of("Eingetragen am", 1800)],
         [*words_of("Gemarkung Zons, Flur 3,", 600), ("12.03.1987", 1800)],
         words_of("Flurstück 123/4 verpflichten sich", 600),
@@ -172,7 +172,7 @@ def test_a_parcel_line_that_yields_nothing_makes_the_parcels_untrusted(gazetteer
     page = make_page([
         words_of("Stadt Grevenbroich Der Bürgermeister"), words_of("Baulastenblatt Nr. 432"),
         words_of("Gemarkung Elsen Flur 28 Flurstück 713"), words_of(second_line),
-        [("Lfd.", 200), ("Nr.", 330), ("Inhalt", 600), ("der", 800), ("Eintragung", 920), ("Bemerkungen", 1800)],
+        TABLE_HEAD_ROW,
         [("1", 220), *words_of("Der Eigentümer des Grundstücks", 600), *words_of("Eingetragen am", 1800)],
         [*words_of("Gemarkung Elsen, Flur 28,", 600), ("12.03.1987", 1800)],
         words_of("Flurstück 713 verpflichtet sich", 600),
@@ -189,7 +189,7 @@ def test_a_parcel_without_flur_is_never_trusted(gazetteer) -> None:
 
 
 ENTRY_ROWS = [
-    [("Lfd.", 200), ("Nr.", 330), ("Inhalt", 600), ("der", 800), ("Eintragung", 920), ("Bemerkungen", 1800)],
+    TABLE_HEAD_ROW,
     [("1", 220), *words_of("Der Eigentümer des Grundstücks", 600), *words_of("Eingetragen am", 1800)],
     [*words_of("Gemarkung Zons, Flurstück 12", 600), ("12.03.1987", 1800)],
 ]
