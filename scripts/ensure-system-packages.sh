@@ -23,6 +23,11 @@ fi
 # (skipped by --no-install-recommends); fontconfig pulls in one of several fonts, so name
 # DejaVu explicitly to make the screenshots the same on every machine.
 dpkg -s fonts-dejavu-core >/dev/null 2>&1 || missing+=(fonts-dejavu-core)
+# The fonts the sample-scan generator types its forms in (tests, `make eval` and `make bench`
+# generate scans): Liberation, GNU FreeFont and the condensed DejaVu faces.
+for pkg in fonts-liberation fonts-freefont-ttf fonts-dejavu-extra; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+done
 for pkg in "$@"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
 done
