@@ -27,6 +27,7 @@ from pipeline.tessapi import PSM_AUTO, PSM_OSD_ONLY, PSM_SINGLE_LINE, TessApi, T
 DEFAULT_LANG = "deu"
 DEFAULT_PAGE_TIMEOUT = 180  # seconds; a page that takes longer is treated as unreadable
 _ORIENTATION_DPI = 150  # enough resolution to tell which way the text runs
+_FEW_WORDS = 8  # upright words that show a page of little text upright (see _reads_well)
 _LINE_DPI = 300  # a value crop carries no resolution; a scanned page's is the likeliest
 _INSTALL_HINT = "install them with: apt-get install tesseract-ocr tesseract-ocr-deu tesseract-ocr-osd poppler-utils (or run make setup)"
 
@@ -250,8 +251,19 @@ def _reads_well(page: OcrPage) -> bool:
     Text upside down never yields 25 confidently read words of letters, and text turned by
     90° is read, if at all, as vertical lines of words taller than wide, so only words wider
     than tall count. The mean confidence is no sign of a turned page (stamps, signatures and
-    speckle lower it on poor upright scans), so it does not count."""
-    return _upright_words(page) >= 25
+    speckle lower it on poor upright scans), so it does not count.
+
+    A page with little text (a Lageplan, a short note) reads well too where most of its words
+    of letters are read confidently across the page: upside down, Tesseract reads at most a
+    fifth of them so, turned by 90° none. A page without a single word has nothing for
+    orientation detection to go by either.
+    """
+    upright = _upright_words(page)
+    if upright >= 25 or not page.words:
+        return True
+    lettered = [w for w in page.words if len(w.text) >= 3 and w.text.isalpha()]
+    on_end = sum(1 for w in lettered if w.bbox[3] - w.bbox[1] > w.bbox[2] - w.bbox[0])
+    return upright >= _FEW_WORDS and 2 * upright >= len(lettered) and 4 * on_end <= upright
 
 
 def _upright_words(page: OcrPage) -> int:

@@ -165,6 +165,24 @@ def test_words_standing_on_end_do_not_show_a_page_upright() -> None:
     assert not _reads_well(page(width=40, height=200))
 
 
+def test_a_page_of_little_text_reads_well_only_where_most_of_its_words_run_across() -> None:
+    """A Lageplan names a street and the Gemarkung in a dozen words; upside down, Tesseract
+    still reads a few words of letters confidently, but only among many it reads poorly."""
+    from baulast.model import OcrPage, Word
+    from pipeline.ocr import _reads_well
+
+    def page(confident: int, poor: int, width: int = 200, height: int = 40) -> OcrPage:
+        words = tuple(Word("Straße", 95.0 if i < confident else 30.0, (10, 60 * i, 10 + width, 60 * i + height), 1, 1, i)
+                      for i in range(confident + poor))
+        return OcrPage(1, 2480, 3508, words, "")
+
+    assert _reads_well(page(confident=11, poor=2))  # a plan, upright
+    assert not _reads_well(page(confident=12, poor=63))  # a letter upside down
+    assert not _reads_well(page(confident=5, poor=1))  # too few words to tell
+    assert not _reads_well(page(confident=11, poor=2, width=40, height=200))  # on end
+    assert _reads_well(OcrPage(1, 2480, 3508, (), ""))  # nothing to tell the way from
+
+
 def test_a_page_over_its_time_limit_is_rejected_and_the_engine_reads_on() -> None:
     import pytest
 
