@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 from PIL import Image, ImageDraw, ImageFont
 
-from pipeline.preprocess import _long_runs, deskew, estimate_skew, prepare, remove_rules
+from pipeline.preprocess import _long_runs, _long_vertical_runs, deskew, estimate_skew, prepare, remove_rules
 
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 
@@ -33,6 +33,14 @@ def naive_long_runs(mask: np.ndarray, length: int) -> np.ndarray:
 @given(mask=arrays(bool, st.tuples(st.integers(1, 12), st.integers(1, 40))), length=st.integers(1, 12))
 def test_long_runs_match_the_definition(mask: np.ndarray, length: int) -> None:
     assert (_long_runs(mask, length) == naive_long_runs(mask, length)).all()
+
+
+@settings(max_examples=200, deadline=None)
+@given(mask=arrays(bool, st.tuples(st.integers(1, 60), st.integers(1, 12)), elements=st.booleans() | st.just(True)),
+       length=st.integers(1, 40), step=st.integers(1, 10))
+def test_long_vertical_runs_match_the_definition(mask: np.ndarray, length: int, step: int) -> None:
+    expected = naive_long_runs(np.ascontiguousarray(mask.T), length).T
+    assert (_long_vertical_runs(mask, length, step) == expected).all()
 
 
 def text_page(lines: int = 24) -> Image.Image:
