@@ -27,7 +27,7 @@ from baulast.errors import BaulastError, ExitCode, ToolsMissing
 from baulast.model import FileResult, ScanFile, Status
 from baulast.options import IngestOptions, TaskOptions
 from pipeline.efile import discard_pdf
-from pipeline.run import process_file, unreadable_reason
+from pipeline.task import process_file, unreadable_reason
 
 CONNECT_TIMEOUT = 30  # seconds to reach the scheduler
 IN_FLIGHT_PER_THREAD = 2  # files handed to the cluster per worker thread at a time
