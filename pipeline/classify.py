@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from baulast.model import OcrPage
-from pipeline.layout import key
+from pipeline.layout import FUZZY_STEM, key, starts_like
 
 # What marks a register sheet, each with its weight and the word stems forms use for it. A
 # declaration or a letter may mention "Baulast" too, but rarely carries the table labels; and
@@ -11,13 +11,13 @@ from pipeline.layout import key
 # that count against. Each mark counts once, however many of its wordings a page has.
 SHEET_MARKS = (
     (3.0, ("baulastenblatt", "baulastblatt")),
-    (1.5, ("baulastenverzeichnis", "baulastverzeichnis", "verzeichnis")),
-    (2.0, ("lfd", "ifd")),  # "Ifd." is how "Lfd." often reads
+    (1.5, ("baulastenverzeichnis", "baulastverzeichnis", "verzeichnis", "baulastenbuch")),
+    (2.0, ("lfd", "ifd", "laufende")),  # "Ifd." is how "Lfd." often reads
     (1.0, ("inhalt", "wortlaut")),
     (1.0, ("eintragung",)),
-    (2.0, ("bemerkungen", "vermerke", "anmerkungen")),
+    (2.0, ("bemerkung", "vermerk", "anmerkung")),
     (2.0, ("eingetragen", "eintragungsdatum", "eintragungstag", "eingetr")),
-    (1.0, ("geloscht", "loschung")),
+    (1.0, ("geloscht", "loschung", "veranderung")),
     (1.0, ("gemarkung", "gemkg", "gmkg")),
     (0.5, ("flur",)),
     (-4.0, ("geehrte",)),
@@ -28,6 +28,9 @@ SHEET_MARKS = (
     (-1.0, ("beglaubigt",)),
     (-1.0, ("lageplan",)),
 )
+# The marks that only a letter or a declaration carries; a sheet may well have a column for the
+# clerk's signature, a certified copy's stamp or a reference to the Lageplan.
+LETTER_MARKS = ("geehrte", "freundlichen", "grussen", "verpflichtungserklarung")
 SHEET_THRESHOLD = 6.0
 # A page below the threshold is still taken for the sheet, never trusted, where it is the file's
 # likeliest page, shows some marks and none of a letter or declaration: a sheet in wordings
@@ -37,8 +40,45 @@ WEAK_SHEET_THRESHOLD = 3.0
 
 def sheet_score(page: OcrPage) -> float:
     """How much a page looks like a Baulastenblatt (each marker counts once, as a word's start)."""
-    words = {key(w.text) for w in page.words}
-    return sum(weight for weight, stems in SHEET_MARKS if any(word.startswith(stems) for word in words))
+    tokens = page_tokens(page)
+    return sum(weight for weight, stems in SHEET_MARKS if _marked(tokens, stems, fuzzy=weight > 0))
+
+
+def page_tokens(page: OcrPage) -> frozenset[str]:
+    """The page's words folded for comparison, and what its lines spell when read together.
+
+    Forms print a title letter-spaced ("B a u l a s t e n b l a t t") or split a compound over
+    two words ("Baulasten- verzeichnis", "Lfd. Nr."); OCR breaks words apart too. So beside
+    each word, two and three neighbouring words of a line joined count, and so does a run of
+    four or more single letters.
+    """
+    lines: dict[tuple[int, int, int], list[str]] = {}
+    for word in page.words:
+        folded = key(word.text)
+        if folded:
+            lines.setdefault((word.block, word.par, word.line), []).append(folded)
+    tokens: set[str] = set()
+    for words in lines.values():
+        tokens.update(words)
+        tokens.update(a + b for a, b in zip(words, words[1:]))
+        tokens.update(a + b + c for a, b, c in zip(words, words[1:], words[2:]))
+        letters: list[str] = []
+        for word in [*words, ""]:
+            if len(word) == 1 and word.isalpha():
+                letters.append(word)
+                continue
+            if len(letters) >= 4:
+                tokens.update(("".join(letters), "".join(letters) + word))
+            letters = []
+    return frozenset(tokens)
+
+
+def _marked(tokens: frozenset[str], stems: tuple[str, ...], fuzzy: bool) -> bool:
+    """Whether a token starts with one of the stems (long stems: despite one misread letter)."""
+    if any(token.startswith(stems) for token in tokens):
+        return True
+    # The marks of a letter count against a page only where they plainly stand.
+    return fuzzy and any(starts_like(token, stem) for stem in stems if len(stem) >= FUZZY_STEM for token in tokens)
 
 
 def find_sheet(pages: list[OcrPage]) -> OcrPage | None:
@@ -63,5 +103,5 @@ def likeliest_sheet(pages: list[OcrPage]) -> tuple[OcrPage | None, bool]:
 
 def _has_letter_marks(page: OcrPage) -> bool:
     """Whether a page carries a mark of a letter or a declaration."""
-    words = {key(w.text) for w in page.words}
-    return any(weight < 0 and any(word.startswith(stems) for word in words) for weight, stems in SHEET_MARKS)
+    tokens = page_tokens(page)
+    return _marked(tokens, LETTER_MARKS, fuzzy=False)

@@ -24,6 +24,7 @@ from pipeline.layout import (
     key,
     mean_confidence,
     rows_of,
+    starts_like,
     words_below,
     words_right_of,
 )
@@ -43,7 +44,7 @@ def _table_head(rows: list[Row]) -> int | None:
     """Index of the table's head row ("Lfd. Nr. | Inhalt der Eintragung | Bemerkungen"), if read."""
     for index, row in enumerate(rows):
         keys = [key(w.text) for w in row.words]
-        hits = sum(1 for label in TABLE_HEAD if any(k.startswith(key(label)) for k in keys))
+        hits = sum(1 for label in TABLE_HEAD if any(starts_like(k, key(label)) for k in keys))
         if hits >= 2:
             return index
     return None

@@ -109,6 +109,19 @@ def word_score(token: str, label: str) -> float:
     return Levenshtein.normalized_similarity(a, b)
 
 
+FUZZY_STEM = 8  # stems this long are recognised with one letter misread
+_FUZZY_PREFIX = 0.87
+
+
+def starts_like(token: str, stem: str) -> bool:
+    """Whether a folded word begins with a folded stem; a stem of eight letters or more with one
+    letter misread ("eintraqung", "bemerkunqen", "baulastenb1att")."""
+    if token.startswith(stem):
+        return True
+    return len(stem) >= FUZZY_STEM and len(token) >= len(stem) - 1 and (token[0] == stem[0] or token[1] == stem[1]) \
+        and Levenshtein.normalized_similarity(token[: len(stem)], stem) >= _FUZZY_PREFIX
+
+
 def find_labels(rows: list[Row], label: str, min_score: float = 0.8) -> list[Anchor]:
     """Every place where the (one- or several-word) label stands, best match per position."""
     parts = label.split()

@@ -23,7 +23,7 @@ from rapidfuzz.distance import Levenshtein
 from baulast.model import BBox, Evidence, Field, OcrPage, Word
 from baulast.regnum import HIGHEST_REGISTER_NUMBER, normalize_register_number
 from pipeline import vocab
-from pipeline.layout import Row, key, read_on_end, rows_of, turned_upright, union
+from pipeline.layout import Row, key, read_on_end, rows_of, starts_like, turned_upright, union
 
 # Register labels, folded (letters and digits only): the sheet title, alone or with its "Nr.".
 LABEL_KEYS = ("baulastenblatt", "baulastenblattnr", "baulastenblattnummer", "blattnr", "blattnummer")
@@ -117,7 +117,7 @@ def _above_table(rows: list[Row]) -> list[Row]:
     """The rows above the table head ("Lfd. Nr. | Inhalt der Eintragung | Bemerkungen")."""
     for index, row in enumerate(rows):
         keys = [key(w.text) for w in row.words]
-        if sum(1 for head in TABLE_HEAD if any(k.startswith(head) for k in keys)) >= 2:
+        if sum(1 for head in TABLE_HEAD if any(starts_like(k, head) for k in keys)) >= 2:
             return rows[: max(index, 1)]
     return rows
 

@@ -37,4 +37,5 @@ DELETED = LabelSet(
 # The head of the remarks column beside the entry text (dates, signatures).
 REMARKS = ("Bemerkungen", "Vermerke", "Vermerk", "Anmerkungen", "Eintragungsvermerk")
 # Words of the entries table's head row; two of them make a row the head.
-TABLE_HEAD = ("Lfd", "Inhalt", "Eintragung", "Bemerkungen", "Vermerke", "Löschung", "Eintragungsdatum")
+TABLE_HEAD = ("Lfd", "Laufende", "Inhalt", "Wortlaut", "Eintragung", "Bemerkungen", "Vermerke", "Löschung",
+              "Veränderungen", "Eintragungsdatum")

@@ -173,3 +173,23 @@ def test_a_sheet_in_unknown_wordings_is_proposed_but_never_trusted(gazetteer) ->
     extraction = dataclasses.replace(extract(odd, gazetteer), sheet_certain=False)
     assert extraction.parcels.value == (Parcel("Jüchen", 20, "335/11"),)
     assert "uncertain_sheet" in {f.code for f in validate(extraction, gazetteer)}
+
+
+def test_sheet_marks_are_found_letter_spaced_split_or_with_a_misread_letter() -> None:
+    from pipeline.classify import page_tokens
+
+    tokens = page_tokens(make_page([words_of("B A U L A S T E N B L A T T Nr. 17"), words_of("Baulasten- verzeichnis"),
+                                    words_of("Lfd. Nr. Eingetragcn am")]))
+    assert {"baulastenblatt", "baulastenverzeichnis", "lfdnr"} <= tokens
+    spaced = make_page([words_of("B a u l a s t e n b l a t t"), words_of("Bemerkungen")])
+    misread = make_page([words_of("Baulastenb1att Nr. 17"), words_of("Bemerkunqen")])
+    plain = make_page([words_of("Baulastenblatt Nr. 17"), words_of("Bemerkungen")])
+    assert sheet_score(spaced) == sheet_score(misread) == sheet_score(plain) == 5.0
+
+
+def test_a_signature_column_does_not_make_a_sheet_a_letter() -> None:
+    from pipeline.classify import likeliest_sheet
+
+    sheet = make_page([words_of("Baulastenverzeichnis Gemarkung Zons Flur 3 Flurstück 12"),
+                       words_of("Inhalt der Eintragung Unterschrift")])
+    assert likeliest_sheet([sheet]) == (sheet, False)  # weak (3.0 + 1 + 1 + 0.5 - 2), but no letter
