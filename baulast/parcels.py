@@ -32,7 +32,8 @@ _FLURSTUECK_KEYWORD = (
     rf"(?i:fl(?:ur)?st(?:(?:[uüúùi]{{1,2}}|[uü]e|li|il|l)?c?k(?:en|es|e|s)?(?:\((?:e|en|s)\))?)?"
     rf"{_NOT_LETTER_AFTER}\.?)"
 )
-_FLUR_KEYWORD = rf"(?i:flur{_NOT_LETTER_AFTER}|fl\.)"
+# "Flur", and as OCR misreads it where a number follows: "Elur", "Plur", "Fiur", "F1ur", "Flür".
+_FLUR_KEYWORD = rf"(?i:(?:fl|[ep]l|f[i1|])[uü]r{_NOT_LETTER_AFTER}|fl\.)"
 _FLURSTUECK_NUMBER = rf"(?<![\w|/]){_D}+(?:[ \t]*/[ \t]*{_D}+)?(?![\w|/])"
 
 _SHEET_TOKEN = re.compile(
@@ -40,7 +41,7 @@ _SHEET_TOKEN = re.compile(
       (?P<gemarkung_keyword>{_GEMARKUNG_KEYWORD}) [ \t]*:?[ \t]*
         (?P<gemarkung>(?!{_FLUR_KEYWORD}|{_FLURSTUECK_KEYWORD}){_LETTERS}(?:-{_LETTERS})*)?  # not the next label
     | (?P<flurstueck_keyword>{_FLURSTUECK_KEYWORD})
-    | (?P<flur_keyword>{_FLUR_KEYWORD}) [ \t]*(?i:nr\.?)?[ \t]*:?[ \t]* (?P<flur>{_D}{{1,3}}(?![\w|/]))?
+    | (?P<flur_keyword>{_FLUR_KEYWORD}) [ \t]*(?i:nr\.?)?[ \t]*[:>»]?[ \t]* (?P<flur>{_D}{{1,3}}(?![\w|/]))?
     | (?P<number>{_FLURSTUECK_NUMBER})
     | (?P<list_end>;)
     | (?P<separator>[,&+\-–]|(?i:\bund\b|\bu\.|\bsowie\b))

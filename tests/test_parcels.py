@@ -81,6 +81,10 @@ def zons(flur: int | None, *flurstuecke: str) -> list[Parcel]:
                      id="the-next-label-is-no-gemarkung"),
         pytest.param("Gemarkung Flurbereinigung Flur 3 Flurstück 5", [Parcel("Flurbereinigung", 3, "5")],
                      id="a-name-that-starts-like-a-label"),
+        pytest.param("Gemarkung Zons, Elur>3, Flurstück 5", zons(3, "5"), id="flur-misread-E-and-a-mark"),
+        pytest.param("Gemarkung Zons Plur 3 Flurstück 5; F1ur: 4 Flst. 6", zons(3, "5") + zons(4, "6"),
+                     id="flur-misread-P-and-1"),
+        pytest.param("Gemarkung Zons Flure 3 Flurstück 5", zons(None, "5"), id="flure-is-no-flur-label"),
     ],
 )
 def test_parse_parcels(text: str, expected: list[Parcel]) -> None:
