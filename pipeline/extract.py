@@ -144,7 +144,11 @@ def _first_restated(page: OcrPage, prose: list[Word], gazetteer: Gazetteer) -> F
 def _entry_words(rows: list[Row], table_top: int) -> list[Word]:
     """The running text of the entries: the rows below the table head, without the remarks
     column ("Bemerkungen": dates, signatures) whose words stand between the prose's lines.
-    Joined with spaces, the prose flows from one line to the next."""
+    Joined with spaces, the prose flows from one line to the next.
+
+    The words keep Tesseract's reading order (block, paragraph, line), not the visual rows':
+    a margin note or a second column beside the prose shares its rows, and row by row the
+    two would be shuffled into each other ("Gemarkung Jüchen, Neuss, sich Flur ...")."""
     if table_top >= len(rows):
         return []
     remarks = next(iter(find_any(rows[table_top : table_top + 1], REMARKS, 0.75)), None)
@@ -152,7 +156,8 @@ def _entry_words(rows: list[Row], table_top: int) -> list[Word]:
     if remarks is not None:
         head = rows[table_top]
         cut = head.words[remarks.start].bbox[0] - head.height
-    return [w for row in rows[table_top + 1 :] for w in row.words if (w.bbox[0] + w.bbox[2]) // 2 < cut]
+    words = [w for row in rows[table_top + 1 :] for w in row.words if (w.bbox[0] + w.bbox[2]) // 2 < cut]
+    return sorted(words, key=lambda w: (w.block, w.par, w.line, w.bbox[0]))
 
 
 def _complete_flur(header: list[Parcel], in_entries: set[Parcel]) -> list[Parcel]:

@@ -193,3 +193,25 @@ def test_a_signature_column_does_not_make_a_sheet_a_letter() -> None:
     sheet = make_page([words_of("Baulastenverzeichnis Gemarkung Zons Flur 3 Flurstück 12"),
                        words_of("Inhalt der Eintragung Unterschrift")])
     assert likeliest_sheet([sheet]) == (sheet, False)  # weak (3.0 + 1 + 1 + 0.5 - 2), but no letter
+
+
+def test_entry_prose_keeps_tesseracts_reading_order_beside_a_margin_note() -> None:
+    """A margin note beside the prose shares its visual rows; read row by row, the two would be
+    shuffled into each other and the prose's parcel lost."""
+    from baulast.model import OcrPage, Word
+    from pipeline.extract import _entry_words
+    from pipeline.layout import rows_of
+
+    def line(block: int, number: int, x: int, y: int, text: str) -> list[Word]:
+        words, left = [], x
+        for token in text.split():
+            words.append(Word(token, 95.0, (left, y, left + 25 * len(token), y + 40), block, 1, number))
+            left += 25 * len(token) + 25
+        return words
+
+    words = (line(1, 1, 200, 100, "Lfd. Nr. Inhalt der Eintragung")
+             + line(2, 1, 150, 200, "Rhein-Kreis") + line(2, 2, 150, 260, "Neuss")
+             + line(3, 1, 600, 200, "Gemarkung Jüchen,") + line(3, 2, 600, 260, "Flur 20, Flurstück 164"))
+    page = OcrPage(1, 2480, 3508, tuple(words), "")
+    prose = " ".join(w.text for w in _entry_words(rows_of(page), 0))
+    assert prose == "Rhein-Kreis Neuss Gemarkung Jüchen, Flur 20, Flurstück 164"
