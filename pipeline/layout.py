@@ -80,7 +80,7 @@ def rows_of(page: OcrPage) -> list[Row]:
     rows: list[list[Word]] = []
     boxes: list[BBox] = []
     for segment in segments:
-        box = union(w.bbox for w in segment)
+        box = _line_extent(segment)
         for index in range(len(rows) - 1, max(-1, len(rows) - 4), -1):
             other = boxes[index]
             overlap = min(box[3], other[3]) - max(box[1], other[1])
@@ -93,6 +93,15 @@ def rows_of(page: OcrPage) -> list[Row]:
             boxes.append(box)
     ordered = sorted(zip(boxes, rows), key=lambda pair: pair[0][1])
     return [Row(tuple(sorted(words, key=lambda w: w.bbox[0]))) for _, words in ordered]
+
+
+def _line_extent(words: list[Word]) -> BBox:
+    """The box of one OCR line by its typical word: the median top and bottom, so a table rule
+    read as "|" or a speck that reaches into the next line does not join the two lines."""
+    tops = sorted(w.bbox[1] for w in words)
+    bottoms = sorted(w.bbox[3] for w in words)
+    middle = len(words) // 2
+    return (min(w.bbox[0] for w in words), tops[middle], max(w.bbox[2] for w in words), bottoms[middle])
 
 
 def word_score(token: str, label: str) -> float:

@@ -215,3 +215,15 @@ def test_entry_prose_keeps_tesseracts_reading_order_beside_a_margin_note() -> No
     page = OcrPage(1, 2480, 3508, tuple(words), "")
     prose = " ".join(w.text for w in _entry_words(rows_of(page), 0))
     assert prose == "Rhein-Kreis Neuss Gemarkung Jüchen, Flur 20, Flurstück 164"
+
+
+def test_a_tall_mark_does_not_join_a_label_line_to_the_value_line_below() -> None:
+    """A table rule read as "|" reaches from the label's line into the next; the label and the
+    date below it must stay two rows, or the row reads "Eintragung 29.03.1982 vom"."""
+    from baulast.model import OcrPage, Word
+    from pipeline.layout import rows_of
+
+    words = (Word("|", 60.0, (90, 180, 100, 290), 1, 1, 1), Word("Eintragung", 95.0, (120, 200, 400, 240), 1, 1, 1),
+             Word("vom", 95.0, (420, 200, 520, 240), 1, 1, 1), Word("29.03.1982", 95.0, (300, 255, 560, 295), 1, 1, 2))
+    rows = rows_of(OcrPage(1, 2480, 3508, words, ""))
+    assert [row.text for row in rows] == ["| Eintragung vom", "29.03.1982"]
