@@ -104,7 +104,8 @@ def _read_parcels(page: OcrPage, rows: list[Row], header: list[Row], header_end:
         return _first_restated(page, prose, gazetteer)
     used = _parcel_words(words, resolved, gazetteer) or words
     confidence = min(scores) * min(max(0.0, w.conf) for w in used) / 100.0
-    in_entries = set(_resolve(parse_parcels(" ".join(w.text for w in prose)), gazetteer, None)[0])
+    restated, restated_scores = _resolve(parse_parcels(" ".join(w.text for w in prose)), gazetteer, None)
+    in_entries = set(restated)
     settled = reconcile(resolved, in_entries, words, prose, gazetteer)
     if settled is not None:
         # Header and entry prose read a parcel differently: the likelier reading is kept,
@@ -120,7 +121,12 @@ def _read_parcels(page: OcrPage, rows: list[Row], header: list[Row], header_end:
         confidence = min(confidence, _ONE_READING) if inferred else confidence * 0.95
         return Field("parcels", tuple(dict.fromkeys(completed)), confidence, evidence_of(page, used))
     if in_entries and all(p in in_entries for p in resolved):
-        confidence = max(confidence, 0.9 * min(scores))
+        # Two readings name the same parcels: each Gemarkung is as sure as the better-spelt of
+        # the two ("Liedeeg" in a smudged header, "Liedberg" in the prose).
+        best: dict[Parcel, float] = {}
+        for parcel, score in zip(restated, restated_scores):
+            best[parcel] = max(score, best.get(parcel, 0.0))
+        confidence = max(confidence, 0.9 * min(max(score, best[parcel]) for parcel, score in zip(resolved, scores)))
     elif not (any(p in in_entries for p in resolved) and confidence >= _PARTLY_CONFIRMED):
         # Where the prose restates some of the header's parcels (commonly the first only),
         # the others stand on a reading Tesseract was sure of in every glyph, or fall short.

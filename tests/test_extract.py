@@ -227,3 +227,16 @@ def test_a_tall_mark_does_not_join_a_label_line_to_the_value_line_below() -> Non
              Word("vom", 95.0, (420, 200, 520, 240), 1, 1, 1), Word("29.03.1982", 95.0, (300, 255, 560, 295), 1, 1, 2))
     rows = rows_of(OcrPage(1, 2480, 3508, words, ""))
     assert [row.text for row in rows] == ["| Eintragung vom", "29.03.1982"]
+
+
+def test_a_gemarkung_smudged_in_the_header_is_as_sure_as_the_prose_spells_it(gazetteer) -> None:
+    """The header reads "Liedeeg" (a loose gazetteer match), the prose "Liedberg" with the same
+    Flur and Flurstück: two readings agree, and the better-spelt one sets how sure it is."""
+    restating = ("1", ["Der Eigentümer des Grundstücks", "Gemarkung Liedberg, Flur 11,", "Flurstück 138 übernimmt",
+                       "die Abstandfläche."], ["Eingetragen", "am 12.03.1987"])
+    silent = ("1", ["Der jeweilige Eigentümer übernimmt die Abstandfläche."], ["Eingetragen", "am 12.03.1987"])
+    header = "Gemarkung Liedeeg Flur 11 Flurstück 138"
+    confirmed = extract(sheet("Baulastenblatt Nr. 77", header, entries=[restating]), gazetteer).parcels
+    unconfirmed = extract(sheet("Baulastenblatt Nr. 77", header, entries=[silent]), gazetteer).parcels
+    assert confirmed.value == unconfirmed.value == (Parcel("Liedberg", 11, "138"),)
+    assert confirmed.confidence >= 0.85 > unconfirmed.confidence
