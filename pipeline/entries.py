@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from baulast.dates import find_damaged_date, find_dates
+from baulast.dates import find_damaged_date, find_dates, is_plausible_register_date
 from baulast.model import Entry, Field, OcrPage, Word
 from pipeline.layout import (
     Anchor,
@@ -140,7 +140,41 @@ def extract_entries(page: OcrPage, rows: list[Row], table_top: int,
             if remark.repaired:
                 confidence = min(confidence, REPAIRED)
             date_field = Field("date", date, confidence, evidence_of(page, list(remark.words)))
+    if date_field is None and head_read and not registered:
+        date_field = _unlabelled_date(page, table[: starts[1] if len(starts) > 1 else len(table)], deleted)
     return entries, date_field
+
+
+UNLABELLED = 0.5  # confidence of a date no label names: a person always confirms it
+# Words before a date that make it the date of something else than the entry's registration.
+_OTHER_DATE_BEFORE = ("erklarung", "verpflichtungserklarung", "antrag", "schreiben", "urkunde", "bescheid",
+                      "geloscht", "loschung", "ausdruck", "gedruckt", "stand")
+
+
+def _unlabelled_date(page: OcrPage, entry: list[Row], deleted: list[Remark]) -> Field | None:
+    """Where no label names the Eintragungsdatum (a wording nobody here has seen, a column
+    whose head went unread): the first date a register can carry in the first entry's rows,
+    right of the middle of the table (the column beside the prose), that is no deletion date
+    and follows no word naming another date ("Erklärung vom ..."). Only proposed, never trusted.
+    """
+    if len(entry) < 2:
+        return None
+    taken = {id(w) for remark in deleted for w in remark.words}
+    middle = (min(w.bbox[0] for row in entry for w in row.words) + max(w.bbox[2] for row in entry for w in row.words)) // 2
+    for row in entry[1:]:
+        words = [w for w in row.words if id(w) not in taken]
+        for index, word in enumerate(words):
+            if (word.bbox[0] + word.bbox[2]) // 2 < middle or not any(c.isdigit() for c in word.text):
+                continue
+            match = next(iter(find_dates(" ".join(w.text for w in words[index : index + 3]))), None)
+            if match is None or not is_plausible_register_date(match.value):
+                continue
+            before = {key(w.text) for w in words[max(0, index - 3) : index]}
+            if any(k.startswith(_OTHER_DATE_BEFORE) for k in before):
+                continue
+            used = [w for w in words[index : index + 3] if w.text in match.raw or match.raw in w.text] or [word]
+            return Field("date", match.value, min(UNLABELLED, mean_confidence(used)), evidence_of(page, used))
+    return None
 
 
 def _entry_starts(table: list[Row]) -> list[int]:

@@ -240,3 +240,17 @@ def test_a_gemarkung_smudged_in_the_header_is_as_sure_as_the_prose_spells_it(gaz
     unconfirmed = extract(sheet("Baulastenblatt Nr. 77", header, entries=[silent]), gazetteer).parcels
     assert confirmed.value == unconfirmed.value == (Parcel("Liedberg", 11, "138"),)
     assert confirmed.confidence >= 0.85 > unconfirmed.confidence
+
+
+def test_a_date_no_label_names_is_proposed_from_the_first_entrys_date_column(gazetteer) -> None:
+    """A remarks column in a wording nobody here has seen: the first entry's date beside the
+    prose is proposed for a person to confirm; a date the prose gives a declaration is not."""
+    unknown = ("1", ["Der Eigentümer übernimmt laut", "Erklärung vom 02.02.1987 die", "Abstandfläche."],
+               ["Registriert", "12.03.1987"])
+    extraction = extract(sheet("Baulastenblatt Nr. 77", "Gemarkung Zons Flur 3 Flurstück 12", entries=[unknown]),
+                         gazetteer)
+    assert extraction.date.value == dt.date(1987, 3, 12)
+    assert extraction.date.confidence <= 0.5
+    prose_only = ("1", ["Der Eigentümer übernimmt laut", "Erklärung vom 02.02.1987 die", "Abstandfläche."], [])
+    assert extract(sheet("Baulastenblatt Nr. 77", "Gemarkung Zons Flur 3 Flurstück 12", entries=[prose_only]),
+                   gazetteer).date is None
