@@ -388,6 +388,8 @@ def test_scoped_archivist_gets_404_on_review_outside(web_app: FastAPI, ids: dict
     svc = web_app.state.services
     users.add_user(svc.db, "kaarst-archive", WEB_PASSWORD, Role.ARCHIVIST, ["Kaarst"], svc.gazetteer)
     client = signed_in(browser(web_app), "kaarst-archive")
+    in_queue = record_of(web_app, "Kaarst", "needs_review")  # the queue lists only what needs review
+    assert client.get(f"/review/{in_queue}").status_code == 200
     assert client.get(f"/review/{ids['kaarst']}").status_code == 200
     assert client.get(f"/review/{ids['dormagen']}").status_code == 404
     assert client.get(f"/review/{ids['nowhere']}").status_code == 404
@@ -395,7 +397,8 @@ def test_scoped_archivist_gets_404_on_review_outside(web_app: FastAPI, ids: dict
     assert posted.status_code == 404
     assert api_record(web_app, ids["dormagen"])["corrections"] == []
     queue = client.get("/review").text
-    assert f"/review/{ids['kaarst']}" in queue and f"/review/{ids['dormagen']}" not in queue
+    elsewhere = record_of(web_app, "Dormagen", "needs_review")  # in the queue, but not for Kaarst's archivist
+    assert f'href="/review/{in_queue}"' in queue and f'href="/review/{elsewhere}"' not in queue
 
 
 @pytest.mark.parametrize("user", ["kaarst", "dormagen", "admin"])
