@@ -29,7 +29,8 @@ def page_pdf(image: Image.Image, dpi: int, text_layer: bytes) -> bytes:
     text_page = PdfReader(io.BytesIO(text_layer)).pages[0]
     resources = page["/Resources"].get_object()
     resources[NameObject("/Font")] = text_page["/Resources"]["/Font"].clone(writer)
-    resources[NameObject("/ProcSet")] = ArrayObject(NameObject(n) for n in ("/PDF", "/Text", "/ImageB", "/ImageC", "/ImageI"))
+    procedures = ("/PDF", "/Text", "/ImageB", "/ImageC", "/ImageI")
+    resources[NameObject("/ProcSet")] = ArrayObject(NameObject(name) for name in procedures)
     page[NameObject("/Contents")] = ArrayObject([page.raw_get("/Contents"), text_page.raw_get("/Contents").clone(writer)])
     out = io.BytesIO()
     writer.write(out)
