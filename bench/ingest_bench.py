@@ -178,7 +178,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cards", type=int, default=1000, help="index cards per folder; two folders [1000]")
     parser.add_argument("--long-pages", type=int, default=300, help="pages of the long PDF [300]")
     parser.add_argument("--workdir", type=Path, default=None, help="keep the corpus and databases here")
-    parser.add_argument("--repeat", type=int, default=2, help="rounds of the four comparison runs; the fastest counts [2]")
+    parser.add_argument("--repeat", type=int, default=2,
+                        help="rounds of the four comparison runs; the fastest counts [2]")
     parser.add_argument("--json", type=Path, default=None, help="also write the figures as JSON here")
     args = parser.parse_args(argv)
     workers = max(1, args.workers)

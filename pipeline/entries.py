@@ -160,7 +160,8 @@ def _unlabelled_date(page: OcrPage, entry: list[Row], deleted: list[Remark]) -> 
     if len(entry) < 2:
         return None
     taken = {id(w) for remark in deleted for w in remark.words}
-    middle = (min(w.bbox[0] for row in entry for w in row.words) + max(w.bbox[2] for row in entry for w in row.words)) // 2
+    boxes = [w.bbox for row in entry for w in row.words]
+    middle = (min(b[0] for b in boxes) + max(b[2] for b in boxes)) // 2
     for row in entry[1:]:
         words = [w for w in row.words if id(w) not in taken]
         for index, word in enumerate(words):

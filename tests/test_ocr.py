@@ -172,8 +172,8 @@ def test_a_page_of_little_text_reads_well_only_where_most_of_its_words_run_acros
     from pipeline.ocr import _reads_well
 
     def page(confident: int, poor: int, width: int = 200, height: int = 40) -> OcrPage:
-        words = tuple(Word("Straße", 95.0 if i < confident else 30.0, (10, 60 * i, 10 + width, 60 * i + height), 1, 1, i)
-                      for i in range(confident + poor))
+        words = tuple(Word("Straße", 95.0 if i < confident else 30.0, (10, 60 * i, 10 + width, 60 * i + height),
+                           1, 1, i) for i in range(confident + poor))
         return OcrPage(1, 2480, 3508, words, "")
 
     assert _reads_well(page(confident=11, poor=2))  # a plan, upright

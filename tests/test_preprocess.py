@@ -64,7 +64,8 @@ def test_skew_of_a_turned_page_is_measured_and_undone() -> None:
 
 
 @settings(max_examples=12, deadline=None)
-@given(angle=st.floats(-5.0, 5.0).filter(lambda a: abs(a) >= 0.3), size=st.tuples(st.integers(50, 400), st.integers(50, 400)))
+@given(angle=st.floats(-5.0, 5.0).filter(lambda a: abs(a) >= 0.3),
+       size=st.tuples(st.integers(50, 400), st.integers(50, 400)))
 def test_grey_pages_turn_as_pillow_turns_them(angle: float, size: tuple[int, int]) -> None:
     """OpenCV does the turning; the page must come out as Pillow's bilinear rotate makes it.
     (Along the edge of the white fill the two differ: OpenCV blends it in, Pillow cuts it hard;
