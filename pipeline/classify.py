@@ -87,10 +87,12 @@ def find_sheet(pages: list[OcrPage]) -> OcrPage | None:
     return page if sure else None
 
 
-def likeliest_sheet(pages: list[OcrPage]) -> tuple[OcrPage | None, bool]:
+def likeliest_sheet(pages: list[OcrPage], scores: list[float] | None = None) -> tuple[OcrPage | None, bool]:
     """The likeliest Baulastenblatt page and whether it clearly is one; (None, False) if no page
-    may be one at all."""
-    scored = [(sheet_score(page), -page.number, page) for page in pages]
+    may be one at all. `scores`: the pages' sheet scores, where the caller has them already."""
+    if scores is None:
+        scores = [sheet_score(page) for page in pages]
+    scored = [(score, -page.number, page) for score, page in zip(scores, pages)]
     if not scored:
         return None, False
     score, _, page = max(scored, key=lambda item: (item[0], item[1]))

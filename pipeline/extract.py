@@ -24,13 +24,13 @@ from pipeline.layout import (
     key,
     mean_confidence,
     rows_of,
-    starts_like,
+    table_head,
     words_below,
     words_right_of,
 )
 from pipeline.reconcile import reconcile
 from pipeline.register import extract_register_number
-from pipeline.vocab import REGISTERED, REMARKS, TABLE_HEAD
+from pipeline.vocab import REGISTERED, REMARKS
 
 _DISPUTED = 0.6  # confidence of a value read two ways, or repaired
 _FROM_PROSE = 0.5  # confidence of a parcel only the entry prose names
@@ -38,16 +38,6 @@ _PARTLY_CONFIRMED = 0.9  # weakest word's confidence that a parcel the prose doe
 _INCOMPLETE = 0.5  # confidence of parcels read incompletely
 _ONE_READING = 0.7  # confidence of parcels whose Flur is inferred from the entry text
 _KREIS = re.compile(r"\b[\w-]*kreis\s+[\w-]+", re.IGNORECASE)
-
-
-def _table_head(rows: list[Row]) -> int | None:
-    """Index of the table's head row ("Lfd. Nr. | Inhalt der Eintragung | Bemerkungen"), if read."""
-    for index, row in enumerate(rows):
-        keys = [key(w.text) for w in row.words]
-        hits = sum(1 for label in TABLE_HEAD if any(starts_like(k, key(label)) for k in keys))
-        if hits >= 2:
-            return index
-    return None
 
 
 def _above_first_remark(rows: list[Row]) -> int | None:
@@ -253,7 +243,7 @@ def extract_municipality(page: OcrPage, rows: list[Row], header_end: int, gazett
 def extract(page: OcrPage, gazetteer: Gazetteer) -> Extraction:
     """All fields of a Baulastenblatt page."""
     rows = rows_of(page)
-    head = _table_head(rows)
+    head = table_head(rows)
     table_top = head if head is not None else _above_first_remark(rows)
     header_end = table_top if table_top is not None else len(rows)
     register_number = extract_register_number(page, rows[: max(header_end, 1)] or rows)

@@ -14,6 +14,7 @@ from rapidfuzz.distance import Levenshtein
 
 from baulast.model import BBox, Evidence, OcrPage, Word
 from baulast.textnorm import fold
+from pipeline.vocab import TABLE_HEAD
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,19 @@ def starts_like(token: str, stem: str) -> bool:
         return True
     return len(stem) >= FUZZY_STEM and len(token) >= len(stem) - 1 and (token[0] == stem[0] or token[1] == stem[1]) \
         and Levenshtein.normalized_similarity(token[: len(stem)], stem) >= _FUZZY_PREFIX
+
+
+_TABLE_HEAD_KEYS = tuple(key(label) for label in TABLE_HEAD)
+
+
+def table_head(rows: list[Row]) -> int | None:
+    """Index of the entries table's head row ("Lfd. Nr. | Inhalt der Eintragung | Bemerkungen"):
+    the first row with two of its words, or None where it went unread."""
+    for index, row in enumerate(rows):
+        keys = [key(w.text) for w in row.words]
+        if sum(1 for head in _TABLE_HEAD_KEYS if any(starts_like(k, head) for k in keys)) >= 2:
+            return index
+    return None
 
 
 def find_labels(rows: list[Row], label: str, min_score: float = 0.8) -> list[Anchor]:

@@ -22,8 +22,7 @@ from rapidfuzz.distance import Levenshtein
 
 from baulast.model import BBox, Evidence, Field, OcrPage, Word
 from baulast.regnum import HIGHEST_REGISTER_NUMBER, normalize_register_number
-from pipeline import vocab
-from pipeline.layout import Row, key, read_on_end, rows_of, starts_like, turned_upright, union
+from pipeline.layout import Row, key, read_on_end, rows_of, table_head, turned_upright, union
 
 # Register labels, folded (letters and digits only): the sheet title, alone or with its "Nr.".
 LABEL_KEYS = ("baulastenblatt", "baulastenblattnr", "baulastenblattnummer", "blattnr", "blattnummer")
@@ -31,7 +30,6 @@ LABEL_KEYS = ("baulastenblatt", "baulastenblattnr", "baulastenblattnummer", "bla
 _MARKERS = {"nr", "no", "n", "nummer", "nro"}
 # Words before a label on its line that make it someone else's number.
 _STOP_BEFORE = {"grundbuch", "grundbuchblatt", "az", "aktenzeichen", "seite"}
-TABLE_HEAD = tuple(key(label) for label in vocab.TABLE_HEAD)
 _DIGITS = "0123456789"
 _LOOKALIKES = "OolISB"  # read for digits only inside a token that has a real digit
 _CORE = re.compile(r"^[0-9OolISB]+(?:[.:,' ][0-9OolISB]+)*[A-Za-z]?$")
@@ -115,11 +113,8 @@ def extract_register_number(page: OcrPage, rows: list[Row]) -> Field | None:
 
 def _above_table(rows: list[Row]) -> list[Row]:
     """The rows above the table head ("Lfd. Nr. | Inhalt der Eintragung | Bemerkungen")."""
-    for index, row in enumerate(rows):
-        keys = [key(w.text) for w in row.words]
-        if sum(1 for head in TABLE_HEAD if any(starts_like(k, head) for k in keys)) >= 2:
-            return rows[: max(index, 1)]
-    return rows
+    head = table_head(rows)
+    return rows if head is None else rows[: max(head, 1)]
 
 
 def _height(word: Word) -> int:

@@ -57,7 +57,7 @@ def process_file(scan: ScanFile, options: TaskOptions, engine: OcrEngine | None 
     engine = engine or TesseractEngine(options.lang, options.page_timeout)
     spool = PdfSpool(options.scratch_dir)
     try:
-        ocr_pages, rotations = [], []
+        ocr_pages, rotations, scores = [], [], []
         best_score, sheet_image, sheet_image_page = float("-inf"), None, 0  # only the likeliest sheet's image is kept
         for page in iter_pages(Path(scan.path), options.dpi):
             watch.lap("render")
@@ -66,7 +66,8 @@ def process_file(scan: ScanFile, options: TaskOptions, engine: OcrEngine | None 
             spool.add(page_pdf(reading.shown, page.dpi, reading.ocr.pdf))
             ocr_pages.append(reading.ocr.page)
             rotations.append(reading.rotation)
-            if (score := sheet_score(reading.ocr.page)) > best_score:
+            scores.append(score := sheet_score(reading.ocr.page))
+            if score > best_score:
                 best_score, sheet_image, sheet_image_page = score, reading.for_ocr, page.number
             if page.image is not sheet_image:  # the likeliest sheet may be the page image itself
                 page.image.close()
@@ -74,7 +75,7 @@ def process_file(scan: ScanFile, options: TaskOptions, engine: OcrEngine | None 
         if not ocr_pages:
             raise InputRejected("no pages")
         gazetteer = gazetteer_for(options.gazetteer_path, options.gazetteer_csv)
-        sheet, sure = likeliest_sheet(ocr_pages)
+        sheet, sure = likeliest_sheet(ocr_pages, scores)
         extraction = extract(sheet, gazetteer) if sheet is not None else Extraction()
         if sheet is not None and not sure:
             extraction = dataclasses.replace(extraction, sheet_certain=False)
