@@ -60,7 +60,7 @@ def remarks(table: list[Row], vocabulary: LabelSet) -> list[Remark]:
     """
     found: dict[int, Remark] = {}
     taken: set[int] = set()  # date words already a remark's: one date is never two entries'
-    anchors = find_any(table, vocabulary.labels, 0.8)
+    anchors = find_any(table, vocabulary.labels, 0.8) + _column_heads(table, vocabulary)
     # Remark wordings first: a prose word near the same date must not claim it.
     strong = {id(a) for a in anchors if _is_one_of(table[a.row].words[a.start : a.end], vocabulary.remark)}
     for anchor in sorted(anchors, key=lambda a: id(a) not in strong):
@@ -85,19 +85,49 @@ def _is_one_of(words: tuple[Word, ...], labels: tuple[str, ...]) -> bool:
     return any(find_labels([Row(words)], label, 0.8) for label in labels)
 
 
+_OF = {"der", "des", "d"}  # "Inhalt der Eintragung", "Datum der Erklärung": the column holds something else
+
+
+def _column_heads(table: list[Row], vocabulary: LabelSet) -> list[Anchor]:
+    """The table head's labels that name the date only as a column's head ("Eintragung",
+    "Datum"), where they head a column of their own: not "Inhalt der Eintragung" nor "Datum
+    der Erklärung"."""
+    if not table or not vocabulary.column:
+        return []
+    words = table[0].words
+    heads = []
+    for anchor in find_any(table[:1], vocabulary.column, 0.8):
+        before = key(words[anchor.start - 1].text) if anchor.start > 0 else ""
+        after = key(words[anchor.end].text) if anchor.end < len(words) else ""
+        if before not in _OF and after not in _OF:
+            heads.append(anchor)
+    return heads
+
+
 def _column_dates(table: list[Row], head: Anchor) -> list[Remark]:
-    """The dates standing in the column a table-head label heads, with their rows."""
+    """The dates standing in the column a table-head label heads, with their rows. A date the
+    column's width breaks over two lines ("16. April" / "1980") is read from both."""
     head_row = table[0]
     right = head_row.words[head.end].bbox[0] if head.end < len(head_row.words) else 10**9
     left = head_row.words[head.start].bbox[0] - head_row.height
+    cells = [[w for w in row.words if left <= (w.bbox[0] + w.bbox[2]) // 2 < right] for row in table]
     dates = []
-    for index, row in enumerate(table[1:], start=1):
-        cell = [w for w in row.words if left <= (w.bbox[0] + w.bbox[2]) // 2 < right]
-        text = " ".join(w.text for w in cell)
-        if (match := next(iter(find_dates(text)), None)) is not None:
-            dates.append(Remark(index, match.value, tuple(cell), 1.0))
-        elif (damaged := find_damaged_date(text)) is not None:
-            dates.append(Remark(index, damaged.value, tuple(cell), 1.0, repaired=True))
+    index = 1
+    while index < len(table):
+        cell = cells[index]
+        # Only a cell that begins a date goes on below: an empty one may be the row above the
+        # next entry's date.
+        started = any(c.isdigit() for w in cell for c in w.text)
+        joined = cell + (cells[index + 1] if started and index + 1 < len(table) else [])
+        for words in (cell, joined):
+            text = " ".join(w.text for w in words)
+            if (match := next(iter(find_dates(text)), None)) is not None:
+                dates.append(Remark(index, match.value, tuple(words), 1.0))
+                break
+            if (damaged := find_damaged_date(text)) is not None:
+                dates.append(Remark(index, damaged.value, tuple(words), 1.0, repaired=True))
+                break
+        index += 2 if dates and dates[-1].row == index and len(dates[-1].words) > len(cell) else 1
     return dates
 
 

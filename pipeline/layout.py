@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
+from baulast.dates import find_dates
 from baulast.model import BBox, Evidence, OcrPage, Word
 from baulast.textnorm import fold
 from pipeline.vocab import TABLE_HEAD
@@ -137,10 +138,12 @@ _TABLE_HEAD_KEYS = tuple(key(label) for label in TABLE_HEAD)
 
 def table_head(rows: list[Row]) -> int | None:
     """Index of the entries table's head row ("Lfd. Nr. | Inhalt der Eintragung | Bemerkungen"):
-    the first row with two of its words, or None where it went unread."""
+    the first row with two of its words and no date ("Datum der Eintragung: 12.03.1987" is a
+    header line), or None where it went unread."""
     for index, row in enumerate(rows):
         keys = [key(w.text) for w in row.words]
-        if sum(1 for head in _TABLE_HEAD_KEYS if any(starts_like(k, head) for k in keys)) >= 2:
+        if sum(1 for head in _TABLE_HEAD_KEYS if any(starts_like(k, head) for k in keys)) >= 2 \
+                and not find_dates(row.text):
             return index
     return None
 

@@ -19,6 +19,8 @@ class LabelSet:
 
     remark: tuple[str, ...]
     dated: tuple[str, ...] = ()
+    column: tuple[str, ...] = ()  # wordings that name the date only as the head of a column
+
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -29,6 +31,9 @@ class LabelSet:
 REGISTERED = LabelSet(
     remark=("Eingetragen", "Eingetr.", "Eintragungsdatum"),
     dated=("Eintragungstag", "Tag der Eintragung", "Datum der Eintragung", "Eintragung vom", "Eintragung am"),
+    # A column headed "Eintragung" or "Datum" holds the entries' dates; in the prose these
+    # words name other things ("mit der Eintragung", "Datum der Erklärung").
+    column=("Eintragung", "Datum", "Eintr.-Datum", "Eingetr.-Datum"),
 )
 DELETED = LabelSet(
     remark=("Gelöscht", "Löschungsdatum"),
@@ -38,4 +43,4 @@ DELETED = LabelSet(
 REMARKS = ("Bemerkungen", "Vermerke", "Vermerk", "Anmerkungen", "Eintragungsvermerk")
 # Words of the entries table's head row; two of them make a row the head.
 TABLE_HEAD = ("Lfd", "Laufende", "Inhalt", "Wortlaut", "Eintragung", "Bemerkungen", "Vermerke", "Löschung",
-              "Veränderungen", "Eintragungsdatum")
+              "Veränderungen", "Eintragungsdatum", "Datum", "Text")

@@ -72,3 +72,45 @@ def test_without_the_table_head_the_first_remark_found_is_not_trusted(gazetteer)
     ])
     date = extract(page, gazetteer).date
     assert date.value == dt.date(2010, 8, 8) and date.confidence < 0.75
+
+
+def test_a_column_headed_datum_or_eintragung_holds_the_dates(gazetteer) -> None:
+    """A head that names the date column only by "Datum" (or "Eintragung" standing alone): its
+    dates are the entries', and a date the column breaks over two lines is read from both."""
+    for head in ("Datum", "Eintragung"):
+        page = make_page([
+            *HEADER,
+            [("Nr.", 200), (head, 330), ("Text", 700), ("der", 860), ("Baulast", 980), ("Löschung", 2000)],
+            [("1", 220), ("16.", 330), ("April", 420), *words_of("Der jeweilige Eigentümer des Grundstücks", 700)],
+            [("1980", 330), *words_of("Gemarkung Jüchen, Flur 20, Flurstück 335/11 übernimmt", 700)],
+            words_of("die Abstandfläche.", 700),
+            [("2", 220), ("07.06.1989", 330), *words_of("Stellplatzbaulast für zwei Stellplätze.", 700),
+             ("01.02.2001", 2000)],
+        ])
+        extraction = extract(page, gazetteer)
+        assert [(e.lfd_nr, e.registered_on, e.deleted_on) for e in extraction.entries] == [
+            (1, dt.date(1980, 4, 16), None), (2, dt.date(1989, 6, 7), dt.date(2001, 2, 1))], head
+        assert extraction.date.value == dt.date(1980, 4, 16) and extraction.date.confidence >= 0.85
+
+
+def test_the_prose_column_is_no_date_column(gazetteer) -> None:
+    """"Inhalt der Eintragung" heads the prose: a date in the prose is no Eintragungsdatum."""
+    page = make_page([
+        *HEADER,
+        [("Nr.", 200), ("Inhalt", 600), ("der", 800), ("Eintragung", 920), ("Löschung", 2000)],
+        [("1", 220), *words_of("Erklärung vom 02.01.1987: der jeweilige Eigentümer übernimmt", 600)],
+        words_of("die Abstandfläche.", 600),
+    ])
+    extraction = extract(page, gazetteer)
+    assert extraction.date is None or extraction.date.confidence < 0.75
+    assert extraction.date is None or extraction.date.value != dt.date(1987, 1, 2)
+
+
+def test_a_header_line_with_a_date_is_no_table_head(gazetteer) -> None:
+    from pipeline.layout import rows_of, table_head
+
+    page = make_page([
+        words_of("Datum der Eintragung: 12.03.1987"),
+        [("Lfd.", 200), ("Nr.", 330), ("Text", 600), ("Bemerkungen", 1800)],
+    ])
+    assert table_head(rows_of(page)) == 1
