@@ -25,7 +25,14 @@ from baulast.regnum import HIGHEST_REGISTER_NUMBER, normalize_register_number
 from pipeline.layout import Row, key, read_on_end, rows_of, table_head, turned_upright, union
 
 # Register labels, folded (letters and digits only): the sheet title, alone or with its "Nr.".
-LABEL_KEYS = ("baulastenblatt", "baulastenblattnr", "baulastenblattnummer", "blattnr", "blattnummer")
+LABEL_KEYS = ("baulastenblatt", "baulastenblattnr", "baulastenblattnummer", "baulastenblnr", "blattnr",
+              "blattnummer")
+# "Blatt" alone names the register sheet in the header of a register page ("Baulastenverzeichnis
+# ... Blatt: 8.301"), where no Grundbuch owns it: a label less sure than the others, read only
+# where the page has none of them.
+BARE_LABEL_KEY = "blatt"
+BARE_LABEL_SCORE = 0.85
+_GRUNDBUCH_ABOVE = 3  # rows above a bare "Blatt" in which a Grundbuch label would own it
 # A label only names the register number where the "Nr." belongs to it: "Blatt" alone is a Grundbuch sheet.
 _MARKERS = {"nr", "no", "n", "nummer", "nro"}
 # Words before a label on its line that make it someone else's number.
@@ -41,6 +48,7 @@ MAX_FIRST_GAP = 4.0  # label (or "Nr.") to number, in text heights
 MAX_DIGIT_GAP = 0.9  # between the parts of one number ("1 234", a typewriter's "2 1 73")
 MAX_SUFFIX_GAP = 1.2  # between the number and its letter ("512 a")
 MIN_HEIGHT = 0.4  # a word lower than this share of the text height is a speck or a rule's edge
+_JUNK_CONF = 40  # a word without a digit read this unsurely under a label is a rule's or a stamp's mark
 
 # Caps on the confidence for each sign of doubt (below 0.75 a person reviews the record).
 DOUBT_CAPS = {
@@ -96,10 +104,13 @@ def extract_register_number(page: OcrPage, rows: list[Row]) -> Field | None:
         originals = dict(zip(upright.words, page.words))
         rows = _above_table(rows_of(upright))
     readings: list[Reading] = []
-    for label in find_register_labels(rows):
-        reading = read_number_right(rows, label) or read_number_below(rows, label)
-        if reading is not None:
-            readings.append(reading)
+    for labels in (find_register_labels(rows), find_bare_labels(rows)):
+        for label in labels:
+            reading = read_number_right(rows, label) or read_number_below(rows, label)
+            if reading is not None:
+                readings.append(reading)
+        if readings:
+            break
     if not readings:
         return None
     best = max(readings, key=lambda r: r.confidence)
@@ -169,6 +180,36 @@ def find_register_labels(rows: list[Row]) -> list[Label]:
                 labels.append(label)
             index += len(label.words)
     return labels
+
+
+def find_bare_labels(rows: list[Row]) -> list[Label]:
+    """Every "Blatt" that opens its text line ("Blatt: 1258 b", "| Blatt 8.301") with no Grundbuch
+    label before it on its line or above it in its column ("Grundbuch von Zons" over "Blatt 416",
+    a "Grundbuchblatt" cell head): the register sheet's number in a header that names no other."""
+    labels: list[Label] = []
+    for row_index, row in enumerate(rows):
+        for index, word in enumerate(row.words):
+            head, tail = _split_glued(word.text)
+            if key(head) != BARE_LABEL_KEY:
+                continue
+            before = [w for w in row.words[:index] if (w.block, w.par, w.line) == (word.block, word.par, word.line)]
+            if any(any(c.isalnum() for c in w.text) for w in before):
+                continue  # "Zons, Blatt 416", "Grundbuch von Zons Blatt 2993"
+            label = Label(row_index, (word,), BARE_LABEL_SCORE, tail, *_type_size(row, word))
+            if not _stopped(rows, label) and not _grundbuch_above(rows, label):
+                labels.append(label)
+    return labels
+
+
+def _grundbuch_above(rows: list[Row], label: Label) -> bool:
+    """Whether a Grundbuch label stands in the rows just above the label, over its column."""
+    left, _, right, _ = label.box
+    for row in rows[max(0, label.row - _GRUNDBUCH_ABOVE) : label.row]:
+        for word in row.words:
+            if word.bbox[0] < right + 10 * _height(word) and word.bbox[2] > left - 10 * _height(word) \
+                    and key(word.text).startswith(("grundbuch", "grundb", "gb")):
+                return True
+    return False
 
 
 def _type_size(row: Row, label: Word) -> tuple[int, int]:
@@ -270,15 +311,17 @@ def read_number_below(rows: list[Row], label: Label) -> Reading | None:
     box = label.box
     height = _text_height(label)
     left, right = box[0] - height, box[2] + 2 * height
-    for row_index in range(label.row + 1, min(len(rows), label.row + 3)):
+    for row_index in range(label.row + 1, min(len(rows), label.row + 4)):
         row = rows[row_index]
-        if row.bbox[1] - box[3] > 3 * height:
+        # A cell's value may be printed larger than its label ("Baulastenblatt-Nummer" over "886").
+        if row.bbox[1] - box[3] > 3 * max(height, min(row.height, 3 * height)):
             break
-        column = [w for w in row.words if w.bbox[2] > left and w.bbox[0] < right and not _is_speck(w, height)]
+        column = [w for w in row.words if w.bbox[2] > left and w.bbox[0] < right and not _is_speck(w, height)
+                  and (w.conf >= _JUNK_CONF or any(c.isdigit() for c in w.text))]
         if not column:
-            continue
+            continue  # nothing, or the specks of a rule or a stamp
         first = column[0]
-        if not _number_token(first.text):
+        if not (_number_token(first.text) or _is_marker(_split_glued(first.text)[0])):
             return None
         line = sorted((w for w in row.words if _same_line(w.bbox, first.bbox) and w.bbox[0] >= first.bbox[0]),
                       key=lambda w: w.bbox[0])

@@ -181,3 +181,54 @@ def test_an_underlined_label_whose_box_is_swollen_still_reads_its_number() -> No
     "Nr." and the number are the text's height, not specks."""
     found = read(page_of(line(("Baulastenblatt", {"h": 104}), "Nr.", "309", ("Seite", {"gap": 300}), "1von1")))
     assert found is not None and found.value == "309"
+
+
+def test_nr_and_number_below_the_sheet_title() -> None:
+    """A boxed title "Baulastenblatt" with "Nr. 0358" on the line below it."""
+    page = page_of(HEADER, line("Baulastenblatt", y=400, line_id=2), line("Nr.", "0358", y=470, line_id=3),
+                   line("Baulastenverzeichnis", y=700, x=800, line_id=4))
+    found = read(page)
+    assert found is not None and found.value == "358" and 0.75 <= found.confidence <= 0.9
+
+
+def test_a_cell_value_printed_larger_than_its_label() -> None:
+    """"Baulastenblatt-Nummer" in small type heading a cell, the number large below it, specks between."""
+    page = page_of(HEADER, line(("Baulastenblatt-Nummer", {"h": 24}), y=400, line_id=2),
+                   line(("i", {"conf": 0, "h": 30}), y=440, x=900, line_id=3),
+                   line(("886", {"h": 90}), y=520, x=240, line_id=4))
+    found = read(page)
+    assert found is not None and found.value == "886"
+
+
+@pytest.mark.parametrize("label", ["Baulastenbl.-Nr.", "Baulastenbi.-Nr."])
+def test_abbreviated_label(label: str) -> None:
+    found = read(page_of(HEADER, line(label, ".:", "3546")))
+    assert found is not None and found.value == "3546" and found.confidence >= 0.8
+
+
+def test_bare_blatt_in_a_register_header() -> None:
+    """"Blatt: 1258 b" opening its line, no Grundbuch over it: the register sheet's number, a
+    label less sure than "Baulastenblatt Nr."."""
+    page = page_of(HEADER, line("Baulastenverzeichnis", y=300, x=1200, line_id=2),
+                   line("Blatt:", "1258", "b", y=400, x=1200, line_id=3),
+                   line("Grundbuch", "Hackenbroich", "Bl.", "1229", y=600, line_id=4))
+    found = read(page)
+    assert found is not None and found.value == "1258b" and 0.75 <= found.confidence <= 0.85
+
+
+@pytest.mark.parametrize("lines", [
+    pytest.param([line("Grundbuch", "von", y=400, x=1200, line_id=2), line("Büttgen", y=470, x=1200, line_id=3),
+                  line("Blatt", "8468", y=540, x=1200, line_id=4)], id="grundbuch-above"),
+    pytest.param([line("Grundbuchblatt", y=400, x=1200, line_id=2),
+                  line("Zons,", "Blatt", "416", y=470, x=1200, line_id=3)], id="gemarkung-before"),
+    pytest.param([line("Lage:", "Am", "Weiher", "104b", "Blatt", "7", y=400, line_id=2)], id="not-opening-its-line"),
+])
+def test_a_grundbuch_blatt_is_no_register_number(lines) -> None:
+    assert read(page_of(HEADER, *lines)) is None
+
+
+def test_a_register_label_wins_over_a_bare_blatt() -> None:
+    page = page_of(HEADER, line("Baulastenblatt", "Nr.", "1234", y=400, line_id=2),
+                   line("Blatt", "2", y=600, x=1800, line_id=3))
+    found = read(page)
+    assert found.value == "1234" and found.confidence > 0.9
