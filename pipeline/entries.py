@@ -8,6 +8,7 @@ label; where Tesseract dropped the running numbers, the remarks mark where entri
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from baulast.dates import find_damaged_date, find_dates, is_plausible_register_date
@@ -51,16 +52,17 @@ class Remark:
     repaired: bool = False
 
 
-def remarks(table: list[Row], vocabulary: LabelSet) -> list[Remark]:
+def remarks(table: list[Row], vocabulary: LabelSet, head_read: bool = True) -> list[Remark]:
     """Every dated remark of one kind in the table, top to bottom.
 
     A label in an entry's rows ("Eingetragen am 12.03.1987", "Tag der Eintragung: ...") gives
     the date beside or below it; a label heading a column of the table ("Eintragungsdatum")
-    gives the dates standing in that column, one per entry.
+    gives the dates standing in that column, one per entry. `head_read`: whether the table's
+    first row is its head; only then do its column-only wordings ("Datum") head a date column.
     """
     found: dict[int, Remark] = {}
     taken: set[int] = set()  # date words already a remark's: one date is never two entries'
-    anchors = find_any(table, vocabulary.labels, 0.8) + _column_heads(table, vocabulary)
+    anchors = find_any(table, vocabulary.labels, 0.8) + (_column_heads(table, vocabulary) if head_read else [])
     # Remark wordings first: a prose word near the same date must not claim it.
     strong = {id(a) for a in anchors if _is_one_of(table[a.row].words[a.start : a.end], vocabulary.remark)}
     for anchor in sorted(anchors, key=lambda a: id(a) not in strong):
@@ -85,6 +87,8 @@ def _is_one_of(words: tuple[Word, ...], labels: tuple[str, ...]) -> bool:
     return any(find_labels([Row(words)], label, 0.8) for label in labels)
 
 
+_UNREAD_DATE_DIGITS = 4  # digits in a date column's cell, opened by a day ("25."), that must be a date
+_DAY = re.compile(r"\d{1,2}\.")
 _OF = {"der", "des", "d"}  # "Inhalt der Eintragung", "Datum der Erklärung": the column holds something else
 
 
@@ -127,6 +131,12 @@ def _column_dates(table: list[Row], head: Anchor) -> list[Remark]:
             if (damaged := find_damaged_date(text)) is not None:
                 dates.append(Remark(index, damaged.value, tuple(words), 1.0, repaired=True))
                 break
+        else:
+            digits = sum(c.isdigit() for w in cell for c in w.text)
+            if cell and _DAY.match(cell[0].text) and digits >= _UNREAD_DATE_DIGITS:
+                # A date stands here but does not read ("25. April 19671"): this entry's date is
+                # unknown, and the next date down the column is another entry's.
+                dates.append(Remark(index, None, tuple(cell), 1.0))
         index += 2 if dates and dates[-1].row == index and len(dates[-1].words) > len(cell) else 1
     return dates
 
@@ -138,8 +148,8 @@ def extract_entries(page: OcrPage, rows: list[Row], table_top: int,
     `head_read`: whether the table's head row was read; without it the table's first lines are
     not known, and the first remark found may be a later entry's."""
     table = rows[table_top:]
-    registered = remarks(table, REGISTERED)
-    deleted = remarks(table, DELETED)
+    registered = remarks(table, REGISTERED, head_read)
+    deleted = remarks(table, DELETED, head_read)
     numbered = _entry_starts(table)
     # Every "Eingetragen am" remark is one entry's. Where Tesseract dropped running numbers
     # (a lone "2" in its cell often goes unread), the remarks mark where the entries begin;

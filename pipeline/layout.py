@@ -71,12 +71,19 @@ def key(token: str) -> str:
     return "".join(c for c in fold(token) if c.isalnum())
 
 
+_TALLEST_WORD = 6  # times the page's median word height: taller is no text
+
+
 def rows_of(page: OcrPage) -> list[Row]:
     """Group Tesseract's lines into visual rows: lines whose vertical extents overlap by half
     belong together, so a label in one table cell and its value in the next share a row."""
     lines: dict[tuple[int, int, int], list[Word]] = {}
+    heights = sorted(w.bbox[3] - w.bbox[1] for w in page.words if w.text.strip())
+    tallest = _TALLEST_WORD * heights[len(heights) // 2] if heights else 0
     for word in page.words:
-        if word.text.strip():
+        # A "word" many lines tall is a rule, a punched margin or a stamp's frame read as
+        # letters: it would join every line it spans into one row.
+        if word.text.strip() and word.bbox[3] - word.bbox[1] <= tallest:
             lines.setdefault((word.block, word.par, word.line), []).append(word)
     segments = sorted(lines.values(), key=lambda ws: (union(w.bbox for w in ws)[1], ws[0].bbox[0]))
     rows: list[list[Word]] = []
@@ -156,6 +163,14 @@ def find_labels(rows: list[Row], label: str, min_score: float = 0.8) -> list[Anc
         for start in range(len(row.words) - len(parts) + 1):
             scores = [word_score(row.words[start + i].text, part) for i, part in enumerate(parts)]
             score = min(scores)
+            if score < min_score and len(parts) > 1 and (glued := _glued_last(row.words[start + len(parts) - 1].text,
+                                                                              parts[-1])):
+                # "Eintragung vom:11.01.2007": the label's last word glued to the value. The anchor
+                # ends before it, so the value is read from it.
+                score = min(scores[:-1] + [glued])
+                if score >= min_score:
+                    anchors.append(Anchor(row_index, start, start + len(parts) - 1, score))
+                continue
             if score < min_score and len(parts) == 1:
                 # A label glued to its neighbour ("Flurstück:123") or split in two ("Baulasten blatt").
                 score = max(_prefix_score(row.words[start].text, label), _split_score(row, start, label))
@@ -183,6 +198,16 @@ def _best_per_position(anchors: list[Anchor]) -> list[Anchor]:
 def _is_split(row: Row, start: int, label: str, score: float) -> bool:
     """Whether a match was made of this word and the next one."""
     return word_score(row.words[start].text, label) < score and _prefix_score(row.words[start].text, label) < score
+
+
+def _glued_last(token: str, part: str) -> float:
+    """Score of a word that is a label's last word with a value glued to it ("vom:11.01.2007");
+    0 where no digit follows the word."""
+    for index, char in enumerate(token):
+        if char.isdigit() or char == ":":
+            head, tail = token[:index], token[index:]
+            return word_score(head, part) if any(c.isdigit() for c in tail) and head else 0.0
+    return 0.0
 
 
 def _prefix_score(token: str, label: str) -> float:

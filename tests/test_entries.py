@@ -114,3 +114,46 @@ def test_a_header_line_with_a_date_is_no_table_head(gazetteer) -> None:
         [("Lfd.", 200), ("Nr.", 330), ("Text", 600), ("Bemerkungen", 1800)],
     ])
     assert table_head(rows_of(page)) == 1
+
+
+def test_a_date_glued_to_its_label() -> None:
+    """"Eintragung vom:11.01.2007.": the label's last word and the date read as one word."""
+    from pipeline.layout import find_labels, rows_of
+
+    page = make_page([[*words_of("Eintragung", 1800), ("vom:11.01.2007.", 2100)]])
+    anchors = find_labels(rows_of(page), "Eintragung vom")
+    assert [(a.start, a.end) for a in anchors] == [(0, 1)]
+
+
+def test_a_date_glued_to_its_label_is_entry_ones(gazetteer) -> None:
+    page = make_page([
+        *HEADER,
+        TABLE_HEAD_ROW,
+        [("1", 220), *words_of("Der jeweilige Eigentümer des Grundstücks", 600), ("Eintragung", 1800),
+         ("vom:11.01.2007.", 2100)],
+        words_of("Gemarkung Jüchen, Flur 20, Flurstück 335/11 übernimmt die Abstandfläche", 600),
+        [("2", 220), *words_of("Der jeweilige Eigentümer übernimmt eine Stellplatzbaulast", 600),
+         *words_of("Eintragung vom 17.06.2009", 1800)],
+    ])
+    extraction = extract(page, gazetteer)
+    assert extraction.date.value == dt.date(2007, 1, 11)
+    assert [e.registered_on for e in extraction.entries] == [dt.date(2007, 1, 11), dt.date(2009, 6, 17)]
+
+
+def test_an_unreadable_date_in_the_date_column_is_not_replaced_by_the_next(gazetteer) -> None:
+    """Entry 1's date cell reads "25. April 19671": its date is unknown; entry 2's date, further
+    down the column, must not become entry 1's."""
+    page = make_page([
+        *HEADER,
+        [("Nr.", 200), ("Inhalt", 600), ("der", 800), ("Baulast", 920), ("Tag", 1700), ("der", 1800),
+         ("Eintragung", 1900)],
+        [*words_of("Der Eigentümer des Grundstücks", 600), ("25.", 1700), ("April", 1800), ("19671", 1960)],
+        words_of("Gemarkung Jüchen, Flur 20,", 600),
+        words_of("Flurstück 335/11 verpflichtet", 600),
+        words_of("sich, ohne Abstand anzubauen.", 600),
+        [*words_of("Der Eigentümer übernimmt", 600), ("26.", 1700), ("Aug.", 1800), ("1973", 1960)],
+        words_of("eine Stellplatzbaulast.", 600),
+    ])
+    extraction = extract(page, gazetteer)
+    assert extraction.date is None or extraction.date.value != dt.date(1973, 8, 26)
+    assert [e.registered_on for e in extraction.entries][-1] == dt.date(1973, 8, 26)

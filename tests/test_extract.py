@@ -254,3 +254,15 @@ def test_a_date_no_label_names_is_proposed_from_the_first_entrys_date_column(gaz
     prose_only = ("1", ["Der Eigentümer übernimmt laut", "Erklärung vom 02.02.1987 die", "Abstandfläche."], [])
     assert extract(sheet("Baulastenblatt Nr. 77", "Gemarkung Zons Flur 3 Flurstück 12", entries=[prose_only]),
                    gazetteer).date is None
+
+
+def test_a_word_many_lines_tall_joins_no_rows() -> None:
+    """A punched margin read as one tall "word" spans the page: it must not merge all rows."""
+    from baulast.model import Word
+    from pipeline.layout import rows_of
+
+    page = make_page([words_of("Gemarkung Jüchen"), words_of("Flur 20 Flurstück 335/11"),
+                      words_of("Lage: Hauptstr. 3")])
+    margin = Word(text="v000000000680c", conf=11.0, bbox=(10, 50, 130, 3200), block=99, par=1, line=1)
+    rows = rows_of(dataclasses.replace(page, words=(margin, *page.words)))
+    assert [row.text for row in rows] == ["Gemarkung Jüchen", "Flur 20 Flurstück 335/11", "Lage: Hauptstr. 3"]
