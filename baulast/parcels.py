@@ -42,6 +42,7 @@ _SHEET_TOKEN = re.compile(
         (?P<gemarkung>(?!{_FLUR_KEYWORD}|{_FLURSTUECK_KEYWORD}){_LETTERS}(?:-{_LETTERS})*)?  # not the next label
     | (?P<flurstueck_keyword>{_FLURSTUECK_KEYWORD})
     | (?P<flur_keyword>{_FLUR_KEYWORD}) [ \t]*(?i:nr\.?)?[ \t]*[:>»]?[ \t]* (?P<flur>{_D}{{1,3}}(?![\w|/]))?
+      (?P<flur_colon>(?(flur)[ \t]*:(?![ \t]*(?:{_FLURSTUECK_KEYWORD}))))?  # "Flur 31: 1294", Flurstücke follow
     | (?P<number>{_FLURSTUECK_NUMBER})
     | (?P<list_end>;)
     | (?P<separator>[,&+\-–]|(?i:\bund\b|\bu\.|\bsowie\b))
@@ -77,7 +78,7 @@ def parse_parcels(text: str, default_gemarkung: str | None = None) -> list[Parce
             in_list = True
         elif token.group("flur_keyword") is not None:
             flur = _flur_from_text(token.group("flur")) or flur
-            in_list = False
+            in_list = bool(token.group("flur_colon")) and _flur_from_text(token.group("flur")) is not None
         elif token.group("number") is not None:
             flurstueck = _normalize_flurstueck(token.group("number"))
             if in_list and flurstueck and gemarkung:

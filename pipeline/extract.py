@@ -50,14 +50,25 @@ def extract_parcels(page: OcrPage, rows: list[Row], header_end: int, gazetteer: 
     """The burdened parcels from the sheet header, never trusted where they are incomplete: a
     parcel without its Flur, or a header line naming a Gemarkung and numbers that gave no parcel
     (a misread label: "Eur 75" for "Flurst. 75")."""
-    # The Grundbuch line names a Gemarkung of its own ("Grundbuch von Zons Blatt 2993").
-    header = [row for row in rows[:header_end] if not ({key(w.text) for w in row.words} & {"grundbuch"})]
+    header = [row for row in (_without_grundbuch(row) for row in rows[:header_end]) if row.words]
     found = _read_parcels(page, rows, header, header_end, gazetteer)
     if found is None:
         return None
     if any(p.flur is None for p in found.value) or _unread_parcel_lines(header):
         return Field(found.name, found.value, min(found.confidence, _INCOMPLETE), found.evidence)
     return found
+
+
+def _without_grundbuch(row: Row) -> Row:
+    """The row without its Grundbuch line, which names a Gemarkung of its own ("Grundbuch von
+    Zons Blatt 2993"): from the word "Grundbuch" to the end of its text line. A parcel grid's
+    values beside it in the same visual row ("Büttgen 1 919 | Grundbuch von") stay."""
+    for word in row.words:
+        if key(word.text) == "grundbuch":
+            line = (word.block, word.par, word.line)
+            return Row(tuple(w for w in row.words
+                             if not ((w.block, w.par, w.line) == line and w.bbox[0] >= word.bbox[0])))
+    return row
 
 
 def _unread_parcel_lines(header: list[Row]) -> bool:

@@ -17,6 +17,8 @@ from baulast.parcels import parse_flurstueck
 from pipeline.layout import Row, key
 
 PARCEL_LABELS = ("Gemarkung", "Flur", "Flurstück")
+# One column for both, its cells labelled in themselves ("Flur 31: 1294").
+FLUR_AND_FLURSTUECK = "Flur/Flurstück"
 _NOT_FLUR = {"flut", "flug", "flux", "fuhr"}  # words one letter away from "flur"
 _MAX_VALUE_ROWS = 6
 # Rows that end the grid: the next part of the sheet header, or the entries table.
@@ -60,11 +62,21 @@ def _heads(row: Row) -> list[tuple[str, int, int]] | None:
         any(c.isdigit() for c in words[i].text) for i in range(found[0], found[-1] + 1)
     ):
         return None
-    heads = []
+    heads: list[tuple[str, int, int]] = []
     for index in found:
         right = words[index + 1].bbox[0] if index + 1 < len(words) else 10**9
+        if heads and heads[-1][0] == "Flur" and labels[index] == "Flurstück" and _joined(row, heads[-1], words[index]):
+            heads[-1] = (FLUR_AND_FLURSTUECK, heads[-1][1], right)  # "Flur / Flurstück(e)": one column
+            continue
         heads.append((labels[index], words[index].bbox[0], right))  # type: ignore[arg-type]
     return heads
+
+
+def _joined(row: Row, flur: tuple[str, int, int], flurstueck: Word) -> bool:
+    """Whether a Flur label and the Flurstück label after it head one column: a slash and nothing
+    else between them ("Flur / Flurstück(e)")."""
+    between = [w for w in row.words if flur[1] < w.bbox[0] < flurstueck.bbox[0] and parcel_label(w.text) is None]
+    return bool(between) and all(set(w.text) <= set("/") for w in between)
 
 
 def _in_column(word: Word, left: int, right: int, slack: int) -> bool:
@@ -91,6 +103,13 @@ def grid_parcel_text(rows: list[Row], known_gemarkung: Callable[[str], bool] = l
                                 if any(c.isalnum() for c in w.text) and _in_column(w, left, right, slack))
                 for label, left, right in heads
             }
+            if FLUR_AND_FLURSTUECK in cells:
+                # The cell names its Flur itself ("Flur 31: 1294"); a row without one continues the
+                # Flur above ("Flur 31: 1294" / "1295").
+                if parse_flurstueck(cells[FLUR_AND_FLURSTUECK]) is not None:
+                    gemarkung = f"Gemarkung {cells['Gemarkung']} " if cells.get("Gemarkung") else ""
+                    clauses.append(f"{gemarkung}{cells[FLUR_AND_FLURSTUECK]};")
+                continue
             if parse_flurstueck(cells.get("Flurstück", "")) is None:
                 continue
             if "Flur" in cells and parse_flurstueck(cells["Flur"]) is None:

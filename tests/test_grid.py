@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from baulast.model import Parcel
@@ -193,3 +195,30 @@ ENTRY_ROWS = [
     [("1", 220), *words_of("Der Eigentümer des Grundstücks", 600), *words_of("Eingetragen am", 1800)],
     [*words_of("Gemarkung Zons, Flurstück 12", 600), ("12.03.1987", 1800)],
 ]
+
+
+def test_one_column_headed_flur_slash_flurstueck() -> None:
+    """"Flur / Flurstück(e)" heads one column whose cells name their Flur ("Flur 31: 1294")."""
+    rows = grid([("Gemarkung", 200), ("Flur", 800), ("/", 950), ("Flurstück(e)", 1000), ("Lagebezeichnung", 1600)],
+                [("Zons", 200), ("Flur", 800), ("31:", 950), ("1294", 1060), ("Mühlenweg", 1600), ("96a", 1900)],
+                [("Flur", 800), ("32:", 950), ("1624/24", 1060)])
+    assert parse_parcels(grid_parcel_text(rows)) == [Parcel("Zons", 31, "1294"), Parcel("Zons", 32, "1624/24")]
+
+
+def test_a_grid_row_beside_the_grundbuch_line_is_read(gazetteer) -> None:
+    """The grid's value row shares its visual row with "Grundbuch von" in the column beside it:
+    the Grundbuch's words are left out, the parcel is not."""
+    page = make_page([
+        words_of("Baulastenblatt Nr. 358"),
+        [("Gemarkung", 200), ("Flur", 800), ("Flurstück/Parz.", 1100), ("Straße", 1800)],
+        [("Büttgen", 200), ("1", 800), ("919", 1100)] + [("Grundbuch", 1800), ("von", 2100)],
+        [("Büttgen", 1800)],
+        TABLE_HEAD_ROW,
+        [("1", 220), *words_of("Der Eigentümer des Grundstücks Gemarkung", 600)],
+        words_of("Büttgen, Flur 1, Flurstück 919 übernimmt", 600),
+        words_of("die Abstandfläche zugunsten Flur 1, Flurstück 154/35.", 600),
+    ])
+    # make_page gives each row one OCR line; the Grundbuch words form a line of their own
+    words = [w if w.text not in ("Grundbuch", "von") else dataclasses.replace(w, block=99) for w in page.words]
+    extraction = extract(dataclasses.replace(page, words=tuple(words)), gazetteer)
+    assert extraction.parcels.value == (Parcel("Büttgen", 1, "919"),) and extraction.parcels.confidence >= 0.75

@@ -85,6 +85,11 @@ def zons(flur: int | None, *flurstuecke: str) -> list[Parcel]:
         pytest.param("Gemarkung Zons Plur 3 Flurstück 5; F1ur: 4 Flst. 6", zons(3, "5") + zons(4, "6"),
                      id="flur-misread-P-and-1"),
         pytest.param("Gemarkung Zons Flure 3 Flurstück 5", zons(None, "5"), id="flure-is-no-flur-label"),
+        pytest.param("Gemarkung Zons Flur 31: 1294, 1295; Flur 32: 16/24", zons(31, "1294", "1295") + zons(32, "16/24"),
+                     id="flur-colon-flurstuecke"),
+        pytest.param("Gemarkung Zons Flur 3: Flurstück 5", zons(3, "5"), id="flur-colon-then-label"),
+        pytest.param("Gemarkung Zons Flur: 3 Lage Weg 9", [], id="colon-before-the-flur-lists-nothing"),
+        pytest.param("Gemarkung Zons Flur 31: Mühlenweg 9", [], id="flur-colon-then-a-word"),
     ],
 )
 def test_parse_parcels(text: str, expected: list[Parcel]) -> None:
