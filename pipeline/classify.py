@@ -10,10 +10,10 @@ from pipeline.layout import FUZZY_STEM, key, starts_like
 # letters and declarations have words of their own (salutation, closing, signature line)
 # that count against. Each mark counts once, however many of its wordings a page has.
 SHEET_MARKS = (
-    (3.0, ("baulastenblatt", "baulastblatt")),
+    (3.0, ("baulastenblatt", "baulastblatt", "baulastenbl")),  # also "Baulastenbl.-Nr."
     (1.5, ("baulastenverzeichnis", "baulastverzeichnis", "verzeichnis", "baulastenbuch")),
     (2.0, ("lfd", "ifd", "laufende")),  # "Ifd." is how "Lfd." often reads
-    (1.0, ("inhalt", "wortlaut")),
+    (1.0, ("inhalt", "wortlaut", "textderbaulast")),
     (1.0, ("eintragung",)),
     (2.0, ("bemerkung", "vermerk", "anmerkung")),
     (2.0, ("eingetragen", "eintragungsdatum", "eintragungstag", "eingetr")),

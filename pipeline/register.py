@@ -311,7 +311,7 @@ def read_number_below(rows: list[Row], label: Label) -> Reading | None:
     box = label.box
     height = _text_height(label)
     left, right = box[0] - height, box[2] + 2 * height
-    for row_index in range(label.row + 1, min(len(rows), label.row + 4)):
+    for row_index in range(label.row + 1, min(len(rows), label.row + 6)):
         row = rows[row_index]
         # A cell's value may be printed larger than its label ("Baulastenblatt-Nummer" over "886").
         if row.bbox[1] - box[3] > 3 * max(height, min(row.height, 3 * height)):

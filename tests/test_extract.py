@@ -187,6 +187,18 @@ def test_sheet_marks_are_found_letter_spaced_split_or_with_a_misread_letter() ->
     assert sheet_score(spaced) == sheet_score(misread) == sheet_score(plain) == 5.0
 
 
+def test_an_abbreviated_sheet_title_marks_the_sheet() -> None:
+    """A printed register extract: "Baulastenbl.-Nr.", a "Text der Baulast" column, no other title."""
+    from pipeline.classify import likeliest_sheet
+
+    page = make_page([words_of("Baulastenbl.-Nr. .: 7.143"), words_of("Grundstück .: Gem. Elsen, Fl. 8, Flst. 172/31"),
+                      words_of("Nr Datum Text der Baulast Löschung"),
+                      words_of("1 01.02.82 Der Eigentümer des Grundstücks Gemarkung Elsen, Flur 8, Flurstück 172/31")])
+    declaration = make_page([words_of("Ich übernehme für das Grundstück Gemarkung Elsen, Flur 8 eine Baulast.")], 2)
+    assert sheet_score(page) == 3.0 + 1.0 + 1.0 + 1.0 + 0.5
+    assert likeliest_sheet([page, declaration]) == (page, True)
+
+
 def test_a_signature_column_does_not_make_a_sheet_a_letter() -> None:
     from pipeline.classify import likeliest_sheet
 
