@@ -219,10 +219,11 @@ def sheet_municipal_report(pg: Page, tpl: Template, a: Akte, page_no: int, pt: f
         yy += pg.line_height(f, 9.5, 1.3)
     xc = x0 + round(W * 0.66)
     clerk = a.entries[-1].clerk
-    contact = [f"{rng.choice(STREETS)} {rng.randrange(1, 60)}", f"{L('contact')} {rng.choice(('Frau', 'Herr'))} {clerk}",
+    area = AREA_CODE["Neuss" if a.by_kreis else a.municipality]
+    contact = [f"{rng.choice(STREETS)} {rng.randrange(1, 60)}",
+               f"{L('contact')} {rng.choice(('Frau', 'Herr'))} {clerk}",
                f"{L('room')} {rng.randrange(1, 4)}.{rng.randrange(1, 40):02d}",
-               f"{L('phone')} {AREA_CODE['Neuss' if a.by_kreis else a.municipality]} {rng.randrange(2, 9)}"
-               f"{rng.randrange(0, 10)}-{rng.randrange(100, 999)}"]
+               f"{L('phone')} {area} {rng.randrange(2, 9)}{rng.randrange(0, 10)}-{rng.randrange(100, 999)}"]
     yc = top + P(3)
     for s in contact:
         pg.text(xc, yc, s, f, 8.5)
