@@ -95,7 +95,8 @@ def build(spec: Spec, outdir: Path, split: str, seed: int) -> Path:
 
 
 def random_spec(rng: random.Random, split: str, index: int) -> Spec:
-    """A random file for the tuning/heldout/heldout2 corpora (heldout and heldout2 use only their own templates)."""
+    """A random file for the tuning/heldout/heldout2/heldout3 corpora (the heldout splits use only their own
+    templates)."""
     tpl = rng.choice(templates_for(split))
     fmt = rng.choices(writers.FORMATS, weights=(4, 3, 2, 2))[0]
     quality = rng.choices(degrade.QUALITIES, weights=(3, 5, 2))[0]

@@ -2,8 +2,8 @@
 
 Templates flagged ``heldout`` are only ever used by the heldout split, so an extractor tuned on the
 sample/tuning splits meets unseen label wordings, orders, positions and fonts there. Templates with a
-``split`` set (e.g. "heldout2") are used by that split only and by no other; their wordings and
-renderers live in ``sheets_more.py``.
+``split`` set (e.g. "heldout2", "heldout3") are used by that split only and by no other; their wordings and
+renderers live in ``sheets_more.py`` (heldout2) and ``sheets_third.py`` (heldout3).
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ LABELS = {
     "H2": {**_BASE, "number": "Nr. des Baulastenblattes:", "fst": "Flurstück-Nr.", "addr": "Lagebezeichnung:",
            "text": "Gegenstand der Baulast", "rem": "Eintragungsvermerk", "reg": "eingetr. am",
            "dele": "gelöscht:", "gb": "Grundbuchbezirk", "nr": "Lfd.Nr."},
-    # heldout2-only wordings live in sheets_more.py (registered into LABELS there)
+    # heldout2-only wordings live in sheets_more.py, heldout3-only ones in sheets_third.py (registered there)
 }
 
 
@@ -94,15 +94,24 @@ TEMPLATES: dict[str, Template] = {t.name: t for t in (
              years=(1999, 2024), split="heldout2", renderer="landscape_grid", landscape=True),
     Template("dm_k", "dot_matrix", "K4", "dv_mono_bold", "dv_mono_bold", "dv_mono_bold", pt=9.5, margin=22, top=14,
              years=(1979, 1996), split="heldout2", renderer="tractor_feed"),
+    # heldout3-only templates: never seen by sample/tuning/heldout/heldout2
+    Template("tw_m", "typewriter_form", "M1", "serif", "serif_bold", "mono", pt=11, margin=22, top=16,
+             years=(1963, 1986), split="heldout3", renderer="typed_ledger"),
+    Template("cp_m", "computer_print", "M2", "dv_sans", "dv_sans_bold", pt=10, margin=20, top=12,
+             years=(2004, 2024), split="heldout3", renderer="municipal_report"),
+    Template("mg_m", "modern_grid", "M3", "free_serif", "free_serif_bold", "narrow", pt=10.5, margin=14, top=12,
+             years=(1992, 2024), split="heldout3", renderer="banded_form"),
+    Template("dm_m", "dot_matrix", "M4", "dv_mono", "dv_mono_bold", "dv_mono", pt=10, margin=14, top=10,
+             years=(1977, 1997), split="heldout3", renderer="edv_list", landscape=True),
 )}
 
 
-SPLITS = ("sample", "tuning", "heldout", "heldout2")
+SPLITS = ("sample", "tuning", "heldout", "heldout2", "heldout3")
 
 
 def templates_for(split: str) -> list[Template]:
     """sample/tuning: never heldout templates; heldout: only heldout templates; a split named by some
-    template's ``split`` (heldout2): only those templates. Split-bound templates appear in no other split."""
+    template's ``split`` (heldout2, heldout3): only those templates. Split-bound templates appear in no other split."""
     if split not in SPLITS:
         raise ValueError(f"unknown split {split!r}")
     if any(t.split == split for t in TEMPLATES.values()):

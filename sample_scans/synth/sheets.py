@@ -14,6 +14,7 @@ from .content import Akte, Entry, de_date
 from .layouts import Template, flur_groups
 from .render import Page, dot_matrix
 from .sheets_more import MORE_RENDERERS
+from .sheets_third import THIRD_RENDERERS
 
 
 def colon(s: str) -> str:
@@ -270,7 +271,7 @@ def sheet_grid(pg: Page, tpl: Template, a: Akte, page_no: int, pt: float) -> tup
 
 
 RENDERERS = {"typewriter_form": sheet_typewriter, "computer_print": sheet_plain, "dot_matrix": sheet_plain,
-             "modern_grid": sheet_grid, **MORE_RENDERERS}
+             "modern_grid": sheet_grid, **MORE_RENDERERS, **THIRD_RENDERERS}
 
 
 def render_sheet(a: Akte, tpl: Template, dpi: int, rng: random.Random, page_no: int) -> tuple[Image.Image, set]:
