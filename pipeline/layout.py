@@ -72,6 +72,7 @@ def key(token: str) -> str:
 
 
 _TALLEST_WORD = 6  # times the page's median word height: taller is no text
+_TALL_LINE = 2.5  # times the median line height: a line this tall joins no rows together
 
 
 def rows_of(page: OcrPage) -> list[Row]:
@@ -86,9 +87,16 @@ def rows_of(page: OcrPage) -> list[Row]:
         if word.text.strip() and word.bbox[3] - word.bbox[1] <= tallest:
             lines.setdefault((word.block, word.par, word.line), []).append(word)
     segments = sorted(lines.values(), key=lambda ws: (union(w.bbox for w in ws)[1], ws[0].bbox[0]))
+    extents = sorted(_height_of(_line_extent(s)) for s in segments)
+    tall = _TALL_LINE * extents[len(extents) // 2] if extents else 0
     rows: list[list[Word]] = []
     boxes: list[BBox] = []
+    # A line several lines tall (a speck, a large title, a stamp) overlaps every line beside it:
+    # it joins the row it overlaps most and does not stretch it over the others.
+    towers = [s for s in segments if _height_of(_line_extent(s)) > tall]
     for segment in segments:
+        if _height_of(_line_extent(segment)) > tall:
+            continue
         box = _line_extent(segment)
         for index in range(len(rows) - 1, max(-1, len(rows) - 4), -1):
             other = boxes[index]
@@ -100,8 +108,21 @@ def rows_of(page: OcrPage) -> list[Row]:
         else:
             rows.append(list(segment))
             boxes.append(box)
+    for segment in towers:
+        box = _line_extent(segment)
+        overlaps = [min(box[3], other[3]) - max(box[1], other[1]) for other in boxes]
+        best = max(range(len(boxes)), key=overlaps.__getitem__, default=None)
+        if best is not None and overlaps[best] > 0:
+            rows[best].extend(segment)
+        else:
+            rows.append(list(segment))
+            boxes.append(box)
     ordered = sorted(zip(boxes, rows), key=lambda pair: pair[0][1])
     return [Row(tuple(sorted(words, key=lambda w: w.bbox[0]))) for _, words in ordered]
+
+
+def _height_of(box: BBox) -> int:
+    return box[3] - box[1]
 
 
 def _line_extent(words: list[Word]) -> BBox:

@@ -48,6 +48,7 @@ MAX_FIRST_GAP = 4.0  # label (or "Nr.") to number, in text heights
 MAX_DIGIT_GAP = 0.9  # between the parts of one number ("1 234", a typewriter's "2 1 73")
 MAX_SUFFIX_GAP = 1.2  # between the number and its letter ("512 a")
 MIN_HEIGHT = 0.4  # a word lower than this share of the text height is a speck or a rule's edge
+_TOUCHING = 0.35  # a gap this share of the number's height is closer than a space
 _JUNK_CONF = 40  # a word without a digit read this unsurely under a label is a rule's or a stamp's mark
 
 # Caps on the confidence for each sign of doubt (below 0.75 a person reviews the record).
@@ -306,6 +307,14 @@ def read_number_right(rows: list[Row], label: Label) -> Reading | None:
     return _read_from(label, line, label.box[2], glued=label.tail)
 
 
+def _junk(word: Word) -> bool:
+    """A mark under a label that is neither a number, nor "Nr.", nor a word: a rule's or a
+    stamp's speck read unsurely, or a lone letter."""
+    if any(c.isdigit() for c in word.text) or _is_marker(_split_glued(word.text)[0]):
+        return False
+    return word.conf < _JUNK_CONF or sum(c.isalnum() for c in word.text) < 2
+
+
 def read_number_below(rows: list[Row], label: Label) -> Reading | None:
     """The number under the label (a grid whose labels head their cells)."""
     box = label.box
@@ -316,16 +325,18 @@ def read_number_below(rows: list[Row], label: Label) -> Reading | None:
         # A cell's value may be printed larger than its label ("Baulastenblatt-Nummer" over "886").
         if row.bbox[1] - box[3] > 3 * max(height, min(row.height, 3 * height)):
             break
-        column = [w for w in row.words if w.bbox[2] > left and w.bbox[0] < right and not _is_speck(w, height)
-                  and (w.conf >= _JUNK_CONF or any(c.isdigit() for c in w.text))]
-        if not column:
+        column = [w for w in row.words if w.bbox[2] > left and w.bbox[0] < right and not _is_speck(w, height)]
+        readable = [w for w in column if not _junk(w)]
+        if not readable:
             continue  # nothing, or the specks of a rule or a stamp
-        first = column[0]
+        first = readable[0]
         if not (_number_token(first.text) or _is_marker(_split_glued(first.text)[0])):
             return None
+        # The marks in the column before the number stay in: one may be a digit read as a mark.
+        before = [w for w in column if w.bbox[0] < first.bbox[0] and not any(c.isalnum() for c in w.text)]
         line = sorted((w for w in row.words if _same_line(w.bbox, first.bbox) and w.bbox[0] >= first.bbox[0]),
                       key=lambda w: w.bbox[0])
-        reading = _read_from(label, line, first.bbox[0], glued="", band=first.bbox)
+        reading = _read_from(label, before[-1:] + line, first.bbox[0], glued="", band=first.bbox)
         if reading is not None:
             reading.confidence *= BELOW_FACTOR
         return reading
@@ -370,13 +381,13 @@ def _read_from(label: Label, line: list[Word], start: int, glued: str, band: BBo
                 previous_right, band = word.bbox[2], word.bbox
                 continue
             if not any(c.isalnum() for c in text):
-                before_mark = None if set(text) <= _PUNCTUATION else word
+                before_mark = word
                 previous_right = word.bbox[2]
                 continue
             if not _number_token(text):
                 break
-            if before_mark is not None and word.bbox[0] - before_mark.bbox[2] <= _height(word):
-                doubts.add("unread_glyph")  # "> 0 33", ">» 1 62": a digit read as a mark
+            if before_mark is not None and _lost_digit(before_mark, word):
+                doubts.add("unread_glyph")  # "> 0 33", ">» 1 62", "- 282": a digit read as a mark
             parts.append((text, word))
             height = _height(word)
             previous_right, band = word.bbox[2], word.bbox
@@ -409,6 +420,16 @@ def _read_from(label: Label, line: list[Word], start: int, glued: str, band: BBo
     confidence = label.score * factor * max(0.0, min(confs)) / 100.0
     words = list(dict.fromkeys(list(label.words) + markers + used))
     return Reading(value, words, confidence, doubts)
+
+
+def _lost_digit(mark: Word, number: Word) -> bool:
+    """Whether a mark before the number may be a digit read as a mark: a sign no number is
+    written with ("> 0 33") within a line's height, or punctuation ("-", ".") that all but
+    touches the number, closer than a space ("-282" for "1282")."""
+    gap = number.bbox[0] - mark.bbox[2]
+    if set(mark.text) <= _PUNCTUATION:
+        return gap <= _TOUCHING * _height(number)
+    return gap <= _height(number)
 
 
 def _has_suffix(parts: list[tuple[str, Word | None]]) -> bool:

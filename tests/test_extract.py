@@ -278,3 +278,16 @@ def test_a_word_many_lines_tall_joins_no_rows() -> None:
     margin = Word(text="v000000000680c", conf=11.0, bbox=(10, 50, 130, 3200), block=99, par=1, line=1)
     rows = rows_of(dataclasses.replace(page, words=(margin, *page.words)))
     assert [row.text for row in rows] == ["Gemarkung Jüchen", "Flur 20 Flurstück 335/11", "Lage: Hauptstr. 3"]
+
+
+def test_a_speck_several_lines_tall_joins_no_rows() -> None:
+    """A speck in the margin, five lines tall, beside three header lines: the lines stay rows."""
+    from baulast.model import Word
+    from pipeline.layout import rows_of
+
+    page = make_page([words_of("Grundstück: Gem. Zons, Fl. 20, Flst. 1648", 300), words_of("Lage: Lindenweg 28", 300),
+                      words_of("Grundbuch: Zons Bl. 9487", 300)])
+    speck = Word(text="aa", conf=20.0, bbox=(50, 180, 100, 420), block=99, par=1, line=1)
+    rows = rows_of(dataclasses.replace(page, words=(speck, *page.words)))
+    assert [row.text for row in rows] == ["aa Grundstück: Gem. Zons, Fl. 20, Flst. 1648", "Lage: Lindenweg 28",
+                                          "Grundbuch: Zons Bl. 9487"]

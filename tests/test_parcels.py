@@ -88,6 +88,8 @@ def zons(flur: int | None, *flurstuecke: str) -> list[Parcel]:
         pytest.param("Gemarkung Zons Flur 31: 1294, 1295; Flur 32: 16/24", zons(31, "1294", "1295") + zons(32, "16/24"),
                      id="flur-colon-flurstuecke"),
         pytest.param("Gemarkung Zons Flur 3: Flurstück 5", zons(3, "5"), id="flur-colon-then-label"),
+        pytest.param("Gem. Zons, Fi. 34, Fist. 532 u. 207/26", zons(34, "532", "207/26"), id="fl-misread-as-fi"),
+        pytest.param("Gem. Zons, F1. 3, F1st. 12", zons(3, "12"), id="fl-misread-as-f1"),
         pytest.param("Gemarkung Zons Flur: 3 Lage Weg 9", [], id="colon-before-the-flur-lists-nothing"),
         pytest.param("Gemarkung Zons Flur 31: Mühlenweg 9", [], id="flur-colon-then-a-word"),
     ],

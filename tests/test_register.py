@@ -232,3 +232,19 @@ def test_a_register_label_wins_over_a_bare_blatt() -> None:
                    line("Blatt", "2", y=600, x=1800, line_id=3))
     found = read(page)
     assert found.value == "1234" and found.confidence > 0.9
+
+
+def test_a_lone_letter_between_label_and_number_below_is_passed_over() -> None:
+    page = page_of(HEADER, line("Baulastenblatt", y=400, line_id=2),
+                   line("i", ("Bauaufsicht", {"gap": 1500}), y=460, x=250, line_id=3),
+                   line("N.", "0905", y=520, line_id=4))
+    found = read(page)
+    assert found is not None and found.value == "905"
+
+
+def test_punctuation_touching_the_number_may_be_a_lost_digit() -> None:
+    """"- 282" for 1282: a mark all but touching the number is a doubt; one a space away is not."""
+    touching = read(page_of(HEADER, line("Baulastenblatt-Nr.", "-", ("282", {"gap": -10}))))
+    spaced = read(page_of(HEADER, line("Baulastenblatt-Nr.", "-", ("282", {"gap": 20}))))
+    assert touching.value == spaced.value == "282"
+    assert touching.confidence <= 0.5 < 0.9 <= spaced.confidence
