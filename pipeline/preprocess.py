@@ -180,6 +180,28 @@ def _bands(lines: np.ndarray, reach: int, size: int) -> list[tuple[int, int, int
     return groups
 
 
+_STEM = 23  # the long side over this (~0.5 inch): no letter's stroke is that long, a title's neither
+
+
+def _without_stems(vertical: np.ndarray, horizontal: np.ndarray, longest: int, reach: int) -> np.ndarray:
+    """The vertical runs that are rules: those longer than any letter's stroke, and shorter ones
+    that end at a horizontal rule (a table cell's side). A shorter run that touches no rule is
+    the stem of a large letter (a title's "B", a register number's "1") and stays."""
+    kept = vertical.copy()
+    height, width = vertical.shape
+    for column in np.flatnonzero(vertical.any(axis=0)):
+        edges = np.flatnonzero(np.diff(np.concatenate(([0], vertical[:, column].view(np.int8), [0]))))
+        left, right = max(0, column - reach), min(width, column + reach + 1)
+        for top, bottom in zip(edges[::2], edges[1::2]):
+            if bottom - top >= longest:
+                continue
+            ends = (horizontal[max(0, top - reach) : top + reach, left:right].any()
+                    or horizontal[max(0, bottom - reach) : min(height, bottom + reach), left:right].any())
+            if not ends:
+                kept[top:bottom, column] = False
+    return kept
+
+
 def remove_rules(image: Image.Image) -> Image.Image:
     """A copy of the page with long horizontal and vertical rules turned white.
 
@@ -188,13 +210,14 @@ def remove_rules(image: Image.Image) -> Image.Image:
     columns) around the rules are looked at again.
     """
     ink = dark_mask(image)
+    side = max(image.width, image.height)  # the page's long side: its scale, turned or not
     horizontal = _long_runs(ink, max(40, image.width // 20))
-    vertical = _long_vertical_runs(ink, max(40, image.height // 50))
+    reach = max(2, image.width // 400)  # a rule's thickness at most, ~6 px at 300 dpi
+    vertical = _without_stems(_long_vertical_runs(ink, max(40, side // 50)), horizontal, side // _STEM, reach)
     rule_rows = np.flatnonzero(horizontal.any(axis=1))
     rule_columns = np.flatnonzero(vertical.any(axis=0))
     if not (rule_rows.size or rule_columns.size):
         return image
-    reach = max(2, image.width // 400)  # a rule's thickness at most, ~6 px at 300 dpi
     pixels = np.array(image.convert("L"), dtype=np.uint8)
     for first, end, low, high in _bands(rule_rows, reach, image.height):
         letters = ink[low:high] & ~horizontal[low:high] & ~vertical[low:high]

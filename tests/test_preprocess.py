@@ -99,6 +99,21 @@ def test_rules_are_removed_but_letters_on_them_keep_their_strokes() -> None:
     assert ((cleaned[250:365, 300:900] < 128) == letters_before).all()  # the letters untouched
 
 
+def test_large_letters_keep_their_stems_and_cell_sides_go() -> None:
+    """A landscape page: a register number in large bold type ("1691 b": its stems are as long
+    as a short rule) stays whole; the sides of a table's cells, ending at its rules, go."""
+    image = Image.new("L", (3508, 2480), 255)  # A4 landscape at 300 dpi
+    draw = ImageDraw.Draw(image)
+    draw.text((400, 300), "1691 b", font=ImageFont.truetype(FONT, 110), fill=0)
+    draw.rectangle((100, 800, 3400, 804), fill=0)  # a table: two rules and a cell's short side between
+    draw.rectangle((100, 870, 3400, 874), fill=0)
+    draw.rectangle((1500, 804, 1504, 870), fill=0)
+    letters_before = np.asarray(image)[250:500, 380:1200] < 128
+    cleaned = np.asarray(remove_rules(image))
+    assert ((cleaned[250:500, 380:1200] < 128) == letters_before).all()
+    assert (cleaned[806:868, 1500:1505] == 255).all()
+
+
 def test_prepare_keeps_one_pixel_grid_for_both_copies() -> None:
     prepared = prepare(text_page().rotate(1.0, fillcolor=255))
     assert prepared.shown.size == prepared.for_ocr.size and prepared.skew != 0.0
