@@ -7,6 +7,7 @@ the entry text (often the benefiting parcel) never become record parcels.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from baulast.gazetteer import Gazetteer
@@ -37,6 +38,8 @@ _FROM_PROSE = 0.5  # confidence of a parcel only the entry prose names
 _PARTLY_CONFIRMED = 0.9  # weakest word's confidence that a parcel the prose does not restate needs
 _INCOMPLETE = 0.5  # confidence of parcels read incompletely
 _ONE_READING = 0.7  # confidence of parcels whose Flur is inferred from the entry text
+_NO_TABLE = 0.7  # confidence of parcels read where the entries table was not found
+UNCERTAIN_SHEET = 0.7  # confidence of any field read from a page that is only the likeliest sheet
 _KREIS = re.compile(r"\b[\w-]*kreis\s+[\w-]+", re.IGNORECASE)
 
 
@@ -265,9 +268,24 @@ def extract(page: OcrPage, gazetteer: Gazetteer) -> Extraction:
         if found is not None:
             register_number = Field(found.name, found.value, min(found.confidence, 0.5), found.evidence)
     parcels = extract_parcels(page, rows, header_end, gazetteer)
+    if table_top is None and parcels is not None:
+        # Without the entries table's place the whole page is "header": the entry text's
+        # benefiting parcels may stand among the burdened ones, and nothing tells them apart.
+        parcels = Field(parcels.name, parcels.value, min(parcels.confidence, _NO_TABLE), parcels.evidence)
     entries, date = extract_entries(page, rows, table_top or 0, head_read=head is not None)
     municipality = extract_municipality(page, rows, header_end, gazetteer, parcels)
     return Extraction(
         municipality=municipality, register_number=register_number, parcels=parcels, date=date,
         entries=tuple(entries), sheet_page=page.number,
     )
+
+
+def from_uncertain_sheet(extraction: Extraction) -> Extraction:
+    """The fields of a page that is only the likeliest sheet (unknown wordings, a poor scan):
+    none is sure, however well it was read, for the page itself may be another document."""
+    capped = {
+        name: Field(value.name, value.value, min(value.confidence, UNCERTAIN_SHEET), value.evidence)
+        for name in ("municipality", "register_number", "parcels", "date")
+        if (value := getattr(extraction, name)) is not None
+    }
+    return dataclasses.replace(extraction, sheet_certain=False, **capped)

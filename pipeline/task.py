@@ -20,7 +20,7 @@ from baulast.validation import decide, validate
 from pipeline.classify import likeliest_sheet, sheet_score
 from pipeline.crosscheck import cross_check, other_page_numbers
 from pipeline.efile import PdfSpool, page_pdf
-from pipeline.extract import extract
+from pipeline.extract import extract, from_uncertain_sheet
 from pipeline.ocr import OcrEngine, TesseractEngine, read_page
 from pipeline.pages import iter_pages
 from pipeline.verify import verify_date, verify_register_number
@@ -78,7 +78,7 @@ def process_file(scan: ScanFile, options: TaskOptions, engine: OcrEngine | None 
         sheet, sure = likeliest_sheet(ocr_pages, scores)
         extraction = extract(sheet, gazetteer) if sheet is not None else Extraction()
         if sheet is not None and not sure:
-            extraction = dataclasses.replace(extraction, sheet_certain=False)
+            extraction = from_uncertain_sheet(extraction)
         if sheet is not None and sheet.number == sheet_image_page:
             extraction = dataclasses.replace(
                 extraction,

@@ -10,7 +10,7 @@ import pytest
 from baulast.model import Parcel
 from pipeline.classify import find_sheet, sheet_score
 from pipeline.entries import classify_type
-from pipeline.extract import extract
+from pipeline.extract import extract, from_uncertain_sheet
 from tests.conftest import TABLE_HEAD_ROW, make_page, words_of
 
 
@@ -170,9 +170,22 @@ def test_a_sheet_in_unknown_wordings_is_proposed_but_never_trusted(gazetteer) ->
     assert find_sheet([odd]) is None
     assert likeliest_sheet([odd, letter]) == (odd, False)
     assert likeliest_sheet([letter]) == (None, False)  # a letter is never taken for a sheet
-    extraction = dataclasses.replace(extract(odd, gazetteer), sheet_certain=False)
+    extraction = from_uncertain_sheet(extract(odd, gazetteer))
     assert extraction.parcels.value == (Parcel("Jüchen", 20, "335/11"),)
     assert "uncertain_sheet" in {f.code for f in validate(extraction, gazetteer)}
+    # However well read, no field of a page that is only the likeliest sheet is sure.
+    assert extract(odd, gazetteer).register_number.confidence > 0.9
+    assert all(getattr(extraction, name).confidence <= 0.7
+               for name in ("register_number", "parcels", "municipality"))
+
+
+def test_parcels_of_a_page_without_its_entries_table_are_not_sure(gazetteer) -> None:
+    """No table head and no remark: the whole page is "header", and the benefiting parcel of an
+    entry's text cannot be told from the burdened one."""
+    page = make_page([words_of("Baulastenblatt Nr. 17"), words_of("Gemarkung Zons Flur 3 Flurstück 12"),
+                      words_of("Die Abstandfläche zugunsten Gemarkung Zons Flur 3 Flurstück 9")])
+    parcels = extract(page, gazetteer).parcels
+    assert parcels is not None and parcels.confidence <= 0.7
 
 
 def test_sheet_marks_are_found_letter_spaced_split_or_with_a_misread_letter() -> None:
