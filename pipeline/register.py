@@ -33,6 +33,8 @@ LABEL_KEYS = ("baulastenblatt", "baulastenblattnr", "baulastenblattnummer", "bau
 BARE_LABEL_KEY = "blatt"
 BARE_LABEL_SCORE = 0.85
 _GRUNDBUCH_ABOVE = 3  # rows above a bare "Blatt" in which a Grundbuch label would own it
+_REGISTER_NAMES = ("baulast", "verzeichnis", "register", "kartei")  # words that name the register itself
+MARKED_NUMBER_SCORE = 0.6  # a bare "Nr." that names no register: a number proposed for review
 # A label only names the register number where the "Nr." belongs to it: "Blatt" alone is a Grundbuch sheet.
 _MARKERS = {"nr", "no", "n", "nummer", "nro"}
 # Words before a label on its line that make it someone else's number.
@@ -105,7 +107,7 @@ def extract_register_number(page: OcrPage, rows: list[Row]) -> Field | None:
         originals = dict(zip(upright.words, page.words))
         rows = _above_table(rows_of(upright))
     readings: list[Reading] = []
-    for labels in (find_register_labels(rows), find_bare_labels(rows)):
+    for labels in (find_register_labels(rows), find_bare_labels(rows), find_marked_numbers(rows)):
         for label in labels:
             reading = read_number_right(rows, label) or read_number_below(rows, label)
             if reading is not None:
@@ -193,10 +195,36 @@ def find_bare_labels(rows: list[Row]) -> list[Label]:
             head, tail = _split_glued(word.text)
             if key(head) != BARE_LABEL_KEY:
                 continue
-            before = [w for w in row.words[:index] if (w.block, w.par, w.line) == (word.block, word.par, word.line)]
-            if any(any(c.isalnum() for c in w.text) for w in before):
+            if not _opens_register_line(row, index):
                 continue  # "Zons, Blatt 416", "Grundbuch von Zons Blatt 2993"
             label = Label(row_index, (word,), BARE_LABEL_SCORE, tail, *_type_size(row, word))
+            if not _stopped(rows, label) and not _grundbuch_above(rows, label):
+                labels.append(label)
+    return labels
+
+
+def _opens_register_line(row: Row, index: int) -> bool:
+    """Whether the row's word at `index` opens its text line, or follows only the register's
+    name ("Baulastenverzeichnis Blatt 1234", "Verzeichnis der Baulasten Nr. 17")."""
+    word = row.words[index]
+    before = [w for w in row.words[:index] if (w.block, w.par, w.line) == (word.block, word.par, word.line)
+              and any(c.isalnum() for c in w.text)]
+    return all(key(w.text).startswith(_REGISTER_NAMES) or key(w.text) in ("der", "des") for w in before)
+
+
+def find_marked_numbers(rows: list[Row]) -> list[Label]:
+    """Every "Nr." that opens its text line or follows the register's name ("Baulast Nr. 17",
+    "Verzeichnis-Nr. 12", "Nr. 0358" alone in a box): a number some sheets give no other label.
+    The least sure label, read only where the page has no other; never trusted."""
+    labels: list[Label] = []
+    for row_index, row in enumerate(rows):
+        for index, word in enumerate(row.words):
+            head, tail = _split_glued(word.text)
+            folded = key(head)
+            marker = folded in ("nr", "nummer", "no") or folded.startswith(_REGISTER_NAMES) and folded.endswith("nr")
+            if not marker or not _opens_register_line(row, index):
+                continue
+            label = Label(row_index, (word,), MARKED_NUMBER_SCORE, tail, *_type_size(row, word))
             if not _stopped(rows, label) and not _grundbuch_above(rows, label):
                 labels.append(label)
     return labels

@@ -248,3 +248,19 @@ def test_punctuation_touching_the_number_may_be_a_lost_digit() -> None:
     spaced = read(page_of(HEADER, line("Baulastenblatt-Nr.", "-", ("282", {"gap": 20}))))
     assert touching.value == spaced.value == "282"
     assert touching.confidence <= 0.5 < 0.9 <= spaced.confidence
+
+
+def test_blatt_after_the_register_name() -> None:
+    found = read(page_of(HEADER, line("Baulastenverzeichnis", "Blatt", "1234", y=400, line_id=2)))
+    assert found is not None and found.value == "1234" and found.confidence <= 0.85
+
+
+@pytest.mark.parametrize("tokens", [("Baulast", "Nr.", "17"), ("Verzeichnis-Nr.", "17"), ("Nr.", "17")])
+def test_a_bare_nr_naming_the_register_is_proposed_never_trusted(tokens) -> None:
+    found = read(page_of(HEADER, line(*tokens, y=400, line_id=2)))
+    assert found is not None and found.value == "17" and found.confidence <= 0.6
+
+
+@pytest.mark.parametrize("tokens", [("Haus", "Nr.", "17"), ("Lfd.", "Nr.", "17"), ("Az.", "Nr.", "17")])
+def test_a_nr_of_something_else_is_no_register_number(tokens) -> None:
+    assert read(page_of(HEADER, line(*tokens, y=400, line_id=2))) is None
