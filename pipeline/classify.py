@@ -14,19 +14,19 @@ SHEET_MARKS = (
     (1.5, ("baulastenverzeichnis", "baulastverzeichnis", "verzeichnis", "baulastenbuch")),
     (2.0, ("lfd", "ifd", "laufende")),  # "Ifd." is how "Lfd." often reads
     (1.0, ("inhalt", "wortlaut", "textderbaulast")),
-    (1.0, ("eintragung",)),
+    (1.0, ("eintragung", "eintr")),  # also "Eintr.-Datum"
     (2.0, ("bemerkung", "vermerk", "anmerkung")),
     (2.0, ("eingetragen", "eintragungsdatum", "eintragungstag", "eingetr")),
     (1.0, ("geloscht", "loschung", "veranderung")),
     (1.0, ("gemarkung", "gemkg", "gmkg")),
     (0.5, ("flur",)),
+    (1.0, ("belastet",)),  # "Belastetes Grundstück": the sheet's header
     (-4.0, ("geehrte",)),
     (-3.0, ("freundlichen",)),
     (-2.0, ("grussen",)),
     (-4.0, ("verpflichtungserklarung",)),
     (-2.0, ("unterschrift",)),
     (-1.0, ("beglaubigt",)),
-    (-1.0, ("lageplan",)),
 )
 # The marks that only a letter or a declaration carries; a sheet may well have a column for the
 # clerk's signature, a certified copy's stamp or a reference to the Lageplan.

@@ -212,6 +212,18 @@ def test_an_abbreviated_sheet_title_marks_the_sheet() -> None:
     assert likeliest_sheet([page, declaration]) == (page, True)
 
 
+def test_a_register_extract_in_other_words_is_a_sheet() -> None:
+    """"Belastete Grundstücke", an "Eintr.-Datum" column, and prose that mentions the Lageplan
+    (as every Baulast's text may): marks of a sheet, none of a letter."""
+    from pipeline.classify import likeliest_sheet
+
+    page = make_page([words_of("Baulastenverzeichnis Stadt Dormagen"), words_of("Belastete Grundstücke"),
+                      words_of("Gemarkung Flur Flurstück"), words_of("Nr. Eintr.-Datum Inhalt Löschung"),
+                      words_of("1 13.10.1986 Die im Lageplan gekennzeichnete Fläche Gemarkung Zons, Flur 3")])
+    assert sheet_score(page) == 1.5 + 1.0 + 1.0 + 1.0 + 1.0 + 1.0 + 0.5
+    assert likeliest_sheet([page]) == (page, True)
+
+
 def test_a_signature_column_does_not_make_a_sheet_a_letter() -> None:
     from pipeline.classify import likeliest_sheet
 
