@@ -217,7 +217,8 @@ def find_marked_numbers(rows: list[Row]) -> list[Label]:
     "Verzeichnis-Nr. 12", "Nr. 0358" alone in a box): a number some sheets give no other label.
     The least sure label, read only where the page has no other; never trusted."""
     labels: list[Label] = []
-    for row_index, row in enumerate(rows):
+    head_row = table_head(rows)  # "Nr." heading the entries' column is none of these
+    for row_index, row in enumerate(rows[:head_row]):
         for index, word in enumerate(row.words):
             head, tail = _split_glued(word.text)
             folded = key(head)
@@ -350,14 +351,14 @@ def read_number_below(rows: list[Row], label: Label) -> Reading | None:
     left, right = box[0] - height, box[2] + 2 * height
     for row_index in range(label.row + 1, min(len(rows), label.row + 6)):
         row = rows[row_index]
-        # A cell's value may be printed larger than its label ("Baulastenblatt-Nummer" over "886").
-        if row.bbox[1] - box[3] > 3 * max(height, min(row.height, 3 * height)):
-            break
         column = [w for w in row.words if w.bbox[2] > left and w.bbox[0] < right and not _is_speck(w, height)]
         readable = [w for w in column if not _junk(w)]
         if not readable:
             continue  # nothing, or the specks of a rule or a stamp
         first = readable[0]
+        # A cell's value may be printed larger than its label ("Baulastenblatt-Nummer" over "886").
+        if first.bbox[1] - box[3] > 3 * max(height, min(_height(first), 3 * height)):
+            return None
         if not (_number_token(first.text) or _is_marker(_split_glued(first.text)[0])):
             return None
         # The marks in the column before the number stay in: one may be a digit read as a mark.

@@ -264,3 +264,22 @@ def test_a_bare_nr_naming_the_register_is_proposed_never_trusted(tokens) -> None
 @pytest.mark.parametrize("tokens", [("Haus", "Nr.", "17"), ("Lfd.", "Nr.", "17"), ("Az.", "Nr.", "17")])
 def test_a_nr_of_something_else_is_no_register_number(tokens) -> None:
     assert read(page_of(HEADER, line(*tokens, y=400, line_id=2))) is None
+
+
+def test_rows_of_other_columns_do_not_end_the_search_below_a_label() -> None:
+    """The label heads a cell at the right; the left column's lines between it and its number are
+    no part of the cell and do not count as the gap."""
+    page = page_of(line(("Baulastenblatt-Nummer", {"h": 24}), y=100, x=1600, line_id=1),
+                   line("Gemeinde", "Rommerskirchen", y=150, x=100, line_id=2),
+                   line("Der", "Bürgermeister", y=200, x=100, line_id=3),
+                   line("Bauaufsichtsamt", y=250, x=100, line_id=4),
+                   line(("0213", {"h": 60}), y=300, x=1650, line_id=5))
+    found = read(page)
+    assert found is not None and found.value == "213"
+
+
+def test_the_nr_heading_the_entries_column_proposes_no_number() -> None:
+    page = page_of(HEADER, line("Gemarkung", "Zons", "Flur", "3", "Flurstück", "12", y=300, line_id=2),
+                   line("Nr.", "Inhalt", "der", "Eintragung", "Bemerkungen", y=400, line_id=3),
+                   line("1", "Der", "Eigentümer", y=460, line_id=4))
+    assert read(page) is None
