@@ -180,12 +180,27 @@ def extract_entries(page: OcrPage, rows: list[Row], table_top: int,
             if remark.repaired:
                 confidence = min(confidence, REPAIRED)
             date_field = Field("date", date, confidence, evidence_of(page, list(remark.words)))
-    if date_field is None and head_read and not registered:
-        date_field = _unlabelled_date(page, table[: starts[1] if len(starts) > 1 else len(table)], deleted)
+    if date_field is None and (head_read or numbered) and not registered:
+        first_entry = table[: starts[1] if len(starts) > 1 else len(table)]
+        date_field = _date_after_number(page, table[numbered[0]]) if numbered else None
+        date_field = date_field or _unlabelled_date(page, first_entry, deleted)
     return entries, date_field
 
 
 UNLABELLED = 0.5  # confidence of a date no label names: a person always confirms it
+AFTER_NUMBER = 0.6  # confidence of the date right after entry 1's running number, no label naming it
+
+
+def _date_after_number(page: OcrPage, row: Row) -> Field | None:
+    """The date standing right after entry 1's running number ("1 18.01.83 Der jeweilige ..."),
+    where no label names it: registers list an entry's date first. Only proposed."""
+    words = [w for w in row.words if any(c.isalnum() for c in w.text)][1:4]
+    match = next(iter(find_dates(" ".join(w.text for w in words))), None)
+    if match is None or match.start > len(words[0].text) - len(words[0].text.lstrip("|[(")) \
+            or not is_plausible_register_date(match.value):
+        return None  # no date, or one within the text ("Erklärung vom 02.01.1987")
+    used = [w for w in words if w.text in match.raw or match.raw in w.text] or words
+    return Field("date", match.value, min(AFTER_NUMBER, mean_confidence(used)), evidence_of(page, used))
 # Words before a date that make it the date of something else than the entry's registration.
 _OTHER_DATE_BEFORE = ("erklarung", "verpflichtungserklarung", "antrag", "schreiben", "urkunde", "bescheid",
                       "geloscht", "loschung", "ausdruck", "gedruckt", "stand")
@@ -215,6 +230,28 @@ def _unlabelled_date(page: OcrPage, entry: list[Row], deleted: list[Remark]) -> 
                 continue
             used = [w for w in words[index : index + 3] if w.text in match.raw or match.raw in w.text] or [word]
             return Field("date", match.value, min(UNLABELLED, mean_confidence(used)), evidence_of(page, used))
+    return None
+
+
+_PROSE_WORDS = 4  # words of an entry's first line after its running number, where no date follows it
+
+
+def first_numbered_entry(rows: list[Row]) -> int | None:
+    """The row of entry 1 in a table whose head went unread: a "1" at the left edge of the
+    page's text, below the sheet's first lines, followed by a date ("1 18.01.83 Der jeweilige
+    ...") or by a line of prose; None if there is none."""
+    if len(rows) < 3:
+        return None
+    left = min(w.bbox[0] for row in rows for w in row.words if any(c.isalnum() for c in w.text))
+    for index, row in enumerate(rows[2:], start=2):
+        words = [w for w in row.words if any(c.isalnum() for c in w.text)]
+        if not words or words[0].text.strip("|[](.):") not in ({"1"} | _ONE_LOOKALIKES):
+            continue
+        if words[0].bbox[0] - left > 4 * row.height:
+            continue  # a "1" within a line, not at the table's left edge
+        after = " ".join(w.text for w in words[1:3])
+        if find_dates(after) or len(words) > _PROSE_WORDS:
+            return index
     return None
 
 

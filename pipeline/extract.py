@@ -14,7 +14,7 @@ from baulast.gazetteer import Gazetteer
 from baulast.model import Extraction, Field, OcrPage, Parcel, Word
 from baulast.parcels import parse_flurstueck, parse_parcels
 from baulast.textnorm import digits_to_int
-from pipeline.entries import extract_entries
+from pipeline.entries import extract_entries, first_numbered_entry
 from pipeline.grid import grid_parcel_text, label_text, parcel_label
 from pipeline.layout import (
     Anchor,
@@ -44,9 +44,13 @@ _KREIS = re.compile(r"\b[\w-]*kreis\s+[\w-]+", re.IGNORECASE)
 
 
 def _above_first_remark(rows: list[Row]) -> int | None:
-    """Where the entries table begins when its head went unread: the row above the first remark."""
+    """Where the entries table begins when its head went unread: the row above the first remark,
+    else the row above the first entry's running number (`first_numbered_entry`)."""
     first_entry = find_any(rows, REGISTERED.labels, 0.8)
-    return max(0, first_entry[0].row - 1) if first_entry else None
+    if first_entry:
+        return max(0, first_entry[0].row - 1)
+    numbered = first_numbered_entry(rows)
+    return None if numbered is None else numbered - 1
 
 
 def extract_parcels(page: OcrPage, rows: list[Row], header_end: int, gazetteer: Gazetteer) -> Field | None:

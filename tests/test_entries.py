@@ -157,3 +157,22 @@ def test_an_unreadable_date_in_the_date_column_is_not_replaced_by_the_next(gazet
     extraction = extract(page, gazetteer)
     assert extraction.date is None or extraction.date.value != dt.date(1973, 8, 26)
     assert [e.registered_on for e in extraction.entries][-1] == dt.date(1973, 8, 26)
+
+
+def test_a_table_whose_head_went_unread_begins_at_entry_ones_number(gazetteer) -> None:
+    """No table head, no remark labels: the running number "1" at the left edge, a date after it,
+    marks where the entries begin. The date after the number is proposed, never trusted, and the
+    benefiting parcel of the entry text is no header parcel."""
+    page = make_page([
+        words_of("Baulastenverzeichnis Seite 1"),
+        words_of("Baulastenbl.-Nr. .: 99"),
+        words_of("Grundstück .: Gem. Jüchen, Fl. 20, Flst. 335/11"),
+        words_of("Aktenzeichen .: 63/2-3132/83"),
+        [("1", 200), ("18.01.83", 260), *words_of("Der jeweilige Eigentümer des Grundstücks Gemarkung", 560)],
+        words_of("Jüchen, Flur 20, Flurstück 335/11 übernimmt die Abstandfläche zugunsten", 560),
+        words_of("Gemarkung Jüchen, Flur 20, Flurstück 183.", 560),
+        [("2", 200), ("18.03.90", 260), *words_of("Der jeweilige Eigentümer übernimmt eine Stellplatzbaulast", 560)],
+    ])
+    extraction = extract(page, gazetteer)
+    assert extraction.date.value == dt.date(1983, 1, 18) and extraction.date.confidence <= 0.6
+    assert extraction.parcels.value == (Parcel("Jüchen", 20, "335/11"),)
