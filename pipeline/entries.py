@@ -242,12 +242,17 @@ def first_numbered_entry(rows: list[Row]) -> int | None:
     ...") or by a line of prose; None if there is none."""
     if len(rows) < 3:
         return None
-    left = min(w.bbox[0] for row in rows for w in row.words if any(c.isalnum() for c in w.text))
+    # The text's left edge: where lines of several words begin (a speck in the margin is none).
+    starts = sorted(words[0].bbox[0] for row in rows
+                    if len(words := [w for w in row.words if any(c.isalnum() for c in w.text)]) >= 2)
+    if not starts:
+        return None
+    left = starts[len(starts) // 10]
     for index, row in enumerate(rows[2:], start=2):
         words = [w for w in row.words if any(c.isalnum() for c in w.text)]
         if not words or words[0].text.strip("|[](.):") not in ({"1"} | _ONE_LOOKALIKES):
             continue
-        if words[0].bbox[0] - left > 4 * row.height:
+        if abs(words[0].bbox[0] - left) > 4 * row.height:
             continue  # a "1" within a line, not at the table's left edge
         after = " ".join(w.text for w in words[1:3])
         if find_dates(after) or len(words) > _PROSE_WORDS:
