@@ -74,7 +74,9 @@ def _heads(row: Row) -> list[tuple[str, int, int]] | None:
 
 def _joined(row: Row, flur: tuple[str, int, int], flurstueck: Word) -> bool:
     """Whether a Flur label and the Flurstück label after it head one column: a slash and nothing
-    else between them ("Flur / Flurstück(e)")."""
+    else between them ("Flur / Flurstück(e)", "Flur /Flurstück(e)")."""
+    if flurstueck.text.startswith("/"):
+        return True  # "Flur /Flurstück(e)": the slash read with the label
     between = [w for w in row.words if flur[1] < w.bbox[0] < flurstueck.bbox[0] and parcel_label(w.text) is None]
     return bool(between) and all(set(w.text) <= set("/") for w in between)
 

@@ -205,6 +205,12 @@ def test_one_column_headed_flur_slash_flurstueck() -> None:
     assert parse_parcels(grid_parcel_text(rows)) == [Parcel("Zons", 31, "1294"), Parcel("Zons", 32, "1624/24")]
 
 
+def test_the_slash_read_with_the_flurstueck_label() -> None:
+    rows = grid([("Gemarkung", 200), ("Flur", 800), ("/Flurstückle)", 900), ("Lagebezeichnung", 1600)],
+                [("Hackenbroich", 200), ("Flur", 800), ("15:", 950), ("1838", 1060)])
+    assert parse_parcels(grid_parcel_text(rows)) == [Parcel("Hackenbroich", 15, "1838")]
+
+
 def test_a_grid_row_beside_the_grundbuch_line_is_read(gazetteer) -> None:
     """The grid's value row shares its visual row with "Grundbuch von" in the column beside it:
     the Grundbuch's words are left out, the parcel is not."""
