@@ -38,6 +38,7 @@ _FROM_PROSE = 0.5  # confidence of a parcel only the entry prose names
 _PARTLY_CONFIRMED = 0.9  # weakest word's confidence that a parcel the prose does not restate needs
 _INCOMPLETE = 0.5  # confidence of parcels read incompletely
 _ONE_READING = 0.7  # confidence of parcels whose Flur is inferred from the entry text
+_KNOWN = 0.8  # a Gemarkung matched to the gazetteer at least this well is one it knows
 _NO_TABLE = 0.7  # confidence of parcels read where the entries table was not found
 UNCERTAIN_SHEET = 0.7  # confidence of any field read from a page that is only the likeliest sheet
 _KREIS = re.compile(r"\b[\w-]*kreis\s+[\w-]+", re.IGNORECASE)
@@ -128,7 +129,12 @@ def _read_parcels(page: OcrPage, rows: list[Row], header: list[Row], header_end:
         inferred = any(p not in in_entries for p in completed)
         confidence = min(confidence, _ONE_READING) if inferred else confidence * 0.95
         return Field("parcels", tuple(dict.fromkeys(completed)), confidence, evidence_of(page, used))
-    if in_entries and all(p in in_entries for p in resolved):
+    burdened = _burdened_in_prose(prose, gazetteer)
+    if burdened and not burdened <= set(resolved):
+        # The entry's own clause names a burdened parcel the header reading lacks ("Flurstück 12
+        # und 13", the header read "12" only): the header's set is incomplete, however well read.
+        confidence = min(confidence, _INCOMPLETE)
+    elif in_entries and all(p in in_entries for p in resolved):
         # Two readings name the same parcels: each Gemarkung is as sure as the better-spelt of
         # the two ("Liedeeg" in a smudged header, "Liedberg" in the prose).
         best: dict[Parcel, float] = {}
@@ -140,6 +146,25 @@ def _read_parcels(page: OcrPage, rows: list[Row], header: list[Row], header_end:
         # the others stand on a reading Tesseract was sure of in every glyph, or fall short.
         confidence *= 0.8
     return Field("parcels", tuple(dict.fromkeys(resolved)), confidence, evidence_of(page, used))
+
+
+# Where the entry text's clause naming the burdened parcels ends: "Der jeweilige Eigentümer des
+# Grundstücks Gemarkung Zons, Flur 3, Flurstück 12 verpflichtet sich ..."
+_BURDENED_CLAUSE_END = ("verpflicht", "ubernimm", "ubernehm", "duldet", "gestattet", "zugunsten")
+
+
+def _burdened_in_prose(prose: list[Word], gazetteer: Gazetteer) -> set[Parcel]:
+    """The parcels the first entry's text names before it says what their owner undertakes: the
+    burdened ones, restated. Empty where no such clause is found."""
+    clause: list[str] = []
+    for word in prose:
+        if key(word.text).startswith(_BURDENED_CLAUSE_END):
+            found, scores = _resolve(parse_parcels(" ".join(clause)), gazetteer, None)
+            # Only parcels read whole: a known Gemarkung ("Gemarkung gel. Hoisten": a margin note
+            # read into the line names none) and a Flur.
+            return {p for p, score in zip(found, scores) if p.flur is not None and score >= _KNOWN}
+        clause.append(word.text)
+    return set()
 
 
 def _first_restated(page: OcrPage, prose: list[Word], gazetteer: Gazetteer) -> Field | None:

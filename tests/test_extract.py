@@ -316,3 +316,21 @@ def test_a_speck_several_lines_tall_joins_no_rows() -> None:
     rows = rows_of(dataclasses.replace(page, words=(speck, *page.words)))
     assert [row.text for row in rows] == ["aa Grundstück: Gem. Zons, Fl. 20, Flst. 1648", "Lage: Lindenweg 28",
                                           "Grundbuch: Zons Bl. 9487"]
+
+
+def test_the_entrys_own_clause_naming_more_parcels_makes_the_header_incomplete(gazetteer) -> None:
+    """The header's reading lost a parcel; the entry's clause before "verpflichtet" names it. The
+    prose restates every parcel the header read, yet the header's set is not sure."""
+    rows = [words_of("Baulastenblatt Nr. 17"), words_of("Gemarkung Zons Flur 3 Flurstück 12"), TABLE_HEAD_ROW,
+            [("1", 220), *words_of("Der Eigentümer der Grundstücke", 600)],
+            words_of("Gemarkung Zons, Flur 3,", 600),
+            words_of("Flurstück 12 und 13 verpflichtet", 600),
+            words_of("sich, die Abstandfläche zugunsten", 600),
+            words_of("Gemarkung Zons, Flur 3, Flurstück 9", 600)]
+    parcels = extract(make_page(rows), gazetteer).parcels
+    assert parcels.value == (Parcel("Zons", 3, "12"),) and parcels.confidence <= 0.5
+    rows[5] = words_of("Flurstück 12 verpflichtet", 600)
+    parcels = extract(make_page(rows), gazetteer).parcels
+    assert parcels.value == (Parcel("Zons", 3, "12"),) and parcels.confidence >= 0.85
+    rows[4] = words_of("Gemarkung gel. Zons, Flur 3,", 600)
+    assert extract(make_page(rows), gazetteer).parcels.confidence > 0.5  # a margin note names no parcel
