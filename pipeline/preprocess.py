@@ -187,18 +187,23 @@ def _without_stems(vertical: np.ndarray, horizontal: np.ndarray, longest: int, r
     """The vertical runs that are rules: those longer than any letter's stroke, and shorter ones
     that end at a horizontal rule (a table cell's side). A shorter run that touches no rule is
     the stem of a large letter (a title's "B", a register number's "1") and stays."""
-    kept = vertical.copy()
+    columns = np.flatnonzero(vertical.any(axis=0))
+    if not columns.size:
+        return vertical
+    steps = np.diff(np.pad(vertical[:, columns].view(np.int8), ((1, 1), (0, 0))), axis=0)
+    top_columns, top_rows = np.nonzero(steps.T == 1)  # run by run, column by column
+    _, bottom_rows = np.nonzero(steps.T == -1)
+    short = bottom_rows - top_rows < longest
+    if not short.any():
+        return vertical
     height, width = vertical.shape
-    for column in np.flatnonzero(vertical.any(axis=0)):
-        edges = np.flatnonzero(np.diff(np.concatenate(([0], vertical[:, column].view(np.int8), [0]))))
+    rule_rows = _near(horizontal.any(axis=1), reach, axis=0)  # rows within reach of a horizontal rule
+    kept = vertical.copy()
+    for top, bottom, column in zip(top_rows[short], bottom_rows[short], columns[top_columns[short]]):
         left, right = max(0, column - reach), min(width, column + reach + 1)
-        for top, bottom in zip(edges[::2], edges[1::2]):
-            if bottom - top >= longest:
-                continue
-            ends = (horizontal[max(0, top - reach) : top + reach, left:right].any()
-                    or horizontal[max(0, bottom - reach) : min(height, bottom + reach), left:right].any())
-            if not ends:
-                kept[top:bottom, column] = False
+        ends = [row for row in (top, bottom - 1) if rule_rows[row]]
+        if not any(horizontal[max(0, row - reach) : min(height, row + reach + 1), left:right].any() for row in ends):
+            kept[top:bottom, column] = False
     return kept
 
 
