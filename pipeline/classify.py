@@ -21,6 +21,7 @@ SHEET_MARKS = (
     (1.0, ("gemarkung", "gemkg", "gmkg")),
     (0.5, ("flur",)),
     (1.0, ("belastet",)),  # "Belastetes Grundstück": the sheet's header
+    (1.0, ("jeweiligeeigentum", "jeweiligeneigentum")),  # the Baulast's formula: "Der jeweilige Eigentümer"
     (-4.0, ("geehrte",)),
     (-3.0, ("freundlichen",)),
     (-2.0, ("grussen",)),

@@ -224,6 +224,17 @@ def test_a_register_extract_in_other_words_is_a_sheet() -> None:
     assert likeliest_sheet([page]) == (page, True)
 
 
+def test_the_baulast_formula_marks_a_sheet_but_not_a_letter() -> None:
+    from pipeline.classify import likeliest_sheet
+
+    sheet = make_page([words_of("Baulastenverzeichnis Gemarkung Zons Flur 3"),
+                       words_of("1 12.03.1987 Der jeweilige Eigentümer des Grundstücks übernimmt")])
+    letter = make_page([words_of("Sehr geehrte Damen und Herren, der jeweilige Eigentümer des Grundstücks"),
+                        words_of("Gemarkung Zons Flur 3 Mit freundlichen Grüßen")])
+    assert sheet_score(sheet) == 1.5 + 1.0 + 0.5 + 1.0
+    assert likeliest_sheet([sheet]) == (sheet, False) and likeliest_sheet([letter]) == (None, False)
+
+
 def test_a_signature_column_does_not_make_a_sheet_a_letter() -> None:
     from pipeline.classify import likeliest_sheet
 
