@@ -10,8 +10,8 @@ Four sheets of the kinds found in NRW archives from the 1960s to today:
   entries as numbered paragraphs closed by "Eingetragen am 3. Mai 1979." or by an entry stamp.
 * ``auszug_blocks``: a modern software print "Auszug aus dem Baulastenverzeichnis" with a "Verzeichnis-Nr.",
   a small parcel table and one block per entry ("Datum der Eintragung", "Art der Baulast", "Status").
-* ``landscape_list``: a landscape list print of the 1990s with the number only in the title
-  ("Baulastenverzeichnis Blatt 1234"), the parcels in the first row's own columns and the columns
+* ``landscape_list``: a landscape list print of the 1990s with the number only in the title ("Baulastenblatt
+  1234" under "Baulastenverzeichnis der Gemeinde X"), the parcels in the first row's own columns and the columns
   "Lfd. | Gegenstand der Baulast | Eingetragen | Vermerke".
 
 Each renderer has the signature of those in ``sheets.py`` plus an optional ``part=(i, n)``: a sheet that runs
@@ -54,8 +54,8 @@ DEV_LABELS = {
            "hint": "Hinweis: Der Auszug nennt nur Baulasten, die die oben bezeichneten Flurstücke belasten. Baulasten "
                    "zugunsten dieser Flurstücke sind dem Verzeichnis nicht zu entnehmen. Die Flurstücksangaben "
                    "entsprechen dem Liegenschaftskataster am Tag der Eintragung."},
-    "D4": {**_BASE, "number": "Blatt", "addr": "Lage:", "gb": "Grundbuch:", "gb_blatt": "Bl.", "fst": "Flurstück",
-           "nr": "Lfd.", "text": "Gegenstand der Baulast", "reg": "Eingetragen", "rem": "Vermerke",
+    "D4": {**_BASE, "von": "der", "number": "Baulastenblatt", "addr": "Lage:", "gb": "Grundbuch:", "gb_blatt": "Bl.",
+           "fst": "Flurstück", "nr": "Lfd.", "text": "Gegenstand der Baulast", "reg": "Eingetragen", "rem": "Vermerke",
            "dele": "gelöscht am", "decl": "Erkl. v.", "az": "Az.:", "print": "Druck:", "cont": "(Fortsetzung)"},
 }
 LABELS.update(DEV_LABELS)
@@ -506,11 +506,8 @@ def sheet_landscape_list(pg: Page, tpl: Template, a: Akte, page_no: int, pt: flo
     pg.text(x0, y, f"{a.authority[0]} – {a.authority[-1]}", f, 9.5)
     pg.text(x1, y, f"{L('print')} {de_date(printed_on(a)[0])}", f, 9.5, anchor="rs")
     d.add("print_date")
-    y += P(10)
-    title = f"{L('title')} {L('number')} {a.register_display}" + (f" {L('cont')}" if cont else "")
-    pg.text(x0, y, title, fb, 16)
     y += P(8)
-    end = pg.text(x0, y, f"{KIND[a.municipality]} {a.municipality}", fb, 12)
+    end = pg.text(x0, y, f"{L('title')} {L('von')} {KIND[a.municipality]} {a.municipality}", fb, 12)
     x = end + P(14)
     extras = []
     if a.address and not cont:
@@ -522,7 +519,9 @@ def sheet_landscape_list(pg: Page, tpl: Template, a: Akte, page_no: int, pt: flo
     d.add("aktenzeichen")
     for s in extras:
         x = pg.text(x, y, s, f, 10.5) + P(12)
-    y += P(7)
+    y += P(9)
+    pg.text(x0, y, f"{L('number')} {a.register_display}" + (f" {L('cont')}" if cont else ""), fb, 16)
+    y += P(6)
     xs = [x0 + round(W * c) for c in (0, 0.125, 0.165, 0.245, 0.28, 0.75, 0.835)] + [x1]
     pg.hline(x0, x1, y, 0.6)
     heads = ("gem", "flur", "fst", "nr", "text", "reg", "rem")
