@@ -370,7 +370,7 @@ def sheet_typed_stamped(pg: Page, tpl: Template, a: Akte, page_no: int, pt: floa
         y += 3 * lh
         if e.deleted_on:  # typed while the office still typed, later written by hand
             if e.deleted_on.year < 1995:
-                end = typed(5, y, f"{L('dele')} {long_date(e.deleted_on)}.", ink=rng.randrange(20, 70))
+                end = typed(5, y, f"{L('dele')} {long_date(e.deleted_on)}.", ink=rng.randrange(20, 45))
             else:
                 end = pen(pg, x0 + dx + 5 * adv, y, f"{L('dele')} {hand_date(e.deleted_on, rng)}", rng.choice(PENS),
                           pt * 1.15, rng.randrange(15, 60))
