@@ -11,7 +11,7 @@ from . import content, degrade, pages, writers
 from .layouts import TEMPLATES, templates_for
 from .sheets import render_sheet
 
-PAGE_KINDS = ("sheet", "decl", "plan", "letter", "letter2")
+PAGE_KINDS = ("sheet", "sheet_cont", "decl", "plan", "letter", "letter2")  # sheet_cont: continuation (dev only)
 
 
 @dataclass
@@ -42,7 +42,11 @@ def render_page(kind: str, a: content.Akte, spec: Spec, rng: random.Random) -> t
     typed = tpl.style in ("typewriter_form", "dot_matrix") or year < 1990
     font = tpl.value_font if typed else ("sans" if tpl.style == "modern_grid" else tpl.form_font)
     if kind == "sheet":
+        if "sheet_cont" in spec.pages:  # the sheet runs onto the next page
+            return render_sheet(a, tpl, spec.dpi, rng, 1, part=(1, 2))
         return render_sheet(a, tpl, spec.dpi, rng, 1)
+    if kind == "sheet_cont":
+        return render_sheet(a, tpl, spec.dpi, rng, 2, part=(2, 2))
     if kind == "decl":
         return pages.declaration_page(a, spec.dpi, rng, typed and year < 1996, font)
     if kind == "plan":
@@ -95,8 +99,9 @@ def build(spec: Spec, outdir: Path, split: str, seed: int) -> Path:
 
 
 def random_spec(rng: random.Random, split: str, index: int) -> Spec:
-    """A random file for the tuning/heldout/heldout2/heldout3 corpora (the heldout splits use only their own
-    templates)."""
+    """A random file for the tuning/heldout/heldout2/heldout3/dev corpora (the split-bound ones use only their own
+    templates). Only dev files may have a continuation page of the sheet (drawn after everything the other splits
+    draw, so their files do not change)."""
     tpl = rng.choice(templates_for(split))
     fmt = rng.choices(writers.FORMATS, weights=(4, 3, 2, 2))[0]
     quality = rng.choices(degrade.QUALITIES, weights=(3, 5, 2))[0]
@@ -110,6 +115,9 @@ def random_spec(rng: random.Random, split: str, index: int) -> Spec:
     else:
         kinds = rng.sample(["decl", "plan", "letter"], k=rng.choice((0, 1, 1, 2, 2, 3)))
         kinds.insert(rng.choice((0, 0, 0, 0, 1, 2)) if len(kinds) >= 2 else 0, "sheet")
+        if tpl.split == "dev" and rng.random() < 0.3:  # two or three entries, the last ones on a second page
+            kinds.insert(kinds.index("sheet") + 1, "sheet_cont")
+            opts = {"n_entries": rng.choice((2, 3))}
     turns = {}
     if rng.random() < 0.1:
         turns[rng.randrange(len(kinds))] = rng.choice((90, 180, 270))

@@ -2,8 +2,9 @@
 
 Templates flagged ``heldout`` are only ever used by the heldout split, so an extractor tuned on the
 sample/tuning splits meets unseen label wordings, orders, positions and fonts there. Templates with a
-``split`` set (e.g. "heldout2", "heldout3") are used by that split only and by no other; their wordings and
-renderers live in ``sheets_more.py`` (heldout2) and ``sheets_third.py`` (heldout3).
+``split`` set (e.g. "heldout2", "heldout3", "dev") are used by that split only and by no other; their wordings and
+renderers live in ``sheets_more.py`` (heldout2), ``sheets_third.py`` (heldout3) and ``sheets_dev.py`` (dev, a
+development set of layouts that extraction may be tuned on).
 """
 
 from __future__ import annotations
@@ -32,7 +33,8 @@ LABELS = {
     "H2": {**_BASE, "number": "Nr. des Baulastenblattes:", "fst": "Flurstück-Nr.", "addr": "Lagebezeichnung:",
            "text": "Gegenstand der Baulast", "rem": "Eintragungsvermerk", "reg": "eingetr. am",
            "dele": "gelöscht:", "gb": "Grundbuchbezirk", "nr": "Lfd.Nr."},
-    # heldout2-only wordings live in sheets_more.py, heldout3-only ones in sheets_third.py (registered there)
+    # heldout2-only wordings live in sheets_more.py, heldout3-only ones in sheets_third.py, dev-only ones in
+    # sheets_dev.py (registered there)
 }
 
 
@@ -103,15 +105,25 @@ TEMPLATES: dict[str, Template] = {t.name: t for t in (
              years=(1992, 2024), split="heldout3", renderer="banded_form"),
     Template("dm_m", "dot_matrix", "M4", "dv_mono", "dv_mono_bold", "dv_mono", pt=10, margin=14, top=10,
              years=(1977, 1997), split="heldout3", renderer="edv_list", landscape=True),
+    # dev-only templates: a development set of layouts, not held out (see sheets_dev.py)
+    Template("tw_v", "typewriter_form", "D1", "dv_serif", "dv_serif_bold", "free_serif_italic", pt=12.5, margin=16,
+             top=12, years=(1962, 1979), split="dev", renderer="pen_register"),
+    Template("tw_w", "typewriter_form", "D2", "mono", "mono", "mono", pt=11, margin=24, top=14,
+             years=(1968, 1994), split="dev", renderer="typed_stamped"),
+    Template("mg_v", "modern_grid", "D3", "sans", "sans_bold", pt=10, margin=20, top=12,
+             years=(2003, 2024), split="dev", renderer="auszug_blocks"),
+    Template("cp_v", "computer_print", "D4", "free_serif", "free_serif_bold", pt=10.5, margin=14, top=12,
+             years=(1986, 2012), split="dev", renderer="landscape_list", landscape=True),
 )}
 
 
-SPLITS = ("sample", "tuning", "heldout", "heldout2", "heldout3")
+SPLITS = ("sample", "tuning", "heldout", "heldout2", "heldout3", "dev")
 
 
 def templates_for(split: str) -> list[Template]:
     """sample/tuning: never heldout templates; heldout: only heldout templates; a split named by some
-    template's ``split`` (heldout2, heldout3): only those templates. Split-bound templates appear in no other split."""
+    template's ``split`` (heldout2, heldout3, dev): only those templates. Split-bound templates appear in no other
+    split."""
     if split not in SPLITS:
         raise ValueError(f"unknown split {split!r}")
     if any(t.split == split for t in TEMPLATES.values()):

@@ -36,6 +36,10 @@ FONT_FILES = {
     "dv_mono_bold": "DejaVuSansMono-Bold.ttf",
     "dv_serif_cond": "DejaVuSerifCondensed.ttf",
     "dv_serif_cond_bold": "DejaVuSerifCondensed-Bold.ttf",
+    # italic faces, used as pen writing filled into printed forms
+    "serif_italic": "LiberationSerif-Italic.ttf",
+    "free_serif_italic": "FreeSerifItalic.ttf",
+    "dv_serif_italic": "DejaVuSerif-Italic.ttf",
 }
 
 
@@ -165,7 +169,8 @@ class Page:
             pts.append((cx, y - rng.uniform(-0.1, 0.35) * h))
             cx += rng.uniform(0.02, 0.06) * w
         self.draw.line(pts, fill=fill, width=max(2, self.px(0.4)), joint="curve")
-        self.draw.line([(x - self.px(2), y + self.px(1)), (x + w * rng.uniform(0.6, 1.0), y + self.px(rng.uniform(0, 2)))],
+        self.draw.line([(x - self.px(2), y + self.px(1)),
+                        (x + w * rng.uniform(0.6, 1.0), y + self.px(rng.uniform(0, 2)))],
                        fill=fill, width=max(2, self.px(0.35)))
 
 

@@ -13,6 +13,7 @@ from PIL import Image
 from .content import Akte, Entry, de_date
 from .layouts import Template, flur_groups
 from .render import Page, dot_matrix
+from .sheets_dev import DEV_RENDERERS
 from .sheets_more import MORE_RENDERERS
 from .sheets_third import THIRD_RENDERERS
 
@@ -271,13 +272,16 @@ def sheet_grid(pg: Page, tpl: Template, a: Akte, page_no: int, pt: float) -> tup
 
 
 RENDERERS = {"typewriter_form": sheet_typewriter, "computer_print": sheet_plain, "dot_matrix": sheet_plain,
-             "modern_grid": sheet_grid, **MORE_RENDERERS, **THIRD_RENDERERS}
+             "modern_grid": sheet_grid, **MORE_RENDERERS, **THIRD_RENDERERS, **DEV_RENDERERS}
 
 
-def render_sheet(a: Akte, tpl: Template, dpi: int, rng: random.Random, page_no: int) -> tuple[Image.Image, set]:
+def render_sheet(a: Akte, tpl: Template, dpi: int, rng: random.Random, page_no: int,
+                 part: tuple[int, int] | None = None) -> tuple[Image.Image, set]:
+    """part=(i, n): page i of a sheet that runs over n pages (only the dev renderers draw parts)."""
+    kw = {"part": part} if part else {}
     for scale in (1.0, 0.92, 0.85, 0.78, 0.72):
         pg = Page(dpi, random.Random(rng.random()), *((297, 210) if tpl.landscape else (210, 297)))
-        d, over = RENDERERS[tpl.renderer or tpl.style](pg, tpl, a, page_no, tpl.pt * scale)
+        d, over = RENDERERS[tpl.renderer or tpl.style](pg, tpl, a, page_no, tpl.pt * scale, **kw)
         if not over:
             break
     else:
