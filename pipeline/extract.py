@@ -45,13 +45,14 @@ _KREIS = re.compile(r"\b[\w-]*kreis\s+[\w-]+", re.IGNORECASE)
 
 
 def _above_first_remark(rows: list[Row]) -> int | None:
-    """Where the entries table begins when its head went unread: the row above the first remark,
-    else the row above the first entry's running number (`first_numbered_entry`)."""
+    """Where the entries table begins when its head went unread: the row above the first remark
+    or above the first entry's running number (`first_numbered_entry`), whichever is higher."""
     first_entry = find_any(rows, REGISTERED.labels, 0.8)
-    if first_entry:
-        return max(0, first_entry[0].row - 1)
     numbered = first_numbered_entry(rows)
-    return None if numbered is None else numbered - 1
+    # A remark may close its entry ("Eingetragen am 7. Juni 1971." below the text): the entry's
+    # running number, where it stands higher, opens the table.
+    starts = [row - 1 for row in (first_entry[0].row if first_entry else None, numbered) if row is not None]
+    return max(0, min(starts)) if starts else None
 
 
 def extract_parcels(page: OcrPage, rows: list[Row], header_end: int, gazetteer: Gazetteer) -> Field | None:
@@ -297,9 +298,10 @@ def extract(page: OcrPage, gazetteer: Gazetteer) -> Extraction:
         if found is not None:
             register_number = Field(found.name, found.value, min(found.confidence, 0.5), found.evidence)
     parcels = extract_parcels(page, rows, header_end, gazetteer)
-    if table_top is None and parcels is not None:
-        # Without the entries table's place the whole page is "header": the entry text's
-        # benefiting parcels may stand among the burdened ones, and nothing tells them apart.
+    if head is None and parcels is not None:
+        # Without the table's head the header's end is a guess (or the whole page): the entry
+        # text's benefiting parcels may stand among the burdened ones ("Eingetragen am ..."
+        # closing an entry, not opening it), and nothing tells them apart.
         parcels = Field(parcels.name, parcels.value, min(parcels.confidence, _NO_TABLE), parcels.evidence)
     entries, date = extract_entries(page, rows, table_top or 0, head_read=head is not None)
     municipality = extract_municipality(page, rows, header_end, gazetteer, parcels)

@@ -345,3 +345,23 @@ def test_the_entrys_own_clause_naming_more_parcels_makes_the_header_incomplete(g
     assert parcels.value == (Parcel("Zons", 3, "12"),) and parcels.confidence >= 0.85
     rows[4] = words_of("Gemarkung gel. Zons, Flur 3,", 600)
     assert extract(make_page(rows), gazetteer).parcels.confidence > 0.5  # a margin note names no parcel
+
+
+def test_a_remark_closing_its_entry_does_not_make_the_entry_text_header(gazetteer) -> None:
+    """No table head; each entry is a numbered paragraph closed by "Eingetragen am ...". The
+    table begins at "1.)", so the benefiting parcel of entry 1's text is no header parcel, and
+    without the head the parcels are never sure."""
+    page = make_page([
+        words_of("Baulastenverzeichnis Stadt Dormagen"),
+        words_of("Grundstück: Gemarkung Zons, Flur 13, Flurstück 15"),
+        words_of("Vorgang: 63/2-8680/71"),
+        words_of("1.) Der jeweilige Eigentümer des Grundstücks Gemarkung Zons,"),
+        words_of("Flur 13, Flurstück 15 verpflichtet sich, zugunsten des Grundstücks"),
+        words_of("Gemarkung Zons, Flur 13, Flurstück 624 die Zufahrt zu dulden."),
+        words_of("Eingetragen am 7. Juni 1971."),
+        words_of("2.) Der jeweilige Eigentümer des Grundstücks Gemarkung Zons,"),
+        words_of("Flur 13, Flurstück 15 verpflichtet sich, auf dem Grundstück"),
+        words_of("Gemarkung Zons, Flur 13, Flurstück 624 Stellplätze zu dulden."),
+    ])
+    extraction = extract(page, gazetteer)
+    assert extraction.parcels.value == (Parcel("Zons", 13, "15"),) and extraction.parcels.confidence <= 0.7
