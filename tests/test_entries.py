@@ -176,3 +176,16 @@ def test_a_table_whose_head_went_unread_begins_at_entry_ones_number(gazetteer) -
     extraction = extract(page, gazetteer)
     assert extraction.date.value == dt.date(1983, 1, 18) and extraction.date.confidence <= 0.6
     assert extraction.parcels.value == (Parcel("Jüchen", 20, "335/11"),)
+
+
+def test_a_heading_eingetragene_baulasten_is_no_remark(gazetteer) -> None:
+    """"Eingetragene Baulasten" heads the entries of an extract; it opens no entry of its own."""
+    page = make_page([
+        *HEADER,
+        words_of("Eingetragene Baulasten"),
+        words_of("Eintrag 1 Datum der Eintragung: 11.09.2018"),
+        words_of("Inhalt: Der jeweilige Eigentümer übernimmt eine Stellplatzbaulast."),
+    ])
+    extraction = extract(page, gazetteer)
+    assert [(e.lfd_nr, e.registered_on) for e in extraction.entries] == [(1, dt.date(2018, 9, 11))]
+    assert extraction.date.value == dt.date(2018, 9, 11)
