@@ -50,6 +50,8 @@ MAX_FIRST_GAP = 4.0  # label (or "Nr.") to number, in text heights
 MAX_DIGIT_GAP = 0.9  # between the parts of one number ("1 234", a typewriter's "2 1 73")
 MAX_SUFFIX_GAP = 1.2  # between the number and its letter ("512 a")
 MIN_HEIGHT = 0.4  # a word lower than this share of the text height is a speck or a rule's edge
+SMALL_SUFFIX = 0.3  # a letter after the number at least this share of its height may be its suffix
+_LETTER_CONF = 50  # a small mark read as a letter this surely is a letter, not a speck
 _TOUCHING = 0.35  # a gap this share of the number's height is closer than a space
 _JUNK_CONF = 40  # a word without a digit read this unsurely under a label is a rule's or a stamp's mark
 
@@ -62,6 +64,8 @@ DOUBT_CAPS = {
     "single_digit": 0.6,  # a lone digit is more often a fragment than sheet 1 to 9
     "padded_zero": 0.6,  # "8241" may be "0241": dot-matrix and typewriter zeros read as 6, 8, 9
     "disputed": 0.5,  # two labels name different numbers
+    "small_suffix": 0.6,  # a letter after the number lower than a digit's half: its suffix, or a speck
+    "overlapping": 0.5,  # another reading of digits over the number's place
 }
 BELOW_FACTOR = 0.9  # a number below its label (not beside it) is a looser reading
 REPAIRED_FACTOR = 0.9  # letters read as digits (O for 0, l for 1)
@@ -204,12 +208,20 @@ def find_bare_labels(rows: list[Row]) -> list[Label]:
 
 
 def _opens_register_line(row: Row, index: int) -> bool:
-    """Whether the row's word at `index` opens its text line, or follows only the register's
-    name ("Baulastenverzeichnis Blatt 1234", "Verzeichnis der Baulasten Nr. 17")."""
+    """Whether the row's word at `index` opens its phrase (a wide gap before it, or its line's
+    start), or follows only the register's name ("Baulastenverzeichnis Blatt 1234",
+    "Verzeichnis der Baulasten Nr. 17", a stamp "BAULAST NR." beside a page number)."""
     word = row.words[index]
-    before = [w for w in row.words[:index] if (w.block, w.par, w.line) == (word.block, word.par, word.line)
-              and any(c.isalnum() for c in w.text)]
-    return all(key(w.text).startswith(_REGISTER_NAMES) or key(w.text) in ("der", "des") for w in before)
+    before: list[Word] = []  # the phrase the word ends: the words before it, a space or so apart
+    right = word.bbox[0]
+    for other in reversed(row.words[:index]):
+        if (other.block, other.par, other.line) != (word.block, word.par, word.line) \
+                or right - other.bbox[2] > 2 * _height(word):
+            break
+        before.append(other)
+        right = other.bbox[0]
+    return all(key(w.text).startswith(_REGISTER_NAMES) or key(w.text) in ("der", "des")
+               for w in before if any(c.isalnum() for c in w.text))
 
 
 def find_marked_numbers(rows: list[Row]) -> list[Label]:
@@ -393,7 +405,13 @@ def _read_from(label: Label, line: list[Word], start: int, glued: str, band: BBo
     for word in line:
         gap = word.bbox[0] - previous_right
         text = word.text
-        if _is_speck(word, height) or not _same_line(word.bbox, band):
+        if parts and parts[-1][1] is not None and any(c.isdigit() for c in text) \
+                and _overlap(parts[-1][1], word) and _same_line(word.bbox, band):
+            doubts.add("overlapping")  # "14" over "1402": the same place read twice, differently
+            continue
+        small_letter = bool(parts) and _suffix_token(text) is not None and word.conf >= _LETTER_CONF \
+            and _height(word) >= SMALL_SUFFIX * height  # "1720 c": no speck, a lower-case suffix
+        if (_is_speck(word, height) and not small_letter) or not _same_line(word.bbox, band):
             continue
         if not parts:
             if gap > MAX_FIRST_GAP * height:
@@ -423,7 +441,9 @@ def _read_from(label: Label, line: list[Word], start: int, glued: str, band: BBo
             continue
         if suffix is None and not _has_suffix(parts):
             letter = _suffix_token(text)
-            if letter and gap <= MAX_SUFFIX_GAP * height and _height(word) >= 0.45 * height:
+            if letter and gap <= MAX_SUFFIX_GAP * height and _height(word) >= SMALL_SUFFIX * height:
+                if _height(word) < 0.45 * height:
+                    doubts.add("small_suffix")  # "1720 c": a lower-case letter, or a speck read as one
                 suffix = (letter, word)
                 previous_right = word.bbox[2]
                 continue
@@ -449,6 +469,12 @@ def _read_from(label: Label, line: list[Word], start: int, glued: str, band: BBo
     confidence = label.score * factor * max(0.0, min(confs)) / 100.0
     words = list(dict.fromkeys(list(label.words) + markers + used))
     return Reading(value, words, confidence, doubts)
+
+
+def _overlap(a: Word, b: Word) -> bool:
+    """Whether two words cover more than half of the narrower one's width: one place read twice."""
+    shared = min(a.bbox[2], b.bbox[2]) - max(a.bbox[0], b.bbox[0])
+    return shared > 0.5 * min(a.bbox[2] - a.bbox[0], b.bbox[2] - b.bbox[0])
 
 
 def _lost_digit(mark: Word, number: Word) -> bool:

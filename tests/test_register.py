@@ -283,3 +283,26 @@ def test_the_nr_heading_the_entries_column_proposes_no_number() -> None:
                    line("Nr.", "Inhalt", "der", "Eintragung", "Bemerkungen", y=400, line_id=3),
                    line("1", "Der", "Eigentümer", y=460, line_id=4))
     assert read(page) is None
+
+
+def test_a_lower_case_suffix_is_read_but_not_trusted() -> None:
+    """"1720 c": the letter's box is under half the digits' height; it is the suffix (or a speck
+    read as a letter), and the number is never sure without it being checked."""
+    found = read(page_of(HEADER, line("Baulastenblatt", ("1720", {"h": 66}), ("c", {"h": 26, "dy": 26}))))
+    assert found.value == "1720c" and found.confidence <= 0.6
+
+
+def test_two_readings_of_the_numbers_place_are_a_doubt() -> None:
+    """Tesseract gave "14" and "1402" over the same place: one of them is wrong."""
+    page = page_of(HEADER, line("Blatt:", ("14", {"h": 68}), ("1402", {"gap": -60, "h": 26, "dy": 20}),
+                                y=400, x=900, line_id=2))
+    found = read(page)
+    assert found is not None and found.confidence <= 0.5
+
+
+def test_a_stamp_beside_the_page_number_opens_its_phrase() -> None:
+    """"- 1 -" (the page number) and the stamp "BAULAST NR." share a text line far apart."""
+    page = page_of(line("-", "1", "-", ("BAULAST", {"gap": 900}), "NR.", y=100, x=1000, line_id=1),
+                   line(("903", {"h": 60}), y=160, x=2150, line_id=2))
+    found = read(page)
+    assert found is not None and found.value == "903" and found.confidence <= 0.6
