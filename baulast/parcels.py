@@ -66,12 +66,18 @@ def parse_flurstueck(text: str) -> str | None:
 def parse_parcels(text: str, default_gemarkung: str | None = None) -> list[Parcel]:
     """All parcels a text names, in order and without repeats.
 
-    A Flurstück counts only after a "Flurstück"/"Flst." keyword and only once a Gemarkung is
-    known (from the text or `default_gemarkung`). A range "120-122" yields its two ends.
+    A Flurstück counts only after a "Flurstück"/"Flst." keyword (or a "Nr." or colon right after
+    the Flur: "Flur 11, Nr. 898/25", "Flur 31: 1294") and only once a Gemarkung is known (from
+    the text or `default_gemarkung`). A range "120-122" yields its two ends.
     """
     gemarkung, flur, in_list = default_gemarkung, None, False
+    after_flur = False  # right after "Flur 11": a "Nr." there numbers the Flurstück ("Flur 11, Nr. 898/25")
     parcels: dict[Parcel, None] = {}
     for token in _SHEET_TOKEN.finditer(unicodedata.normalize("NFC", text)):
+        if token.group("filler") is not None and token.group().strip(".").lower() == "nr" and after_flur:
+            in_list = True
+        if token.group("separator") is None and token.group("filler") is None:
+            after_flur = token.group("flur_keyword") is not None and _flur_from_text(token.group("flur")) is not None
         if token.group("gemarkung_keyword") is not None:
             if token.group("gemarkung"):
                 gemarkung, flur, in_list = token.group("gemarkung"), None, False

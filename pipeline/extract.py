@@ -38,6 +38,7 @@ _FROM_PROSE = 0.5  # confidence of a parcel only the entry prose names
 _PARTLY_CONFIRMED = 0.9  # weakest word's confidence that a parcel the prose does not restate needs
 _INCOMPLETE = 0.5  # confidence of parcels read incompletely
 _ONE_READING = 0.7  # confidence of parcels whose Flur is inferred from the entry text
+_SHARED_HEAD_ROWS = 7  # the head row a parcel grid shares with the entries table, and its value rows
 _KNOWN = 0.8  # a Gemarkung matched to the gazetteer at least this well is one it knows
 _NO_TABLE = 0.7  # confidence of parcels read where the entries table was not found
 UNCERTAIN_SHEET = 0.7  # confidence of any field read from a page that is only the likeliest sheet
@@ -106,6 +107,13 @@ def _read_parcels(page: OcrPage, rows: list[Row], header: list[Row], header_end:
     # A grid whose labels head columns is read by column; other headers as running text.
     known = lambda name: gazetteer.match_gemarkung(name) is not None if name else False  # noqa: E731
     parcels = parse_parcels(grid_parcel_text(header, known), default_gemarkung=default)
+    if not parcels and header_end < len(rows):
+        # One head row for the parcel grid and the entries table ("Gemarkung | Flur | Flurstück |
+        # Lfd. | Gegenstand der Baulast | Eingetragen"): the parcels stand in the table's rows.
+        shared = rows[header_end : header_end + _SHARED_HEAD_ROWS]
+        parcels = parse_parcels(grid_parcel_text(shared, known), default_gemarkung=default)
+        if parcels:
+            words = words + [w for row in shared[1:] for w in row.words if _in_parcel_columns(w, shared[0])]
     if not parcels:
         parcels = parse_parcels(text, default_gemarkung=default)
     resolved, scores = _resolve(parcels, gazetteer, default)
@@ -113,6 +121,8 @@ def _read_parcels(page: OcrPage, rows: list[Row], header: list[Row], header_end:
     if not resolved:
         return _first_restated(page, prose, gazetteer)
     used = _parcel_words(words, resolved, gazetteer) or words
+    if not used:
+        return _first_restated(page, prose, gazetteer)
     confidence = min(scores) * min(max(0.0, w.conf) for w in used) / 100.0
     restated, restated_scores = _resolve(parse_parcels(" ".join(w.text for w in prose)), gazetteer, None)
     in_entries = set(restated)
@@ -166,6 +176,14 @@ def _burdened_in_prose(prose: list[Word], gazetteer: Gazetteer) -> set[Parcel]:
             return {p for p, score in zip(found, scores) if p.flur is not None and score >= _KNOWN}
         clause.append(word.text)
     return set()
+
+
+def _in_parcel_columns(word: Word, head: Row) -> bool:
+    """Whether a word stands left of the first head word after the parcel labels (the parcel
+    grid's part of a head row it shares with the entries table)."""
+    labels = [w for w in head.words if parcel_label(w.text)]
+    after = [w for w in head.words if labels and w.bbox[0] > labels[-1].bbox[2]]
+    return bool(labels) and (not after or (word.bbox[0] + word.bbox[2]) // 2 < after[0].bbox[0])
 
 
 def _first_restated(page: OcrPage, prose: list[Word], gazetteer: Gazetteer) -> Field | None:

@@ -43,4 +43,4 @@ DELETED = LabelSet(
 REMARKS = ("Bemerkungen", "Vermerke", "Vermerk", "Anmerkungen", "Eintragungsvermerk")
 # Words of the entries table's head row; two of them make a row the head.
 TABLE_HEAD = ("Lfd", "Laufende", "Inhalt", "Wortlaut", "Eintragung", "Bemerkungen", "Vermerke", "Löschung",
-              "Veränderungen", "Eintragungsdatum", "Datum", "Text")
+              "Veränderungen", "Eintragungsdatum", "Datum", "Text", "Eingetragen")

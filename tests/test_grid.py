@@ -228,3 +228,20 @@ def test_a_grid_row_beside_the_grundbuch_line_is_read(gazetteer) -> None:
     words = [w if w.text not in ("Grundbuch", "von") else dataclasses.replace(w, block=99) for w in page.words]
     extraction = extract(dataclasses.replace(page, words=tuple(words)), gazetteer)
     assert extraction.parcels.value == (Parcel("Büttgen", 1, "919"),) and extraction.parcels.confidence >= 0.75
+
+
+def test_a_head_row_shared_by_the_parcel_grid_and_the_entries_table(gazetteer) -> None:
+    """"Gemarkung | Flur | Flurstück | Lfd. | Gegenstand der Baulast | Eingetragen": the burdened
+    parcel stands in the table's first row, left of the entry text."""
+    page = make_page([
+        words_of("Baulastenblatt 2321"),
+        [("Gemarkung", 100), ("Flur", 400), ("Flurstück", 550), ("Lfd.", 850), ("Gegenstand", 1000), ("der", 1330),
+         ("Baulast", 1450), ("Eingetragen", 1900)],
+        [("Zons", 100), ("13", 400), ("621/35", 550), ("1", 850), *words_of("Der Eigentümer des Grundstücks", 1000),
+         ("10.12.2009", 1900)],
+        words_of("Gemarkung Zons, Flur 13, Flurstück", 1000),
+        words_of("621/35 verpflichtet sich, zugunsten", 1000),
+        words_of("Gemarkung Zons, Flur 12, Flurstück 248", 1000),
+    ])
+    extraction = extract(page, gazetteer)
+    assert extraction.parcels.value == (Parcel("Zons", 13, "621/35"),) and extraction.parcels.confidence >= 0.85
