@@ -75,7 +75,7 @@ def remarks(table: list[Row], vocabulary: LabelSet, head_read: bool = True) -> l
         date, used, repaired = _date_near(table, anchor)
         if date is None and id(anchor) not in strong:
             continue  # a `dated` wording without a date is a word of the prose, no remark
-        if date is None and _inflected(label_words[0].text, vocabulary.remark):
+        if date is None and inflected(label_words[0].text, vocabulary.remark):
             continue  # "Eingetragene Baulasten": a heading, no entry's remark
         if any(id(w) in taken for w in used):
             continue
@@ -87,7 +87,7 @@ def remarks(table: list[Row], vocabulary: LabelSet, head_read: bool = True) -> l
 _ENDINGS = ("e", "en", "er", "es", "em")
 
 
-def _inflected(text: str, labels: tuple[str, ...]) -> bool:
+def inflected(text: str, labels: tuple[str, ...]) -> bool:
     """Whether a word is one of the labels with a grammatical ending ("Eingetragene" for
     "Eingetragen"): an adjective, no remark's label."""
     folded = key(text)

@@ -14,7 +14,7 @@ from baulast.gazetteer import Gazetteer
 from baulast.model import Extraction, Field, OcrPage, Parcel, Word
 from baulast.parcels import parse_flurstueck, parse_parcels
 from baulast.textnorm import digits_to_int
-from pipeline.entries import extract_entries, first_numbered_entry
+from pipeline.entries import extract_entries, first_numbered_entry, inflected
 from pipeline.grid import grid_parcel_text, label_text, parcel_label
 from pipeline.layout import (
     Anchor,
@@ -48,7 +48,8 @@ _KREIS = re.compile(r"\b[\w-]*kreis\s+[\w-]+", re.IGNORECASE)
 def _above_first_remark(rows: list[Row]) -> int | None:
     """Where the entries table begins when its head went unread: the row above the first remark
     or above the first entry's running number (`first_numbered_entry`), whichever is higher."""
-    first_entry = find_any(rows, REGISTERED.labels, 0.8)
+    first_entry = [a for a in find_any(rows, REGISTERED.labels, 0.8)
+                   if not inflected(rows[a.row].words[a.start].text, REGISTERED.remark)]  # "Eingetragene Baulasten"
     numbered = first_numbered_entry(rows)
     # A remark may close its entry ("Eingetragen am 7. Juni 1971." below the text): the entry's
     # running number, where it stands higher, opens the table.

@@ -189,3 +189,8 @@ def test_a_heading_eingetragene_baulasten_is_no_remark(gazetteer) -> None:
     extraction = extract(page, gazetteer)
     assert [(e.lfd_nr, e.registered_on) for e in extraction.entries] == [(1, dt.date(2018, 9, 11))]
     assert extraction.date.value == dt.date(2018, 9, 11)
+    # Nor does it end the header: a parcel grid's last row above it is a header row.
+    from pipeline.extract import _above_first_remark
+    from pipeline.layout import rows_of
+
+    assert _above_first_remark(rows_of(page)) == len(HEADER)
