@@ -226,7 +226,8 @@ def _opens_register_line(row: Row, index: int) -> bool:
 
 def find_marked_numbers(rows: list[Row]) -> list[Label]:
     """Every "Nr." that opens its text line or follows the register's name ("Baulast Nr. 17",
-    "Verzeichnis-Nr. 12", "Nr. 0358" alone in a box): a number some sheets give no other label.
+    "Verzeichnis-Nr. 12", "Nr. 0358" alone in a box, a stamp "BAULAST 2335"): a number some
+    sheets give no other label.
     The least sure label, read only where the page has no other; never trusted."""
     labels: list[Label] = []
     head_row = table_head(rows)  # "Nr." heading the entries' column is none of these
@@ -234,7 +235,8 @@ def find_marked_numbers(rows: list[Row]) -> list[Label]:
         for index, word in enumerate(row.words):
             head, tail = _split_glued(word.text)
             folded = key(head)
-            marker = folded in ("nr", "nummer", "no") or folded.startswith(_REGISTER_NAMES) and folded.endswith("nr")
+            marker = folded in ("nr", "nummer", "no", "baulast") \
+                or folded.startswith(_REGISTER_NAMES) and folded.endswith("nr")  # "BAULAST 2335", "Verzeichnis-Nr."
             if not marker or not _opens_register_line(row, index):
                 continue
             label = Label(row_index, (word,), MARKED_NUMBER_SCORE, tail, *_type_size(row, word))

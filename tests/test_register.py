@@ -306,3 +306,9 @@ def test_a_stamp_beside_the_page_number_opens_its_phrase() -> None:
                    line(("903", {"h": 60}), y=160, x=2150, line_id=2))
     found = read(page)
     assert found is not None and found.value == "903" and found.confidence <= 0.6
+
+
+def test_a_stamp_baulast_and_its_number() -> None:
+    found = read(page_of(line("BAULAST", "2335", y=100, x=1900, line_id=1), HEADER))
+    assert found is not None and found.value == "2335" and found.confidence <= 0.6
+    assert read(page_of(HEADER, line("Die", "Baulast", "wird", "eingetragen", y=400, line_id=2))) is None
