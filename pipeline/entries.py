@@ -281,8 +281,12 @@ def _entry_starts(table: list[Row]) -> list[int]:
     starts: list[int] = []
     expected = 1
     for index, row in enumerate(table[1:], start=1):
-        # Remnants of the table's rules ("|", "[", "—") may stand before the number.
-        first = next((w for w in row.words if any(c.isalnum() for c in w.text)), row.words[0])
+        # Remnants of the table's rules ("|", "[", "—") may stand before the number, and a word
+        # that names it ("Eintrag 1", "Lfd. Nr. 2").
+        lettered = [w for w in row.words if any(c.isalnum() for c in w.text)] or list(row.words)
+        while len(lettered) > 1 and key(lettered[0].text) in _NUMBER_WORDS:
+            lettered = lettered[1:]
+        first = lettered[0]
         token = first.text.strip("|[](.):")
         if expected == 1 and token in _ONE_LOOKALIKES:
             token = "1"  # a lone "1" in its cell is often read as l, I or ı
@@ -292,6 +296,7 @@ def _entry_starts(table: list[Row]) -> list[int]:
     return starts
 
 _FIRST_ENTRY_ROWS = 2  # rows below the table head that surely belong to the first entry
+_NUMBER_WORDS = {"eintrag", "eintragung", "lfd", "lfdnr", "nr"}  # words before an entry's running number
 _REMARK_LABELS = ("eingetragen", "eintragungsdatum", "geloscht", "gelost", "loschung", "lfd")
 _ONE_LOOKALIKES = {"l", "I", "ı", "i", "|", "!"}
 

@@ -35,6 +35,10 @@ BARE_LABEL_SCORE = 0.85
 _GRUNDBUCH_ABOVE = 3  # rows above a bare "Blatt" in which a Grundbuch label would own it
 _REGISTER_NAMES = ("baulast", "verzeichnis", "register", "kartei")  # words that name the register itself
 MARKED_NUMBER_SCORE = 0.6  # a bare "Nr." that names no register: a number proposed for review
+# The register's own number as an extract of the Baulastenverzeichnis names it ("Verzeichnis-Nr.:
+# 5.944"): less specific than the sheet's title, a label a little less sure.
+VERZEICHNIS_KEYS = ("verzeichnisnr", "baulastenverzeichnisnr", "verzeichnisnummer")
+VERZEICHNIS_SCORE = 0.9
 # A label only names the register number where the "Nr." belongs to it: "Blatt" alone is a Grundbuch sheet.
 _MARKERS = {"nr", "no", "n", "nummer", "nro"}
 # Words before a label on its line that make it someone else's number.
@@ -146,11 +150,12 @@ def _similarity(token_key: str) -> float:
     if token_key.startswith("blatt") and not token_key[5:].startswith(("n", "hr", "mr")):
         return 0.0  # "Blatt-Nr.", "Blatt-Hr.", never "Blätter" or a Grundbuch "Blatt:"
     best = 0.0
-    for label in LABEL_KEYS:
+    for label in LABEL_KEYS + VERZEICHNIS_KEYS:
         distance = Levenshtein.distance(token_key, label)
         allowed = 1 if len(label) <= 8 else 2 if len(label) <= 14 else 3
         if distance <= allowed:
-            best = max(best, 1.0 - distance / max(len(label), len(token_key)))
+            weight = VERZEICHNIS_SCORE if label in VERZEICHNIS_KEYS else 1.0
+            best = max(best, weight * (1.0 - distance / max(len(label), len(token_key))))
     return best
 
 

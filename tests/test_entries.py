@@ -194,3 +194,26 @@ def test_a_heading_eingetragene_baulasten_is_no_remark(gazetteer) -> None:
     from pipeline.layout import rows_of
 
     assert _above_first_remark(rows_of(page)) == len(HEADER)
+
+
+def test_an_extract_in_blocks_eintrag_1_with_its_date(gazetteer) -> None:
+    """An extract without a table: a labelled parcel grid, then one block per entry ("Eintrag 1
+    Datum der Eintragung: ..."). The grid is the header's, and entry 1's date is entry 1's."""
+    page = make_page([
+        words_of("Auszug aus dem Baulastenverzeichnis"),
+        words_of("Verzeichnis-Nr.: 5.944 Geschäftszeichen: 63/2-3875/18"),
+        words_of("Belastete Flurstücke"),
+        [("Gemarkung", 200), ("Flur", 800), ("Flurstück", 1100), ("Lagebezeichnung", 1600)],
+        [("Jüchen", 200), ("20", 800), ("335/11", 1100)],
+        words_of("Eingetragene Baulasten"),
+        words_of("Eintrag 1 Datum der Eintragung: 11.09.2018"),
+        words_of("Inhalt: Der jeweilige Eigentümer des Grundstücks Gemarkung Jüchen,"),
+        words_of("Flur 20, Flurstück 335/11 verpflichtet sich, Stellplätze zu dulden."),
+        words_of("Eintrag 2 Datum der Eintragung: 02.03.2020"),
+    ])
+    extraction = extract(page, gazetteer)
+    assert [(e.lfd_nr, e.registered_on) for e in extraction.entries] == [
+        (1, dt.date(2018, 9, 11)), (2, dt.date(2020, 3, 2))]
+    assert extraction.date.value == dt.date(2018, 9, 11) and extraction.date.confidence >= 0.85
+    assert extraction.parcels.value == (Parcel("Jüchen", 20, "335/11"),) and extraction.parcels.confidence >= 0.85
+    assert extraction.register_number.value == "5944" and 0.8 <= extraction.register_number.confidence <= 0.9
