@@ -170,8 +170,10 @@ def table_head(rows: list[Row]) -> int | None:
     header line), or None where it went unread."""
     for index, row in enumerate(rows):
         keys = [key(w.text) for w in row.words]
-        if sum(1 for head in _TABLE_HEAD_KEYS if any(starts_like(k, head) for k in keys)) >= 2 \
-                and not find_dates(row.text):
+        found = sum(1 for head in _TABLE_HEAD_KEYS if any(starts_like(k, head) for k in keys))
+        # "Nr." opening the row heads the running numbers' column ("Nr. | Baulast | Eintragung").
+        found += next((k for k in keys if k), "") == "nr"
+        if found >= 2 and not find_dates(row.text):
             return index
     return None
 

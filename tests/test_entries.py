@@ -217,3 +217,15 @@ def test_an_extract_in_blocks_eintrag_1_with_its_date(gazetteer) -> None:
     assert extraction.date.value == dt.date(2018, 9, 11) and extraction.date.confidence >= 0.85
     assert extraction.parcels.value == (Parcel("Jüchen", 20, "335/11"),) and extraction.parcels.confidence >= 0.85
     assert extraction.register_number.value == "5944" and 0.8 <= extraction.register_number.confidence <= 0.9
+
+
+def test_a_head_row_opened_by_nr(gazetteer) -> None:
+    """"Nr. | Baulast | Eintragung": "Nr." opening the row heads the running numbers' column; the
+    same word after "BAULAST" (a stamp) heads nothing."""
+    from pipeline.layout import rows_of, table_head
+
+    page = make_page([words_of("BAULAST NR."), words_of("Gemarkung Zons, Flur 3, Nr. 12"),
+                      [("Nr.", 200), ("Baulast", 600), ("Eintragung", 1800)],
+                      [("1.", 200), *words_of("Der jeweilige Eigentümer", 600), ("13.10.75", 1800)]])
+    assert table_head(rows_of(page)) == 2
+    assert extract(page, gazetteer).date.value == dt.date(1975, 10, 13)
