@@ -153,6 +153,8 @@ def _similarity(token_key: str) -> float:
     for label in LABEL_KEYS + VERZEICHNIS_KEYS:
         distance = Levenshtein.distance(token_key, label)
         allowed = 1 if len(label) <= 8 else 2 if len(label) <= 14 else 3
+        if label in VERZEICHNIS_KEYS and not token_key.endswith(("nr", "nummer")):
+            continue  # "Baulastenverzeichnis" alone is the register's name, no number's label
         if distance <= allowed:
             weight = VERZEICHNIS_SCORE if label in VERZEICHNIS_KEYS else 1.0
             best = max(best, weight * (1.0 - distance / max(len(label), len(token_key))))

@@ -317,3 +317,8 @@ def test_a_stamp_baulast_and_its_number() -> None:
 def test_verzeichnis_nr_labels_the_register_number() -> None:
     found = read(page_of(HEADER, line("Verzeichnis-Nr.:", "5.944", y=400, line_id=2)))
     assert found is not None and found.value == "5944" and 0.8 <= found.confidence <= 0.9
+
+
+def test_the_registers_name_alone_labels_no_number() -> None:
+    """A form's footer "Vordruck BA 17 - Baulastenverzeichnis - 3000 - 11.68": a print run."""
+    assert read(page_of(HEADER, line("Vordruck", "BA", "17", "Baulastenverzeichnis", "3000", "11.68", y=3000))) is None
