@@ -321,4 +321,5 @@ def test_verzeichnis_nr_labels_the_register_number() -> None:
 
 def test_the_registers_name_alone_labels_no_number() -> None:
     """A form's footer "Vordruck BA 17 - Baulastenverzeichnis - 3000 - 11.68": a print run."""
-    assert read(page_of(HEADER, line("Vordruck", "BA", "17", "Baulastenverzeichnis", "3000", "11.68", y=3000))) is None
+    footer = line("Vordruck", "BA", "17", "–", "Baulastenverzeichnis", "–", "3000", "–", "11.68", y=3000)
+    assert read(page_of(HEADER, footer)) is None
