@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from baulast.dates import find_dates
 from baulast.model import OcrPage
 from pipeline.layout import FUZZY_STEM, key, starts_like
 
@@ -41,8 +42,27 @@ WEAK_SHEET_THRESHOLD = 3.0
 
 def sheet_score(page: OcrPage) -> float:
     """How much a page looks like a Baulastenblatt (each marker counts once, as a word's start)."""
-    tokens = page_tokens(page)
+    tokens = _own_tokens(page)
     return sum(weight for weight, stems in SHEET_MARKS if _marked(tokens, stems, fuzzy=weight > 0))
+
+
+_DECLARATION = "verpflichtungserklarung"
+
+
+def _own_tokens(page: OcrPage) -> frozenset[str]:
+    """The page's tokens (`page_tokens`) without a declaration it only cites: a sheet's entry may
+    name the owner's "(Verpflichtungserklärung vom 18.07.1991)"; a declaration is headed by it."""
+    tokens = page_tokens(page)
+    if any(t.startswith(_DECLARATION) for t in tokens) and _only_cited(page):
+        return frozenset(t for t in tokens if not t.startswith(_DECLARATION))
+    return tokens
+
+
+def _only_cited(page: OcrPage) -> bool:
+    """Whether every "Verpflichtungserklärung" on the page is followed by "vom" or a date."""
+    words = [w.text for w in page.words]
+    places = [i for i, text in enumerate(words) if key(text).startswith(_DECLARATION)]
+    return all(any(key(w) in ("vom", "v") or find_dates(w) for w in words[i + 1 : i + 3]) for i in places)
 
 
 def page_tokens(page: OcrPage) -> frozenset[str]:
@@ -98,7 +118,11 @@ def likeliest_sheet(pages: list[OcrPage], scores: list[float] | None = None) -> 
         return None, False
     score, _, page = max(scored, key=lambda item: (item[0], item[1]))
     if score >= SHEET_THRESHOLD:
-        return page, True
+        # A sheet continued over two pages: the first holds the header and entry 1.
+        index = pages.index(page)
+        while index > 0 and scores[index - 1] >= SHEET_THRESHOLD:
+            index -= 1
+        return pages[index], True
     if score >= WEAK_SHEET_THRESHOLD and not _has_letter_marks(page):
         return page, False
     return None, False
@@ -106,5 +130,4 @@ def likeliest_sheet(pages: list[OcrPage], scores: list[float] | None = None) -> 
 
 def _has_letter_marks(page: OcrPage) -> bool:
     """Whether a page carries a mark of a letter or a declaration."""
-    tokens = page_tokens(page)
-    return _marked(tokens, LETTER_MARKS, fuzzy=False)
+    return _marked(_own_tokens(page), LETTER_MARKS, fuzzy=False)

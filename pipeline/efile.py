@@ -27,12 +27,14 @@ def page_pdf(image: Image.Image, dpi: int, text_layer: bytes) -> bytes:
     writer = PdfWriter(clone_from=io.BytesIO(buffer.getvalue()))
     page = writer.pages[0]
     text_page = PdfReader(io.BytesIO(text_layer)).pages[0]
-    resources = page["/Resources"].get_object()
-    resources[NameObject("/Font")] = text_page["/Resources"]["/Font"].clone(writer)
-    procedures = ("/PDF", "/Text", "/ImageB", "/ImageC", "/ImageI")
-    resources[NameObject("/ProcSet")] = ArrayObject(NameObject(name) for name in procedures)
-    text_content = text_page.raw_get("/Contents").clone(writer)
-    page[NameObject("/Contents")] = ArrayObject([page.raw_get("/Contents"), text_content])
+    fonts = text_page.get("/Resources", {}).get("/Font")
+    if fonts is not None and "/Contents" in text_page:  # a text layer without text adds nothing
+        resources = page["/Resources"].get_object()
+        resources[NameObject("/Font")] = fonts.clone(writer)
+        procedures = ("/PDF", "/Text", "/ImageB", "/ImageC", "/ImageI")
+        resources[NameObject("/ProcSet")] = ArrayObject(NameObject(name) for name in procedures)
+        text_content = text_page.raw_get("/Contents").clone(writer)
+        page[NameObject("/Contents")] = ArrayObject([page.raw_get("/Contents"), text_content])
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()

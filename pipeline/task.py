@@ -12,12 +12,14 @@ import time
 from functools import lru_cache
 from pathlib import Path
 
+from PIL import Image
+
 from baulast.errors import InputRejected
 from baulast.gazetteer import Gazetteer
 from baulast.model import Extraction, FileResult, PageText, ScanFile, Status
 from baulast.options import TaskOptions
 from baulast.validation import decide, validate
-from pipeline.classify import likeliest_sheet, sheet_score
+from pipeline.classify import SHEET_THRESHOLD, likeliest_sheet, sheet_score
 from pipeline.crosscheck import cross_check, other_page_numbers
 from pipeline.efile import PdfSpool, page_pdf
 from pipeline.extract import extract, from_uncertain_sheet
@@ -58,7 +60,11 @@ def process_file(scan: ScanFile, options: TaskOptions, engine: OcrEngine | None 
     spool = PdfSpool(options.scratch_dir)
     try:
         ocr_pages, rotations, scores = [], [], []
-        best_score, sheet_image, sheet_image_page = float("-inf"), None, 0  # only the likeliest sheet's image is kept
+        # Only the images a second reading may need are kept: the likeliest sheet's, and the first
+        # page of a sheet continued over several pages (see likeliest_sheet).
+        best_score, sheet_image, sheet_image_page = float("-inf"), None, 0
+        run_start: tuple[int, Image.Image] | None = None  # the first page of the current run of sheet pages
+        best_run_start: tuple[int, Image.Image] | None = None
         for page in iter_pages(Path(scan.path), options.dpi):
             watch.lap("render")
             reading = read_page(engine, page.image, page.number, page.dpi)
@@ -67,11 +73,18 @@ def process_file(scan: ScanFile, options: TaskOptions, engine: OcrEngine | None 
             ocr_pages.append(reading.ocr.page)
             rotations.append(reading.rotation)
             scores.append(score := sheet_score(reading.ocr.page))
+            if score < SHEET_THRESHOLD:
+                run_start = None
+            elif run_start is None:
+                run_start = (page.number, reading.for_ocr)
             if score > best_score:
                 best_score, sheet_image, sheet_image_page = score, reading.for_ocr, page.number
-            if page.image is not sheet_image:  # the likeliest sheet may be the page image itself
+                best_run_start = run_start
+            kept = {id(sheet_image)} | {id(image) for _, image in filter(None, (run_start, best_run_start))}
+            if id(page.image) not in kept:  # a kept image may be the page image itself
                 page.image.close()
             watch.lap("pdf")
+        images = {sheet_image_page: sheet_image} | dict(filter(None, [best_run_start]))
         if not ocr_pages:
             raise InputRejected("no pages")
         gazetteer = gazetteer_for(options.gazetteer_path, options.gazetteer_csv)
@@ -79,16 +92,21 @@ def process_file(scan: ScanFile, options: TaskOptions, engine: OcrEngine | None 
         extraction = extract(sheet, gazetteer) if sheet is not None else Extraction()
         if sheet is not None and not sure:
             extraction = from_uncertain_sheet(extraction)
-        if sheet is not None and sheet.number == sheet_image_page:
-            extraction = dataclasses.replace(
-                extraction,
-                register_number=verify_register_number(extraction.register_number, sheet_image, engine),
-                date=verify_date(extraction.date, sheet_image, engine),
-            )
         if sheet is not None:
             others = other_page_numbers(ocr_pages, sheet.number)
             extraction = dataclasses.replace(
                 extraction, register_number=cross_check(extraction.register_number, others))
+        if sheet is not None and sheet.number in images:
+            # The second reading comes last: another page agreeing (a continuation page in the
+            # same typeface misreads a glyph alike) never outweighs a disputed glyph.
+            image = images[sheet.number]
+            number = extraction.register_number
+            on_sheet = number is not None and number.evidence is not None and number.evidence.page == sheet.number
+            extraction = dataclasses.replace(
+                extraction,
+                register_number=verify_register_number(number, image, engine) if on_sheet else number,
+                date=verify_date(extraction.date, image, engine),
+            )
         watch.lap("extract")
         findings = validate(extraction, gazetteer)
         watch.lap("validate")

@@ -61,7 +61,9 @@ def verify_digits(field: Field | None, image: Image.Image | None, engine: OcrEng
     line = _second_reading(field, image, engine)
     if field is None or line is None:
         return field
-    first, second = _digits(field.evidence.text), _digits(line)  # type: ignore[union-attr]  # evidence checked above
+    # The evidence as read on the sheet, without what other pages' readings added to it.
+    read = field.evidence.text.split(" (also on page")[0]  # type: ignore[union-attr]  # evidence checked above
+    first, second = _digits(read), _digits(line)
     if not second or len(first) != len(second) or first == second:
         return field
     return _disputed(field, line)
