@@ -38,6 +38,7 @@ _FROM_PROSE = 0.5  # confidence of a parcel only the entry prose names
 _PARTLY_CONFIRMED = 0.9  # weakest word's confidence that a parcel the prose does not restate needs
 _INCOMPLETE = 0.5  # confidence of parcels read incompletely
 _ONE_READING = 0.7  # confidence of parcels whose Flur is inferred from the entry text
+_DATE_COLUMNS = REGISTERED.remark + REGISTERED.column  # head words of a date column beside the prose
 _SHARED_HEAD_ROWS = 7  # the head row a parcel grid shares with the entries table, and its value rows
 _KNOWN = 0.8  # a Gemarkung matched to the gazetteer at least this well is one it knows
 _NO_TABLE = 0.7  # confidence of parcels read where the entries table was not found
@@ -210,11 +211,18 @@ def _entry_words(rows: list[Row], table_top: int) -> list[Word]:
     two would be shuffled into each other ("Gemarkung Jüchen, Neuss, sich Flur ...")."""
     if table_top >= len(rows):
         return []
-    remarks = next(iter(find_any(rows[table_top : table_top + 1], REMARKS, 0.75)), None)
+    head = rows[table_top]
     cut = 10**9
+    remarks = next(iter(find_any([head], REMARKS, 0.75)), None)
     if remarks is not None:
-        head = rows[table_top]
         cut = head.words[remarks.start].bbox[0] - head.height
+    # A date column right of the prose ("Eingetragen", "Eintragung" standing alone) is cut off too.
+    middle = (head.bbox[0] + head.bbox[2]) // 2
+    for anchor in find_any([head], _DATE_COLUMNS, 0.8):
+        left = head.words[anchor.start].bbox[0]
+        before = key(head.words[anchor.start - 1].text) if anchor.start else ""
+        if left > middle and before not in ("der", "des"):
+            cut = min(cut, left - head.height)
     words = [w for row in rows[table_top + 1 :] for w in row.words if (w.bbox[0] + w.bbox[2]) // 2 < cut]
     return sorted(words, key=lambda w: (w.block, w.par, w.line, w.bbox[0]))
 

@@ -379,3 +379,20 @@ def test_a_remark_closing_its_entry_does_not_make_the_entry_text_header(gazettee
     ])
     extraction = extract(page, gazetteer)
     assert extraction.parcels.value == (Parcel("Zons", 13, "15"),) and extraction.parcels.confidence <= 0.7
+
+
+def test_a_date_column_beside_the_prose_is_no_part_of_it(gazetteer) -> None:
+    """"Lfd. | Gegenstand der Baulast | Eingetragen | Vermerke": the dates of the "Eingetragen"
+    column stand between the prose's lines; read into it, "Flurstück 10.12.2009" names a parcel."""
+    page = make_page([
+        words_of("Baulastenblatt Nr. 2321"),
+        words_of("Gemarkung Zons Flur 13 Flurstück 621/35"),
+        [("Lfd.", 100), ("Gegenstand", 300), ("der", 640), ("Baulast", 760), ("Eingetragen", 1500),
+         ("Vermerke", 2000)],
+        [("1", 100), *words_of("Der Eigentümer des Grundstücks", 300)],
+        [*words_of("Gemarkung Zons, Flur 13, Flurstück", 300), ("10.12.2009", 1500), ("Erkl.", 2000)],
+        words_of("621/35 verpflichtet sich zugunsten", 300),
+        words_of("Gemarkung Zons, Flur 12, Flurstück 248", 300),
+    ])
+    extraction = extract(page, gazetteer)
+    assert extraction.parcels.value == (Parcel("Zons", 13, "621/35"),) and extraction.parcels.confidence >= 0.85
