@@ -325,11 +325,14 @@ def extract(page: OcrPage, gazetteer: Gazetteer) -> Extraction:
         if found is not None:
             register_number = Field(found.name, found.value, min(found.confidence, 0.5), found.evidence)
     parcels = extract_parcels(page, rows, header_end, gazetteer)
-    if head is None and parcels is not None and not grid_parcel_text(rows[:header_end]):
+    numbered = first_numbered_entry(rows) if head is None else None
+    by_number = numbered is not None and table_top == numbered - 1  # entry 1's running number opens the table
+    if head is None and parcels is not None and not by_number and not grid_parcel_text(rows[:header_end]):
         # Without the table's head the header's end is a guess (or the whole page): the entry
         # text's benefiting parcels may stand among the burdened ones ("Eingetragen am ..."
         # closing an entry, not opening it), and nothing tells them apart. A grid headed
-        # "Gemarkung | Flur | Flurstück" is the header's own, wherever the header ends.
+        # "Gemarkung | Flur | Flurstück" is the header's own, wherever the header ends, and a
+        # header that ends above entry 1's running number ("1.) Der jeweilige ...") holds no entry.
         parcels = Field(parcels.name, parcels.value, min(parcels.confidence, _NO_TABLE), parcels.evidence)
     entries, date = extract_entries(page, rows, table_top or 0, head_read=head is not None)
     municipality = extract_municipality(page, rows, header_end, gazetteer, parcels)
