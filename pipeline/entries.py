@@ -278,19 +278,25 @@ def _entry_starts(table: list[Row]) -> list[int]:
         return []
     head_words = table[0].words
     content_left = head_words[min(2, len(head_words) - 1)].bbox[0] if head_words else 0
+    if len(head_words) < 3 and len(table) > 2:
+        # No head row of columns above (a heading "Eintragungen:", or none read): the entries'
+        # text begins where most of the table's lines begin, and a running number stands left of it.
+        lefts = sorted(row.words[0].bbox[0] for row in table[1:])
+        content_left = lefts[len(lefts) // 2]
     starts: list[int] = []
     expected = 1
     for index, row in enumerate(table[1:], start=1):
         # Remnants of the table's rules ("|", "[", "—") may stand before the number, and a word
         # that names it ("Eintrag 1", "Lfd. Nr. 2").
         lettered = [w for w in row.words if any(c.isalnum() for c in w.text)] or list(row.words)
+        named = False  # the number follows a word naming it: where it stands says nothing more
         while len(lettered) > 1 and key(lettered[0].text) in _NUMBER_WORDS:
-            lettered = lettered[1:]
+            lettered, named = lettered[1:], True
         first = lettered[0]
         token = first.text.strip("|[](.):")
         if expected == 1 and token in _ONE_LOOKALIKES:
             token = "1"  # a lone "1" in its cell is often read as l, I or ı
-        if token.isascii() and token.isdigit() and int(token) == expected and first.bbox[0] < content_left:
+        if token.isascii() and token.isdigit() and int(token) == expected and (named or first.bbox[0] < content_left):
             starts.append(index)
             expected += 1
     return starts

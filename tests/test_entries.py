@@ -229,3 +229,22 @@ def test_a_head_row_opened_by_nr(gazetteer) -> None:
                       [("1.", 200), *words_of("Der jeweilige Eigentümer", 600), ("13.10.75", 1800)]])
     assert table_head(rows_of(page)) == 2
     assert extract(page, gazetteer).date.value == dt.date(1975, 10, 13)
+
+
+def test_numbered_paragraphs_under_a_heading_are_entries(gazetteer) -> None:
+    """"Eintragungen:" heads numbered paragraphs with a hanging indent, each closed by its remark:
+    the running numbers open the entries, so entry 1's remark is sure to be entry 1's."""
+    page = make_page([
+        *HEADER,
+        words_of("Eintragungen:"),
+        [("1.)", 200), *words_of("Der jeweilige Eigentümer des Grundstücks übernimmt", 340)],
+        words_of("die Abstandfläche für das Gebäude auf dem Nachbargrundstück", 340),
+        words_of("2 Stellplätze sind freizuhalten und zu unterhalten.", 340),
+        words_of("Eingetragen am 25. November 1979.", 340),
+        [("2.)", 200), *words_of("Der jeweilige Eigentümer übernimmt eine Zufahrt.", 340)],
+        words_of("Eingetragen am 25. September 1985.", 340),
+    ])
+    extraction = extract(page, gazetteer)
+    assert [(e.lfd_nr, e.registered_on) for e in extraction.entries] == [
+        (1, dt.date(1979, 11, 25)), (2, dt.date(1985, 9, 25))]
+    assert extraction.date.value == dt.date(1979, 11, 25) and extraction.date.confidence >= 0.85
