@@ -236,9 +236,9 @@ def test_a_head_row_shared_by_the_parcel_grid_and_the_entries_table(gazetteer) -
     page = make_page([
         words_of("Baulastenblatt 2321"),
         [("Gemarkung", 100), ("Flur", 400), ("Flurstück", 550), ("Lfd.", 850), ("Gegenstand", 1000), ("der", 1330),
-         ("Baulast", 1450), ("Eingetragen", 1900)],
+         ("Baulast", 1450), ("Eingetragen", 2150)],
         [("Zons", 100), ("13", 400), ("621/35", 550), ("1", 850), *words_of("Der Eigentümer des Grundstücks", 1000),
-         ("10.12.2009", 1900)],
+         ("10.12.2009", 2150)],
         words_of("Gemarkung Zons, Flur 13, Flurstück", 1000),
         words_of("621/35 verpflichtet sich, zugunsten", 1000),
         words_of("Gemarkung Zons, Flur 12, Flurstück 248", 1000),
