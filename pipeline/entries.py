@@ -115,6 +115,9 @@ def _column_heads(table: list[Row], vocabulary: LabelSet) -> list[Anchor]:
     for anchor in find_any(table[:1], vocabulary.column, 0.8):
         before = key(words[anchor.start - 1].text) if anchor.start > 0 else ""
         after = key(words[anchor.end].text) if anchor.end < len(words) else ""
+        spelled = key("".join(w.text for w in words[anchor.start : anchor.end]))
+        if len(spelled) > max(len(key(label)) for label in vocabulary.column) + 1:
+            continue  # a longer word that begins like one ("Eintragungsvermerk": the remarks column)
         if before not in _OF and after not in _OF:
             heads.append(anchor)
     return heads

@@ -248,3 +248,20 @@ def test_numbered_paragraphs_under_a_heading_are_entries(gazetteer) -> None:
     assert [(e.lfd_nr, e.registered_on) for e in extraction.entries] == [
         (1, dt.date(1979, 11, 25)), (2, dt.date(1985, 9, 25))]
     assert extraction.date.value == dt.date(1979, 11, 25) and extraction.date.confidence >= 0.85
+
+
+def test_a_remarks_column_headed_eintragungsvermerk_is_no_date_column(gazetteer) -> None:
+    """"EINTRAGUNGSVERMERK" heads the remarks (registration and deletion notes), not a column of
+    registration dates: its deletion date opens no entry."""
+    page = make_page([
+        *HEADER,
+        [("LFD.NR.", 200), ("GEGENSTAND", 600), ("DER", 900), ("BAULAST", 1000), ("EINTRAGUNGSVERMERK", 1800)],
+        [*words_of("Der jeweilige Eigentümer übernimmt", 600), *words_of("EINGETR. AM", 1800)],
+        [*words_of("die Zufahrt zu dulden.", 600), ("09.10.1991", 1800)],
+        [*words_of("Der jeweilige Eigentümer übernimmt", 600), *words_of("EINGETR. AM", 1800)],
+        [*words_of("die Abstandfläche für das Gebäude", 600), ("10.05.1997", 1800)],
+        [*words_of("auf dem Nachbargrundstück.", 600), *words_of("GELÖSCHT: 22.12.1998", 1800)],
+    ])
+    entries = extract(page, gazetteer).entries
+    assert [(e.lfd_nr, e.registered_on, e.deleted_on) for e in entries] == [
+        (1, dt.date(1991, 10, 9), None), (2, dt.date(1997, 5, 10), dt.date(1998, 12, 22))]
