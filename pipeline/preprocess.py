@@ -184,9 +184,10 @@ _STEM = 23  # the long side over this (~0.5 inch): no letter's stroke is that lo
 
 
 def _without_stems(vertical: np.ndarray, horizontal: np.ndarray, longest: int, reach: int) -> np.ndarray:
-    """The vertical runs that are rules: those longer than any letter's stroke, and shorter ones
-    that end at a horizontal rule (a table cell's side). A shorter run that touches no rule is
-    the stem of a large letter (a title's "B", a register number's "1") and stays."""
+    """The vertical runs that are rules: those longer than any letter's stroke, shorter ones that
+    end at a horizontal rule (a table cell's side), and thin ones (a rule's piece where a poor
+    scan broke it). A shorter run thicker than a rule that touches none is the stem of a large
+    letter (a title's "B", a register number's "1") and stays."""
     columns = np.flatnonzero(vertical.any(axis=0))
     if not columns.size:
         return vertical
@@ -202,9 +203,22 @@ def _without_stems(vertical: np.ndarray, horizontal: np.ndarray, longest: int, r
     for top, bottom, column in zip(top_rows[short], bottom_rows[short], columns[top_columns[short]]):
         left, right = max(0, column - reach), min(width, column + reach + 1)
         ends = [row for row in (top, bottom - 1) if rule_rows[row]]
-        if not any(horizontal[max(0, row - reach) : min(height, row + reach + 1), left:right].any() for row in ends):
-            kept[top:bottom, column] = False
+        if any(horizontal[max(0, row - reach) : min(height, row + reach + 1), left:right].any() for row in ends):
+            continue  # a cell's side
+        if _stroke_width(vertical[(top + bottom) // 2], column) > reach:
+            kept[top:bottom, column] = False  # a letter's stem, thicker than a rule
     return kept
+
+
+def _stroke_width(row: np.ndarray, column: int) -> int:
+    """How many neighbouring pixels of the row, `column` among them, are set: a stroke's width."""
+    left = column
+    while left > 0 and row[left - 1]:
+        left -= 1
+    right = column
+    while right + 1 < row.size and row[right + 1]:
+        right += 1
+    return right - left + 1
 
 
 def remove_rules(image: Image.Image) -> Image.Image:

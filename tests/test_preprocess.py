@@ -114,6 +114,17 @@ def test_large_letters_keep_their_stems_and_cell_sides_go() -> None:
     assert (cleaned[806:868, 1500:1505] == 255).all()
 
 
+def test_a_rules_piece_where_a_poor_scan_broke_it_still_goes() -> None:
+    """A cell's side, broken by a poor scan: a thin piece that touches neither rule is no letter."""
+    image = Image.new("L", (2480, 3508), 255)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((100, 800, 2300, 803), fill=0)
+    draw.rectangle((100, 1000, 2300, 1003), fill=0)
+    draw.rectangle((1500, 830, 1502, 970), fill=0)  # 3 px wide, 140 px long, apart from both rules
+    cleaned = np.asarray(remove_rules(image))
+    assert (cleaned[830:971, 1500:1503] == 255).all()
+
+
 def test_prepare_keeps_one_pixel_grid_for_both_copies() -> None:
     prepared = prepare(text_page().rotate(1.0, fillcolor=255))
     assert prepared.shown.size == prepared.for_ocr.size and prepared.skew != 0.0
