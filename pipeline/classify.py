@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from baulast.dates import find_dates
 from baulast.model import OcrPage
-from pipeline.layout import FUZZY_STEM, key, starts_like
+from pipeline.layout import FUZZY_STEM, key, rows_of, starts_like
+from pipeline.register import extract_register_number
 
 # What marks a register sheet, each with its weight and the word stems forms use for it. A
 # declaration or a letter may mention "Baulast" too, but rarely carries the table labels; and
@@ -118,14 +119,22 @@ def likeliest_sheet(pages: list[OcrPage], scores: list[float] | None = None) -> 
         return None, False
     score, _, page = max(scored, key=lambda item: (item[0], item[1]))
     if score >= SHEET_THRESHOLD:
-        # A sheet continued over two pages: the first holds the header and entry 1.
+        # A sheet continued over two pages: the first holds the header and entry 1. The page
+        # before counts as the sheet's first only where it names the same register number (a
+        # declaration or a cover letter before the sheet may score as high).
         index = pages.index(page)
-        while index > 0 and scores[index - 1] >= SHEET_THRESHOLD:
+        while index > 0 and scores[index - 1] >= SHEET_THRESHOLD and _same_sheet(pages[index - 1], pages[index]):
             index -= 1
         return pages[index], True
     if score >= WEAK_SHEET_THRESHOLD and not _has_letter_marks(page):
         return page, False
     return None, False
+
+
+def _same_sheet(first: OcrPage, later: OcrPage) -> bool:
+    """Whether two pages name the same register number: one sheet over two pages."""
+    numbers = [extract_register_number(page, rows_of(page)) for page in (first, later)]
+    return all(numbers) and numbers[0].value == numbers[1].value  # type: ignore[union-attr]
 
 
 def _has_letter_marks(page: OcrPage) -> bool:

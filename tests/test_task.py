@@ -3,6 +3,7 @@ image the second reading is taken from (no Tesseract)."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from PIL import Image
@@ -48,3 +49,18 @@ def test_a_continued_sheet_is_read_from_its_first_page_and_checked_there(tmp_pat
     # The second reading of page 1's crop disputes a digit: the number is not trusted.
     assert result.extraction.register_number.value == "2263"
     assert result.extraction.register_number.confidence <= 0.5
+
+
+def test_a_page_scoring_as_high_before_the_sheet_is_not_its_first_page() -> None:
+    """A declaration headed otherwise than "Verpflichtungserklärung" may score as a sheet; it names
+    no register number of the sheet, so the sheet after it stays the sheet."""
+    from pipeline.classify import likeliest_sheet
+
+    declaration = make_page([
+        words_of("Erklärung zur Eintragung in das Baulastenverzeichnis"),
+        words_of("Der jeweilige Eigentümer des Grundstücks Gemarkung Zons Flur 3 Flurstück 12"),
+        words_of("Eingetragen werden soll: Lfd. Nr. Inhalt der Eintragung Bemerkungen"),
+    ], number=1)
+    sheet = dataclasses.replace(FIRST, number=2)
+    assert sheet_score(declaration) >= SHEET_THRESHOLD
+    assert likeliest_sheet([declaration, sheet, dataclasses.replace(CONTINUED, number=3)]) == (sheet, True)
