@@ -42,8 +42,10 @@ WEAK_SHEET_THRESHOLD = 3.0
 
 
 def sheet_score(page: OcrPage) -> float:
-    """How much a page looks like a Baulastenblatt (each marker counts once, as a word's start)."""
-    tokens = _own_tokens(page)
+    """How much a page looks like a Baulastenblatt (each marker counts once, as a word's start).
+    A "Verpflichtungserklärung" counts against a page even where the page only cites it: such a
+    page is never a sure sheet, though it may be proposed (see `_has_letter_marks`)."""
+    tokens = page_tokens(page)
     return sum(weight for weight, stems in SHEET_MARKS if _marked(tokens, stems, fuzzy=weight > 0))
 
 
@@ -52,7 +54,8 @@ _DECLARATION = "verpflichtungserklarung"
 
 def _own_tokens(page: OcrPage) -> frozenset[str]:
     """The page's tokens (`page_tokens`) without a declaration it only cites: a sheet's entry may
-    name the owner's "(Verpflichtungserklärung vom 18.07.1991)"; a declaration is headed by it."""
+    name the owner's "(Verpflichtungserklärung vom 18.07.1991)"; a declaration is headed by it.
+    A page that only cites one may be proposed as a sheet, but is never sure of being one."""
     tokens = page_tokens(page)
     if any(t.startswith(_DECLARATION) for t in tokens) and _only_cited(page):
         return frozenset(t for t in tokens if not t.startswith(_DECLARATION))
