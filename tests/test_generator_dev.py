@@ -4,9 +4,7 @@ pages of the sheet, and the sample/tuning/heldout/heldout2/heldout3 splits uncha
 from __future__ import annotations
 
 import hashlib
-import json
 import random
-import re
 from collections import Counter
 
 import pytest
@@ -17,19 +15,23 @@ from sample_scans.synth.assemble import gemarkungen, random_spec
 from sample_scans.synth.layouts import LABELS, SPLITS, TEMPLATES, templates_for
 from sample_scans.synth.sheets import render_sheet
 from sample_scans.synth.sheets_dev import part_entries
+from tests.generator_splits import (
+    ENTRY_KEYS,
+    HELDOUT2_SEED_3,
+    HELDOUT_SEED_7,
+    PARCEL_KEYS,
+    TRUTH_KEYS,
+    TUNING_SEED_11,
+    digest,
+    spec_templates,
+    template_of,
+    truth_of,
+)
 
 DEV = {"tw_v", "tw_w", "mg_v", "cp_v"}
-TRUTH_KEYS = {"municipality", "register_number", "parcels", "date", "entries", "is_baulast", "sheet_page", "pages",
-              "layout", "quality", "format", "split", "distractors", "notes"}
-ENTRY_KEYS = {"lfd_nr", "type", "registered_on", "deleted_on"}
-PARCEL_KEYS = {"gemarkung", "flur", "flurstueck"}
 
-# Recorded before the dev split existed: templates of the first random files per split/seed ...
-TUNING_SEED_11 = ("cp_b mg_b mg_a dm_a dm_a tw_b dm_a tw_a dm_a mg_b tw_b mg_a tw_a cp_b dm_a mg_a mg_a mg_a mg_b "
-                  "cp_a mg_a mg_b cp_b mg_a cp_a cp_b tw_b tw_b tw_b cp_a").split()
-HELDOUT_SEED_7 = "mg_h cp_h dm_h tw_h mg_h mg_h cp_h cp_h mg_h cp_h".split()
-HELDOUT2_SEED_3 = "cp_k tw_k tw_k dm_k mg_k tw_k tw_k tw_k dm_k tw_k".split()
-# ... and the sha256 of their first truth files (the truth depends only on the seeded draws, not on Pillow)
+# The sha256 of the older splits' first truth files, recorded before this split existed (the truth
+# depends only on the seeded draws, not on Pillow).
 TRUTH_SHA = {
     ("tuning", 11): ["ff7b2ec0555019dcb1d9f8f26ae425c64ae23f2d5403274ae0b706026767d6ee",
                      "9998edc6f022f7721eb35a7b4b1052fd4d3eb14aae1dba269a0cb777093f4818"],
@@ -38,27 +40,6 @@ TRUTH_SHA = {
     ("heldout3", 5): ["3984d1d219fc0b6c6d874668d0d9a414463ef45dcdc32af1e70caa8eed28fb93",
                       "95567910663b648d200d849284dffc6fc7d5208d5c3e7b6117f53df53f6a3eae"],
 }
-
-
-def truth_of(path) -> dict:
-    return json.loads(path.with_name(path.stem + ".truth.json").read_text(encoding="utf-8"))
-
-
-def template_of(truth: dict) -> str:
-    return re.search(r"\[template (\w+)\]", truth["notes"]).group(1)
-
-
-def spec_templates(split: str, seed: int, count: int) -> list[str]:
-    rng = random.Random(f"specs:{split}:{seed}")  # as generate() draws its specs
-    return [random_spec(rng, split, i + 1).template for i in range(count)]
-
-
-def digest(paths) -> dict[str, str]:
-    out = {}
-    for p in paths:
-        for f in (p, p.with_name(p.stem + ".truth.json")):
-            out[f.name] = hashlib.sha256(f.read_bytes()).hexdigest()
-    return out
 
 
 @pytest.fixture(scope="module")

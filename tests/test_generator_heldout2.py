@@ -3,46 +3,28 @@ and the tuning/heldout splits unchanged by it."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 import random
-import re
 
 import pytest
 
 from sample_scans.generate import generate
 from sample_scans.synth import content
-from sample_scans.synth.assemble import gemarkungen, random_spec
+from sample_scans.synth.assemble import gemarkungen
 from sample_scans.synth.layouts import TEMPLATES, templates_for
 from sample_scans.synth.sheets import render_sheet
+from tests.generator_splits import (
+    ENTRY_KEYS,
+    HELDOUT_SEED_7,
+    PARCEL_KEYS,
+    TRUTH_KEYS,
+    TUNING_SEED_11,
+    digest,
+    spec_templates,
+    template_of,
+)
 
 HELDOUT2 = {"tw_k", "cp_k", "mg_k", "dm_k"}
-TRUTH_KEYS = {"municipality", "register_number", "parcels", "date", "entries", "is_baulast", "sheet_page", "pages",
-              "layout", "quality", "format", "split", "distractors", "notes"}
-ENTRY_KEYS = {"lfd_nr", "type", "registered_on", "deleted_on"}
-PARCEL_KEYS = {"gemarkung", "flur", "flurstueck"}
-
-# Recorded before the heldout2 split existed: templates of the first 30 random files per split/seed.
-TUNING_SEED_11 = ("cp_b mg_b mg_a dm_a dm_a tw_b dm_a tw_a dm_a mg_b tw_b mg_a tw_a cp_b dm_a mg_a mg_a mg_a mg_b "
-                  "cp_a mg_a mg_b cp_b mg_a cp_a cp_b tw_b tw_b tw_b cp_a").split()
-HELDOUT_SEED_7 = "mg_h cp_h dm_h tw_h mg_h mg_h cp_h cp_h mg_h cp_h".split()
-
-
-def template_of(truth: dict) -> str:
-    return re.search(r"\[template (\w+)\]", truth["notes"]).group(1)
-
-
-def spec_templates(split: str, seed: int, count: int) -> list[str]:
-    rng = random.Random(f"specs:{split}:{seed}")  # as generate() draws its specs
-    return [random_spec(rng, split, i + 1).template for i in range(count)]
-
-
-def digest(paths) -> dict[str, str]:
-    out = {}
-    for p in paths:
-        for f in (p, p.with_name(p.stem + ".truth.json")):
-            out[f.name] = hashlib.sha256(f.read_bytes()).hexdigest()
-    return out
 
 
 @pytest.fixture(scope="module")
