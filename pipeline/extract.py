@@ -46,12 +46,12 @@ UNCERTAIN_SHEET = 0.7  # confidence of any field read from a page that is only t
 _KREIS = re.compile(r"\b[\w-]*kreis\s+[\w-]+", re.IGNORECASE)
 
 
-def _above_first_remark(rows: list[Row]) -> int | None:
+def _above_first_remark(rows: list[Row], numbered: int | None) -> int | None:
     """Where the entries table begins when its head went unread: the row above the first remark
-    or above the first entry's running number (`first_numbered_entry`), whichever is higher."""
+    or above the first entry's running number (`numbered`, see `first_numbered_entry`),
+    whichever is higher."""
     first_entry = [a for a in find_any(rows, REGISTERED.labels, 0.8)
                    if not inflected(rows[a.row].words[a.start].text, REGISTERED.remark)]  # "Eingetragene Baulasten"
-    numbered = first_numbered_entry(rows)
     # A remark may close its entry ("Eingetragen am 7. Juni 1971." below the text): the entry's
     # running number, where it stands higher, opens the table.
     starts = [row - 1 for row in (first_entry[0].row if first_entry else None, numbered) if row is not None]
@@ -315,7 +315,8 @@ def extract(page: OcrPage, gazetteer: Gazetteer) -> Extraction:
     """All fields of a Baulastenblatt page."""
     rows = rows_of(page)
     head = table_head(rows)
-    table_top = head if head is not None else _above_first_remark(rows)
+    numbered = first_numbered_entry(rows) if head is None else None
+    table_top = head if head is not None else _above_first_remark(rows, numbered)
     header_end = table_top if table_top is not None else len(rows)
     register_number = extract_register_number(page, rows[: max(header_end, 1)] or rows)
     if register_number is None:
@@ -325,7 +326,6 @@ def extract(page: OcrPage, gazetteer: Gazetteer) -> Extraction:
         if found is not None:
             register_number = Field(found.name, found.value, min(found.confidence, 0.5), found.evidence)
     parcels = extract_parcels(page, rows, header_end, gazetteer)
-    numbered = first_numbered_entry(rows) if head is None else None
     by_number = numbered is not None and table_top == numbered - 1  # entry 1's running number opens the table
     if head is None and parcels is not None and not by_number and not grid_parcel_text(rows[:header_end]):
         # Without the table's head the header's end is a guess (or the whole page): the entry

@@ -87,17 +87,17 @@ def rows_of(page: OcrPage) -> list[Row]:
         if word.text.strip() and word.bbox[3] - word.bbox[1] <= tallest:
             lines.setdefault((word.block, word.par, word.line), []).append(word)
     segments = sorted(lines.values(), key=lambda ws: (union(w.bbox for w in ws)[1], ws[0].bbox[0]))
-    extents = sorted(_height_of(_line_extent(s)) for s in segments)
-    tall = _TALL_LINE * extents[len(extents) // 2] if extents else 0
+    extents = [_line_extent(segment) for segment in segments]
+    heights = sorted(_height_of(box) for box in extents)
+    tall = _TALL_LINE * heights[len(heights) // 2] if heights else 0
     rows: list[list[Word]] = []
     boxes: list[BBox] = []
     # A line several lines tall (a speck, a large title, a stamp) overlaps every line beside it:
     # it joins the row it overlaps most and does not stretch it over the others.
-    towers = [s for s in segments if _height_of(_line_extent(s)) > tall]
-    for segment in segments:
-        if _height_of(_line_extent(segment)) > tall:
+    towers = [(segment, box) for segment, box in zip(segments, extents) if _height_of(box) > tall]
+    for segment, box in zip(segments, extents):
+        if _height_of(box) > tall:
             continue
-        box = _line_extent(segment)
         for index in range(len(rows) - 1, max(-1, len(rows) - 4), -1):
             other = boxes[index]
             overlap = min(box[3], other[3]) - max(box[1], other[1])
@@ -108,8 +108,7 @@ def rows_of(page: OcrPage) -> list[Row]:
         else:
             rows.append(list(segment))
             boxes.append(box)
-    for segment in towers:
-        box = _line_extent(segment)
+    for segment, box in towers:
         overlaps = [min(box[3], other[3]) - max(box[1], other[1]) for other in boxes]
         best = max(range(len(boxes)), key=overlaps.__getitem__, default=None)
         if best is not None and overlaps[best] > 0:

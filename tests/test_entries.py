@@ -190,10 +190,12 @@ def test_a_heading_eingetragene_baulasten_is_no_remark(gazetteer) -> None:
     assert [(e.lfd_nr, e.registered_on) for e in extraction.entries] == [(1, dt.date(2018, 9, 11))]
     assert extraction.date.value == dt.date(2018, 9, 11)
     # Nor does it end the header: a parcel grid's last row above it is a header row.
+    from pipeline.entries import first_numbered_entry
     from pipeline.extract import _above_first_remark
     from pipeline.layout import rows_of
 
-    assert _above_first_remark(rows_of(page)) == len(HEADER)
+    rows = rows_of(page)
+    assert _above_first_remark(rows, first_numbered_entry(rows)) == len(HEADER)
 
 
 def test_an_extract_in_blocks_eintrag_1_with_its_date(gazetteer) -> None:
