@@ -16,6 +16,7 @@ register costs more than a sheet a person looks at.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Levenshtein
@@ -200,15 +201,19 @@ def find_bare_labels(rows: list[Row]) -> list[Label]:
     """Every "Blatt" that opens its text line ("Blatt: 1258 b", "| Blatt 8.301") with no Grundbuch
     label before it on its line or above it in its column ("Grundbuch von Zons" over "Blatt 416",
     a "Grundbuchblatt" cell head): the register sheet's number in a header that names no other."""
+    return _phrase_labels(rows, len(rows), lambda folded: folded == BARE_LABEL_KEY, BARE_LABEL_SCORE)
+
+
+def _phrase_labels(rows: list[Row], limit: int, is_label: Callable[[str], bool], score: float) -> list[Label]:
+    """The words of the first `limit` rows that `is_label` takes for a label (folded, glued
+    digits split off) where they open their phrase and no Grundbuch owns them."""
     labels: list[Label] = []
-    for row_index, row in enumerate(rows):
+    for row_index, row in enumerate(rows[:limit]):
         for index, word in enumerate(row.words):
             head, tail = _split_glued(word.text)
-            if key(head) != BARE_LABEL_KEY:
-                continue
-            if not _opens_register_line(row, index):
+            if not is_label(key(head)) or not _opens_register_line(row, index):
                 continue  # "Zons, Blatt 416", "Grundbuch von Zons Blatt 2993"
-            label = Label(row_index, (word,), BARE_LABEL_SCORE, tail, *_type_size(row, word))
+            label = Label(row_index, (word,), score, tail, *_type_size(row, word))
             if not _stopped(rows, label) and not _grundbuch_above(rows, label):
                 labels.append(label)
     return labels
@@ -236,20 +241,13 @@ def find_marked_numbers(rows: list[Row]) -> list[Label]:
     "Verzeichnis-Nr. 12", "Nr. 0358" alone in a box, a stamp "BAULAST 2335"): a number some
     sheets give no other label.
     The least sure label, read only where the page has no other; never trusted."""
-    labels: list[Label] = []
     head_row = table_head(rows)  # "Nr." heading the entries' column is none of these
-    for row_index, row in enumerate(rows[:head_row]):
-        for index, word in enumerate(row.words):
-            head, tail = _split_glued(word.text)
-            folded = key(head)
-            marker = folded in ("nr", "nummer", "no", "baulast") \
-                or folded.startswith(_REGISTER_NAMES) and folded.endswith("nr")  # "BAULAST 2335", "Verzeichnis-Nr."
-            if not marker or not _opens_register_line(row, index):
-                continue
-            label = Label(row_index, (word,), MARKED_NUMBER_SCORE, tail, *_type_size(row, word))
-            if not _stopped(rows, label) and not _grundbuch_above(rows, label):
-                labels.append(label)
-    return labels
+    return _phrase_labels(rows, len(rows) if head_row is None else head_row, _names_a_number, MARKED_NUMBER_SCORE)
+
+
+def _names_a_number(folded: str) -> bool:
+    """"Nr.", "Nummer", a stamp's "BAULAST", "Verzeichnis-Nr.": a word a register number may follow."""
+    return folded in ("nr", "nummer", "no", "baulast") or folded.startswith(_REGISTER_NAMES) and folded.endswith("nr")
 
 
 def _grundbuch_above(rows: list[Row], label: Label) -> bool:
