@@ -69,8 +69,10 @@ def remarks(table: list[Row], vocabulary: LabelSet, head_read: bool = True) -> l
         label_words = table[anchor.row].words[anchor.start : anchor.end]
         if anchor.row == 0 and (column := _column_dates(table, anchor)):
             for remark in column:
-                found.setdefault(remark.row, Remark(remark.row, remark.date, label_words + remark.words,
-                                                    anchor.score, remark.repaired))
+                # The cell alone is the evidence: a box from the column's head down to the date
+                # would hold other entries' lines, and its second reading would dispute nothing.
+                found.setdefault(remark.row, Remark(remark.row, remark.date, remark.words, anchor.score,
+                                                    remark.repaired))
             continue
         date, used, repaired = _date_near(table, anchor)
         if date is None and id(anchor) not in strong:

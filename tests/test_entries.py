@@ -47,6 +47,9 @@ def test_dates_in_columns_of_their_own(gazetteer) -> None:
         (2, "Leitungsbaulast", dt.date(1987, 6, 22), dt.date(2018, 11, 9)),
     ]
     assert extraction.date.value == dt.date(1981, 8, 21)
+    # The evidence is the date's cell, not the column from its head down: that box is read again.
+    date_word = next(w for w in page.words if w.text == "21.08.1981")
+    assert extraction.date.evidence.bbox[1::2] == date_word.bbox[1::2]  # its top and bottom
 
 
 def test_a_word_of_the_prose_is_no_remark(gazetteer) -> None:
