@@ -43,7 +43,9 @@ _SHARED_HEAD_ROWS = 7  # the head row a parcel grid shares with the entries tabl
 _KNOWN = 0.8  # a Gemarkung matched to the gazetteer at least this well is one it knows
 _NO_TABLE = 0.7  # confidence of parcels read where the entries table was not found
 UNCERTAIN_SHEET = 0.7  # confidence of any field read from a page that is only the likeliest sheet
-_KREIS = re.compile(r"\b[\w-]*kreis\s+[\w-]+", re.IGNORECASE)
+_KREIS = re.compile(r"\b[\w-]*kreis(?:es)?\s+[\w-]+", re.IGNORECASE)  # "Rhein-Kreis Neuss", "des Kreises Viersen"
+_KREIS_WORD = re.compile(r"kreis(?!stadt)", re.IGNORECASE)  # not "Kreisstadt Grevenbroich"
+_DISTRICT_ROW = 0.6  # a municipality read only on a row that names a Kreis: it may be the Kreis's name
 
 
 def _above_first_remark(rows: list[Row], numbered: int | None) -> int | None:
@@ -296,10 +298,18 @@ def extract_municipality(page: OcrPage, rows: list[Row], header_end: int, gazett
     for row in rows[: max(1, header_end)]:
         # "Rhein-Kreis Neuss" names the district that keeps the register, not a municipality.
         match = gazetteer.find_municipality_in(_KREIS.sub(" ", row.text))
-        if match:
-            from_header = Field("municipality", match.name, match.score * mean_confidence(list(row.words)),
-                                evidence_of(page, list(row.words)))
-            break
+        if match is None:
+            continue
+        confidence = match.score * mean_confidence(list(row.words))
+        if _KREIS_WORD.search(row.text):
+            # The district's row, read out of order ("Der Rhein-Kreis Landrat Neuss"): the name
+            # left may still be the Kreis's. A later row naming a municipality is the one.
+            if from_header is None:
+                from_header = Field("municipality", match.name, min(confidence, _DISTRICT_ROW),
+                                    evidence_of(page, list(row.words)))
+            continue
+        from_header = Field("municipality", match.name, confidence, evidence_of(page, list(row.words)))
+        break
     if parcels and parcels.value:
         names = {gazetteer.municipality_of(p.gemarkung) for p in parcels.value}
         if len(names) == 1 and None not in names:

@@ -67,6 +67,23 @@ def test_labels_above_values_in_a_grid(gazetteer) -> None:
     assert extraction.entries[0].type == "Vereinigungsbaulast"
 
 
+def test_the_kreis_row_names_the_district_not_the_municipality(gazetteer) -> None:
+    """A Kreis keeps the register: its name is no municipality, whether the row reads in order,
+    inflected ("des Rhein-Kreises Neuss") or interleaved by the OCR ("Der Rhein-Kreis Landrat
+    Neuss"). A later header row naming a municipality is the one; without it, the name read on the
+    Kreis's row is only proposed."""
+    entry = [[("1", 220), *words_of("Stellplatzbaulast für zwei Stellplätze.", 600),
+              *words_of("Eingetragen am 01.02.2003", 1800)]]
+    head = [("Lfd.", 200), ("Nr.", 330), ("Inhalt", 600), ("Bemerkungen", 1800)]
+    for authority in ("Der Landrat des Rhein-Kreises Neuss", "Der Rhein-Kreis Landrat Neuss"):
+        named = extract(make_page([words_of(authority), words_of("Bauaufsicht für die Gemeinde Jüchen"),
+                                   words_of("Baulastenblatt Nr. 77"), head, *entry]), gazetteer)
+        assert named.municipality.value == "Jüchen", authority
+        alone = extract(make_page([words_of(authority), words_of("Baulastenblatt Nr. 77"), head, *entry]),
+                        gazetteer)
+        assert alone.municipality is None or alone.municipality.confidence < 0.75, authority
+
+
 def test_deleted_entry_gets_deleted_on(gazetteer) -> None:
     second = ("2", ["Stellplatzbaulast für zwei Stellplätze."], ["Eingetragen am 05.06.1990", "Gelöscht am 04.05.1999"])
     page = sheet("Baulastenblatt Nr. 9", "Gemarkung Zons Flur 3 Flurstück 12", entries=[ENTRY, second])
