@@ -368,9 +368,14 @@ def read_number_below(rows: list[Row], label: Label) -> Reading | None:
     box = label.box
     height = _text_height(label)
     left, right = box[0] - height, box[2] + 2 * height
-    for row_index in range(label.row + 1, min(len(rows), label.row + 6)):
+    centre = (box[1] + box[3]) // 2
+    for row_index in range(label.row, min(len(rows), label.row + 6)):
         row = rows[row_index]
         column = [w for w in row.words if w.bbox[2] > left and w.bbox[0] < right and not _is_speck(w, height)]
+        if row_index == label.row:
+            # A number in large type below its label (a stamp, a boxed cell) may join the label's
+            # visual row: only the words that stand below the label's middle count there.
+            column = [w for w in column if w.bbox[1] > centre and (w.bbox[1] + w.bbox[3]) // 2 > box[3]]
         readable = [w for w in column if not _junk(w)]
         if not readable:
             continue  # nothing, or the specks of a rule or a stamp

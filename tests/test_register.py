@@ -314,6 +314,18 @@ def test_a_stamp_baulast_and_its_number() -> None:
     assert read(page_of(HEADER, line("Die", "Baulast", "wird", "eingetragen", y=400, line_id=2))) is None
 
 
+def test_a_stamps_number_large_below_its_label_in_the_same_visual_row() -> None:
+    """A boxed stamp "BAULAST NR." over a number in large type, slightly tilted: the number's box
+    reaches up into the label's line, so both fall into one visual row."""
+    page = page_of(line(("BAULAST", {"h": 27}), ("nr.", {"h": 69, "dy": -29, "conf": 57}), y=131, x=2006,
+                        line_id=1),
+                   line(("2335", {"h": 120}), y=152, x=2026, line_id=2),
+                   line("Stadt", "Kaarst", "Der", "Bürgermeister", y=330, line_id=3))
+    assert len(rows_of(page)[0].words) == 3  # the premise: one visual row
+    found = read(page)
+    assert found is not None and found.value == "2335" and found.confidence <= 0.6
+
+
 def test_verzeichnis_nr_labels_the_register_number() -> None:
     found = read(page_of(HEADER, line("Verzeichnis-Nr.:", "5.944", y=400, line_id=2)))
     assert found is not None and found.value == "5944" and 0.8 <= found.confidence <= 0.9
