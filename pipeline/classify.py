@@ -39,6 +39,7 @@ SHEET_THRESHOLD = 6.0
 # likeliest page, shows some marks and none of a letter or declaration: a sheet in wordings
 # nobody here has seen, or one poorly scanned, whose fields a reviewer can check.
 WEAK_SHEET_THRESHOLD = 3.0
+CITED_RELIEF = 2.0  # of the declaration's -4, what a page that only cites one gets back for a proposal
 
 
 def sheet_score(page: OcrPage) -> float:
@@ -131,7 +132,21 @@ def likeliest_sheet(pages: list[OcrPage], scores: list[float] | None = None) -> 
         return pages[index], True
     if score >= WEAK_SHEET_THRESHOLD and not _has_letter_marks(page):
         return page, False
+    # A sheet whose entry cites the owner's declaration ("(Verpflichtungserklärung vom ...)")
+    # and whose title went unread: proposed where the citation alone keeps it from the
+    # threshold, and never sure.
+    cited = [(score + CITED_RELIEF, -page.number, page) for score, page in zip(scores, pages)
+             if _cites_declaration(page)]
+    if cited:
+        score, _, page = max(cited, key=lambda item: (item[0], item[1]))
+        if score >= WEAK_SHEET_THRESHOLD and not _has_letter_marks(page):
+            return page, False
     return None, False
+
+
+def _cites_declaration(page: OcrPage) -> bool:
+    """Whether the page names a Verpflichtungserklärung only where it cites one."""
+    return any(t.startswith(_DECLARATION) for t in page_tokens(page)) and _only_cited(page)
 
 
 def _same_sheet(first: OcrPage, later: OcrPage) -> bool:

@@ -268,6 +268,24 @@ def test_a_declaration_the_sheet_only_cites_is_no_letter_mark() -> None:
     assert likeliest_sheet([declaration]) == (None, False)
 
 
+def test_a_sheet_citing_a_declaration_whose_title_went_unread_is_proposed() -> None:
+    """The letter-spaced title misread ("Bra uelmassswien ver zeesichh.n ds"): the entry's marks
+    alone (3.5) less the citation's -4 stay below a proposal. The citation takes back part of
+    its weight for a proposal, never for a sure sheet; the declaration itself stays none."""
+    from pipeline.classify import likeliest_sheet
+
+    sheet = make_page([words_of("Bra uelmassswien ver zeesichh.n ds"),
+                       words_of("Grundstück: Gemarkung Dormagen, Flur 4, Flurstück 510/14"),
+                       words_of("Eintragungen:"),
+                       words_of("1.) Der jeweilige Eigentümer des Grundstücks übernimmt die Leitung."),
+                       words_of("(Verpflichtungserklärung vom 03.05.1975) Eingetragen: 11.7.75")])
+    declaration = make_page([words_of("Verpflichtungserklärung (Übernahme einer Baulast)"),
+                             words_of("Der jeweilige Eigentümer des Grundstücks Gemarkung Dormagen, Flur 4")])
+    assert sheet_score(sheet) == 1.0 + 2.0 + 1.0 + 0.5 + 1.0 - 4.0
+    assert likeliest_sheet([sheet, declaration]) == (sheet, False)
+    assert likeliest_sheet([declaration]) == (None, False)
+
+
 def test_a_signature_column_does_not_make_a_sheet_a_letter() -> None:
     from pipeline.classify import likeliest_sheet
 
