@@ -126,10 +126,13 @@ def _height_of(box: BBox) -> int:
 
 def _line_extent(words: list[Word]) -> BBox:
     """The box of one OCR line by its typical word: the median top and bottom, so a table rule
-    read as "|" or a speck that reaches into the next line does not join the two lines."""
-    tops = sorted(w.bbox[1] for w in words)
-    bottoms = sorted(w.bbox[3] for w in words)
-    middle = len(words) // 2
+    read as "|" or a speck that reaches into the next line does not join the two lines. Only
+    words with a letter or digit count where the line has any: a mark ("!", "|") beside a single
+    word would otherwise be half the line's words."""
+    typical = [w for w in words if any(c.isalnum() for c in w.text)] or words
+    tops = sorted(w.bbox[1] for w in typical)
+    bottoms = sorted(w.bbox[3] for w in typical)
+    middle = len(typical) // 2
     return (min(w.bbox[0] for w in words), tops[middle], max(w.bbox[2] for w in words), bottoms[middle])
 
 

@@ -245,3 +245,20 @@ def test_a_head_row_shared_by_the_parcel_grid_and_the_entries_table(gazetteer) -
     ])
     extraction = extract(page, gazetteer)
     assert extraction.parcels.value == (Parcel("Zons", 13, "621/35"),) and extraction.parcels.confidence >= 0.85
+
+
+def test_a_speck_beside_a_taller_head_label_does_not_split_the_head_row() -> None:
+    """"Gemarkung" in a shaded cell, its box taller than the other heads, with a speck read as "!"
+    at its foot in the same OCR line: the line's place is its word's, not the speck's, so the
+    head row holds all three labels and every value row beneath is read."""
+    from baulast.model import OcrPage, Word
+
+    def word(text: str, x: int, top: int, bottom: int, block: int, line: int, conf: float = 95.0) -> Word:
+        return Word(text, conf, (x, top, x + 25 * len(text), bottom), block, 1, line)
+
+    words = (word("!", 160, 514, 515, 1, 1, conf=0), word("Gemarkung", 170, 480, 517, 1, 1),
+             word("Flur", 626, 484, 503, 2, 1), word("Flurstück", 760, 484, 503, 2, 1),
+             word("Kapellen", 171, 534, 560, 3, 1), word("26", 626, 535, 554, 4, 1), word("168", 760, 535, 554, 4, 1),
+             word("Kapellen", 171, 579, 605, 3, 2), word("27", 626, 580, 599, 4, 2), word("764", 760, 580, 599, 4, 2))
+    rows = rows_of(OcrPage(1, 2480, 3508, words, ""))
+    assert parse_parcels(grid_parcel_text(rows)) == [Parcel("Kapellen", 26, "168"), Parcel("Kapellen", 27, "764")]
