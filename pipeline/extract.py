@@ -148,6 +148,9 @@ def _read_parcels(page: OcrPage, rows: list[Row], header: list[Row], header_end:
     if burdened and not burdened <= set(resolved):
         # The entry's own clause names a burdened parcel the header reading lacks ("Flurstück 12
         # und 13", the header read "12" only): the header's set is incomplete, however well read.
+        # The clause's parcels are burdened too: proposed with the header's, for a person to check.
+        added = sorted(burdened - set(resolved), key=lambda p: (p.gemarkung, p.flur or 0, p.flurstueck))
+        resolved = [*resolved, *added]
         confidence = min(confidence, _INCOMPLETE)
     elif in_entries and all(p in in_entries for p in resolved):
         # Two readings name the same parcels: each Gemarkung is as sure as the better-spelt of
@@ -165,7 +168,9 @@ def _read_parcels(page: OcrPage, rows: list[Row], header: list[Row], header_end:
 
 # Where the entry text's clause naming the burdened parcels ends: "Der jeweilige Eigentümer des
 # Grundstücks Gemarkung Zons, Flur 3, Flurstück 12 verpflichtet sich ..."
-_BURDENED_CLAUSE_END = ("verpflicht", "ubernimm", "ubernehm", "duldet", "gestattet", "zugunsten")
+# The words after the verb end it too, where the verb is misread ("verp' lichtet sich gegenüber").
+_BURDENED_CLAUSE_END = ("verpflicht", "ubernimm", "ubernehm", "duldet", "gestattet", "zugunsten", "gegenuber")
+_BURDENED_CLAUSE_END_WORDS = {"sich", "fur"}
 
 
 def _burdened_in_prose(prose: list[Word], gazetteer: Gazetteer) -> set[Parcel]:
@@ -173,7 +178,7 @@ def _burdened_in_prose(prose: list[Word], gazetteer: Gazetteer) -> set[Parcel]:
     burdened ones, restated. Empty where no such clause is found."""
     clause: list[str] = []
     for word in prose:
-        if key(word.text).startswith(_BURDENED_CLAUSE_END):
+        if key(word.text).startswith(_BURDENED_CLAUSE_END) or key(word.text) in _BURDENED_CLAUSE_END_WORDS:
             found, scores = _resolve(parse_parcels(" ".join(clause)), gazetteer, None)
             # Only parcels read whole: a known Gemarkung ("Gemarkung gel. Hoisten": a margin note
             # read into the line names none) and a Flur.

@@ -382,7 +382,8 @@ def test_a_speck_several_lines_tall_joins_no_rows() -> None:
 
 def test_the_entrys_own_clause_naming_more_parcels_makes_the_header_incomplete(gazetteer) -> None:
     """The header's reading lost a parcel; the entry's clause before "verpflichtet" names it. The
-    prose restates every parcel the header read, yet the header's set is not sure."""
+    prose restates every parcel the header read, yet the header's set is not sure; the clause's
+    parcels are proposed with it (they are burdened too), the benefiting one never."""
     rows = [words_of("Baulastenblatt Nr. 17"), words_of("Gemarkung Zons Flur 3 Flurstück 12"), TABLE_HEAD_ROW,
             [("1", 220), *words_of("Der Eigentümer der Grundstücke", 600)],
             words_of("Gemarkung Zons, Flur 3,", 600),
@@ -390,7 +391,13 @@ def test_the_entrys_own_clause_naming_more_parcels_makes_the_header_incomplete(g
             words_of("sich, die Abstandfläche zugunsten", 600),
             words_of("Gemarkung Zons, Flur 3, Flurstück 9", 600)]
     parcels = extract(make_page(rows), gazetteer).parcels
-    assert parcels.value == (Parcel("Zons", 3, "12"),) and parcels.confidence <= 0.5
+    assert parcels.value == (Parcel("Zons", 3, "12"), Parcel("Zons", 3, "13")) and parcels.confidence <= 0.5
+    # The verb misread ("verp' lichtet"): the clause still ends at the words after it, before
+    # the benefiting parcel ("für das Grundstück ... Flurstück 9").
+    misread = [*rows[:5], words_of("Flurstück 12 und 13 verp' lichtet sich", 600),
+               words_of("gegenüber der Stadt, für das Grundstück", 600), rows[7]]
+    parcels = extract(make_page(misread), gazetteer).parcels
+    assert parcels.value == (Parcel("Zons", 3, "12"), Parcel("Zons", 3, "13")) and parcels.confidence <= 0.5
     rows[5] = words_of("Flurstück 12 verpflichtet", 600)
     parcels = extract(make_page(rows), gazetteer).parcels
     assert parcels.value == (Parcel("Zons", 3, "12"),) and parcels.confidence >= 0.85
