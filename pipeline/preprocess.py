@@ -221,8 +221,30 @@ def _stroke_width(row: np.ndarray, column: int) -> int:
     return right - left + 1
 
 
+def _dotted_rules(ink: np.ndarray, reach: int, length: int) -> np.ndarray:
+    """The pixels of dotted and dashed form lines ("Gemarkung ........"): marks no taller than a
+    rule, apart from every letter's stroke, that follow each other along a row less than two
+    rule thicknesses apart over at least `length` pixels. A letter's thin parts (a serif, a
+    crossbar) join its stems, so they are never apart from them."""
+    mask = ink.view(np.uint8)
+    size = 2 * reach + 1
+    tall = cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((size, 1), np.uint8))
+    near_tall = cv2.dilate(tall, np.ones((size, size), np.uint8)).view(bool)
+    apart = ink & ~near_tall
+    joined = cv2.morphologyEx(apart.view(np.uint8), cv2.MORPH_CLOSE, np.ones((1, 2 * reach), np.uint8)).view(bool)
+    dotted = np.zeros_like(ink)
+    rows = np.flatnonzero(np.count_nonzero(joined, axis=1) >= length)  # rows that can hold such a line
+    if not rows.size:
+        return dotted
+    dotted[rows] = _long_runs(np.ascontiguousarray(joined[rows]), length) & apart[rows]
+    # The dots' grey rims, which the threshold left out, go with them; never a letter's pixel.
+    return cv2.dilate(dotted.view(np.uint8), np.ones((3, 3), np.uint8)).view(bool) & ~near_tall
+
+
 def remove_rules(image: Image.Image) -> Image.Image:
-    """A copy of the page with long horizontal and vertical rules turned white.
+    """A copy of the page with long horizontal and vertical rules, dotted and dashed ones too,
+    turned white. Tesseract's page segmentation drops whole lines of text that stand on a
+    dotted form line.
 
     Where a letter touches a rule (a typed value on its form line), the rule pixels next to
     the letter's strokes stay, so the letter keeps its foot. Only the bands of rows (and
@@ -233,11 +255,13 @@ def remove_rules(image: Image.Image) -> Image.Image:
     horizontal = _long_runs(ink, max(40, image.width // 20))
     reach = max(2, image.width // 400)  # a rule's thickness at most, ~6 px at 300 dpi
     vertical = _without_stems(_long_vertical_runs(ink, max(40, side // 50)), horizontal, side // _STEM, reach)
+    dotted = _dotted_rules(ink & ~horizontal & ~vertical, reach, max(40, image.width // 12))
     rule_rows = np.flatnonzero(horizontal.any(axis=1))
     rule_columns = np.flatnonzero(vertical.any(axis=0))
-    if not (rule_rows.size or rule_columns.size):
+    if not (rule_rows.size or rule_columns.size or dotted.any()):
         return image
     pixels = np.array(image.convert("L"), dtype=np.uint8)
+    pixels[dotted] = 255
     for first, end, low, high in _bands(rule_rows, reach, image.height):
         letters = ink[low:high] & ~horizontal[low:high] & ~vertical[low:high]
         near = _near(letters, reach, axis=0)[first - low : end - low]

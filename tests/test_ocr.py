@@ -192,3 +192,18 @@ def test_a_page_over_its_time_limit_is_rejected_and_the_engine_reads_on() -> Non
     with pytest.raises(InputRejected, match="timed out after 0.01 s"):
         TesseractEngine(timeout=0.01).recognize(image, number=3, dpi=300)
     assert "Kleinenbroich" in TesseractEngine().recognize(image, number=3, dpi=300).page.text
+
+
+def test_a_typed_line_on_a_dotted_form_line_is_read(tmp_path) -> None:
+    """A typed form whose values stand on dotted lines (the dev split's file 87 of seed 9):
+    Tesseract's page segmentation dropped the whole "Katasterbezeichnung" line, legible as it
+    is, until the dotted lines were removed from the copy it reads."""
+    import random
+
+    from sample_scans.synth.assemble import build, random_spec
+
+    rng = random.Random("specs:dev:9")  # as sample_scans/generate.py draws its specs
+    spec = [random_spec(rng, "dev", index + 1) for index in range(87)][-1]
+    image = Image.open(build(spec, tmp_path, "dev", 9))
+    text = read_page(TesseractEngine(), image, 1, 300).ocr.page.text
+    assert "Katasterbezeichnung" in text and "Flur 38" in text

@@ -128,3 +128,23 @@ def test_a_rules_piece_where_a_poor_scan_broke_it_still_goes() -> None:
 def test_prepare_keeps_one_pixel_grid_for_both_copies() -> None:
     prepared = prepare(text_page().rotate(1.0, fillcolor=255))
     assert prepared.shown.size == prepared.for_ocr.size and prepared.skew != 0.0
+
+
+SERIF = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"
+
+
+def test_dotted_form_lines_go_and_letters_stay() -> None:
+    """A typed value on a dotted form line: the dots go, the letters above keep every pixel. A
+    line of serif text, whose thin serifs and crossbars follow each other along its baseline,
+    loses none."""
+    image = Image.new("L", (2480, 1200), 255)
+    draw = ImageDraw.Draw(image)
+    draw.text((300, 300), "Gemarkung Büderich, Flur 38, Nr. 278", font=ImageFont.truetype(SERIF, 46), fill=0)
+    for x in range(250, 2300, 14):
+        draw.rectangle((x, 362, x + 7, 364), fill=0)  # the dots, 8 px long and 3 px tall, 6 px apart
+    draw.text((300, 700), "Flurstück nnnn mmmm Wiimmiinnuu HHH", font=ImageFont.truetype(SERIF, 46), fill=0)
+    before = np.asarray(image)
+    cleaned = np.asarray(remove_rules(image))
+    assert (cleaned[360:367, 1500:2300] == 255).all()  # the dots, away from the letters
+    assert ((cleaned[280:358] < 128) == (before[280:358] < 128)).all()  # the value's letters
+    assert (cleaned[650:800] == before[650:800]).all()  # the serif line, untouched
