@@ -10,8 +10,9 @@ from pathlib import Path
 from . import content, degrade, pages, writers
 from .layouts import TEMPLATES, templates_for
 from .sheets import render_sheet
+from .sheets_dev2 import spec_draws as dev2_spec_draws
 
-PAGE_KINDS = ("sheet", "sheet_cont", "decl", "plan", "letter", "letter2")  # sheet_cont: continuation (dev only)
+PAGE_KINDS = ("sheet", "sheet_cont", "decl", "plan", "letter", "letter2")  # sheet_cont: continuation (dev, dev2)
 
 
 @dataclass
@@ -100,8 +101,8 @@ def build(spec: Spec, outdir: Path, split: str, seed: int) -> Path:
 
 def random_spec(rng: random.Random, split: str, index: int) -> Spec:
     """A random file for the tuning/heldout/heldout2/heldout3/dev corpora (the split-bound ones use only their own
-    templates). Only dev files may have a continuation page of the sheet (drawn after everything the other splits
-    draw, so their files do not change)."""
+    templates). Only dev and dev2 files may have a continuation page of the sheet (drawn after everything the other
+    splits draw, so their files do not change)."""
     tpl = rng.choice(templates_for(split))
     fmt = rng.choices(writers.FORMATS, weights=(4, 3, 2, 2))[0]
     quality = rng.choices(degrade.QUALITIES, weights=(3, 5, 2))[0]
@@ -118,6 +119,8 @@ def random_spec(rng: random.Random, split: str, index: int) -> Spec:
         if tpl.split == "dev" and rng.random() < 0.3:  # two or three entries, the last ones on a second page
             kinds.insert(kinds.index("sheet") + 1, "sheet_cont")
             opts = {"n_entries": rng.choice((2, 3))}
+    if tpl.split == "dev2":  # dev2's own draws (sheets_dev2.spec_draws); no other split makes them
+        kinds, opts = dev2_spec_draws(rng, kinds, opts, fmt)
     turns = {}
     if rng.random() < 0.1:
         turns[rng.randrange(len(kinds))] = rng.choice((90, 180, 270))

@@ -141,3 +141,9 @@ def flur_groups(parcels) -> list[tuple[int, list[str]]]:
         else:
             groups.append((p.flur, [p.flurstueck]))
     return groups
+
+
+# dev2: a second development split; its templates, wordings and renderers live in sheets_dev2.py, which adds its
+# templates to TEMPLATES when imported (here, at the end, as it imports this module's names)
+SPLITS += ("dev2",)
+from . import sheets_dev2  # noqa: E402,F401
