@@ -222,23 +222,32 @@ def _stroke_width(row: np.ndarray, column: int) -> int:
 
 
 def _dotted_rules(ink: np.ndarray, reach: int, length: int) -> np.ndarray:
-    """The pixels of dotted and dashed form lines ("Gemarkung ........"): marks no taller than a
-    rule, apart from every letter's stroke, that follow each other along a row less than two
-    rule thicknesses apart over at least `length` pixels. A letter's thin parts (a serif, a
-    crossbar) join its stems, so they are never apart from them."""
+    """The pixels of dotted and dashed form lines ("Gemarkung ........"): marks no taller than
+    half a rule's thickness, apart from every letter's stroke and with paper just above and
+    below them, that follow each other along a row less than two rule thicknesses apart over
+    at least `length` pixels.
+
+    A letter's thin parts lie next to the rest of it: a serif or a crossbar joins a stem, and
+    the pin rows of a dot-matrix print, which has no stems, lie a few pixels apart.
+    """
     mask = ink.view(np.uint8)
     size = 2 * reach + 1
     tall = cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((size, 1), np.uint8))
     near_tall = cv2.dilate(tall, np.ones((size, size), np.uint8)).view(bool)
-    apart = ink & ~near_tall
+    # Ink more than a dot's height but at most a rule's thickness above or below.
+    dot = max(1, reach // 2)
+    beside = np.zeros((size, 3), np.uint8)
+    beside[: reach - dot] = beside[-(reach - dot) :] = 1
+    crowded = cv2.dilate(mask, beside).view(bool)
+    apart = ink & ~near_tall & ~crowded
     joined = cv2.morphologyEx(apart.view(np.uint8), cv2.MORPH_CLOSE, np.ones((1, 2 * reach), np.uint8)).view(bool)
     dotted = np.zeros_like(ink)
     rows = np.flatnonzero(np.count_nonzero(joined, axis=1) >= length)  # rows that can hold such a line
     if not rows.size:
         return dotted
     dotted[rows] = _long_runs(np.ascontiguousarray(joined[rows]), length) & apart[rows]
-    # The dots' grey rims, which the threshold left out, go with them; never a letter's pixel.
-    return cv2.dilate(dotted.view(np.uint8), np.ones((3, 3), np.uint8)).view(bool) & ~near_tall
+    # The dots' grey rims, which the threshold left out, go with them; never another mark's ink.
+    return cv2.dilate(dotted.view(np.uint8), np.ones((3, 3), np.uint8)).view(bool) & (dotted | ~ink)
 
 
 def remove_rules(image: Image.Image) -> Image.Image:

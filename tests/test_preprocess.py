@@ -131,6 +131,7 @@ def test_prepare_keeps_one_pixel_grid_for_both_copies() -> None:
 
 
 SERIF = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"
+MONO = "/usr/share/fonts/truetype/dejavu/DejaVuSansMono-Bold.ttf"
 
 
 def test_dotted_form_lines_go_and_letters_stay() -> None:
@@ -148,3 +149,15 @@ def test_dotted_form_lines_go_and_letters_stay() -> None:
     assert (cleaned[360:367, 1500:2300] == 255).all()  # the dots, away from the letters
     assert ((cleaned[280:358] < 128) == (before[280:358] < 128)).all()  # the value's letters
     assert (cleaned[650:800] == before[650:800]).all()  # the serif line, untouched
+
+
+def test_a_dot_matrix_prints_pin_rows_are_no_dotted_line() -> None:
+    """A dot-matrix print in draft mode: its letters are rows of short bars a few pixels apart,
+    with no stroke taller than a rule. None of its bars goes."""
+    image = Image.new("L", (2480, 600), 255)
+    draw = ImageDraw.Draw(image)
+    draw.text((300, 200), "GEMEINDE JUECHEN - BAUAUFSICHT 0155A", font=ImageFont.truetype(MONO, 56), fill=0)
+    pixels = np.array(image)
+    pixels[np.arange(600) % 5 >= 3] = 255  # the gaps between the pin rows
+    image = Image.fromarray(pixels)
+    assert (np.asarray(remove_rules(image)) == pixels).all()
