@@ -90,13 +90,14 @@ def grid_parcel_text(rows: list[Row], known_gemarkung: Callable[[str], bool] = l
     """The parcels of a label-headed grid as sheet text ("Gemarkung Zons Flur 3 Flurstück 12/4;"),
     one clause per value row; a row without a Gemarkung of its own continues the one above.
     A row whose Flur is unreadable still counts if its Gemarkung is one `known_gemarkung`
-    knows (a noise row of rules and specks never names one). Empty if the rows hold no grid."""
+    knows (a noise row of rules and specks never names one). A form may repeat the grid, one
+    for each Flur: every grid counts. Empty if the rows hold no grid."""
+    clauses: list[str] = []
     for index, row in enumerate(rows):
         heads = _heads(row)
         if heads is None:
             continue
         slack = row.height // 2
-        clauses: list[str] = []
         for value_row in rows[index + 1 : index + 1 + _MAX_VALUE_ROWS]:
             if any(key(w.text).startswith(_GRID_END) for w in value_row.words[:3]) or _heads(value_row):
                 break
@@ -120,6 +121,4 @@ def grid_parcel_text(rows: list[Row], known_gemarkung: Callable[[str], bool] = l
                 cells["Flur"] = ""  # unreadable: the entry text may restate it
             clauses.append(" ".join(f"{label} {cells[label]}" for label in PARCEL_LABELS
                                     if cells.get(label) or label == "Flurstück") + ";")
-        if clauses:
-            return "\n".join(clauses)
-    return ""
+    return "\n".join(clauses)

@@ -262,3 +262,15 @@ def test_a_speck_beside_a_taller_head_label_does_not_split_the_head_row() -> Non
              word("Kapellen", 171, 579, 605, 3, 2), word("27", 626, 580, 599, 4, 2), word("764", 760, 580, 599, 4, 2))
     rows = rows_of(OcrPage(1, 2480, 3508, words, ""))
     assert parse_parcels(grid_parcel_text(rows)) == [Parcel("Kapellen", 26, "168"), Parcel("Kapellen", 27, "764")]
+
+
+def test_a_grid_repeated_for_each_flur_is_read_whole() -> None:
+    """A form with one row of Gemarkung | Flur | Flurstück(e) boxes for each Flur."""
+    rows = rows_of(make_page([
+        [("Gemarkung", 200), ("Flur", 800), ("Flurstück(e)", 1000)],
+        [("Nierst", 200), ("28", 800), ("996/38", 1000)],
+        [("Gemarkung", 200), ("Flur", 800), ("Flurstück(e)", 1000)],
+        [("Nierst", 200), ("29", 800), ("73,", 1000), ("1807/3", 1150)],
+    ]))
+    assert parse_parcels(grid_parcel_text(rows)) == [Parcel("Nierst", 28, "996/38"), Parcel("Nierst", 29, "73"),
+                                                     Parcel("Nierst", 29, "1807/3")]
