@@ -267,12 +267,15 @@ def first_numbered_entry(rows: list[Row]) -> int | None:
     left = starts[len(starts) // 10]
     for index, row in enumerate(rows[2:], start=2):
         words = [w for w in row.words if any(c.isalnum() for c in w.text)]
-        if not words or words[0].text.strip("|[](.):") not in ({"1"} | _ONE_LOOKALIKES):
-            continue
-        if abs(words[0].bbox[0] - left) > 4 * row.height:
+        if not words or abs(words[0].bbox[0] - left) > 4 * row.height:
             continue  # a "1" within a line, not at the table's left edge
-        after = " ".join(w.text for w in words[1:3])
-        if find_dates(after) or len(words) > _PROSE_WORDS:
+        named = 0  # words naming the number before it ("Lfd. Nr. 1", "Eintrag 1")
+        while named + 1 < len(words) and key(words[named].text) in _NUMBER_WORDS:
+            named += 1
+        if words[named].text.strip("|[](.):") not in ({"1"} | _ONE_LOOKALIKES) or (named and words[named].text != "1"):
+            continue
+        after = " ".join(w.text for w in words[named + 1 : named + 3])
+        if named or find_dates(after) or len(words) > _PROSE_WORDS:
             return index
     return None
 
@@ -325,6 +328,32 @@ def _date_near(rows: list[Row], anchor: Anchor):  # type: ignore[no-untyped-def]
             if first is not None:
                 used = [w for w in candidate if w.text in first.raw or first.raw in w.text] or candidate
                 return first.value, used, repaired
+    return _date_before(rows, anchor)
+
+
+_SENTENCE_WORDS = 8  # words from "am <date>" to the "eingetragen" closing its sentence
+
+
+def _date_before(rows: list[Row], anchor: Anchor):  # type: ignore[no-untyped-def]
+    """The date of a sentence the label closes: "Die Baulast wurde am 17. Mai 1978 in das
+    Baulastenverzeichnis eingetragen." A label followed by words of its own ("eingetragen am")
+    closes no sentence, and a deletion's date before it is none of its own."""
+    after = words_right_of(rows, anchor, 1)
+    if after and any(c.isalnum() for c in after[0].text):
+        return None, [], False
+    before = [*(rows[anchor.row - 1].words if anchor.row > 0 else ()), *rows[anchor.row].words[: anchor.start]]
+    words = before[-(_SENTENCE_WORDS + 3) :]
+    for index in range(len(words) - 2, -1, -1):
+        if key(words[index].text) != "am":
+            continue
+        text = " ".join(w.text for w in words[index + 1 : index + 4])
+        match = next(iter(find_dates(text)), None)
+        if match is None or match.start != 0:
+            continue
+        if any(key(w.text).startswith(("geloscht", "gelost", "loschung")) for w in words[max(0, index - 1) :]):
+            break
+        used = [w for w in words[index + 1 : index + 4] if w.text in match.raw]
+        return match.value, used, False
     return None, [], False
 
 

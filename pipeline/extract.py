@@ -60,11 +60,14 @@ def _above_first_remark(rows: list[Row], numbered: int | None) -> int | None:
     return max(0, min(starts)) if starts else None
 
 
-def extract_parcels(page: OcrPage, rows: list[Row], header_end: int, gazetteer: Gazetteer) -> Field | None:
+def extract_parcels(page: OcrPage, rows: list[Row], header_end: int, gazetteer: Gazetteer,
+                    header_rows: int | None = None) -> Field | None:
     """The burdened parcels from the sheet header, never trusted where they are incomplete: a
     parcel without its Flur, or a header line naming a Gemarkung and numbers that gave no parcel
-    (a misread label: "Eur 75" for "Flurst. 75")."""
-    header = [row for row in (_without_grundbuch(row) for row in rows[:header_end]) if row.words]
+    (a misread label: "Eur 75" for "Flurst. 75"). `header_end`: the table's (head) row;
+    `header_rows`: where the header ends, if not there (no head row above entry 1)."""
+    end = header_end if header_rows is None else header_rows
+    header = [row for row in (_without_grundbuch(row) for row in rows[:end]) if row.words]
     found = _read_parcels(page, rows, header, header_end, gazetteer)
     if found is None:
         return None
@@ -333,16 +336,18 @@ def extract(page: OcrPage, gazetteer: Gazetteer) -> Extraction:
     numbered = first_numbered_entry(rows) if head is None else None
     table_top = head if head is not None else _above_first_remark(rows, numbered)
     header_end = table_top if table_top is not None else len(rows)
-    register_number = extract_register_number(page, rows[: max(header_end, 1)] or rows)
+    # Without a head row above entry 1's running number, the row just above it is the header's last.
+    header_rows = numbered if head is None and numbered is not None and table_top == numbered - 1 else header_end
+    register_number = extract_register_number(page, rows[: max(header_rows, 1)] or rows)
     if register_number is None:
         # Outside the header a number after "Baulastenblatt" may be a cross-reference in the
         # entry text ("siehe Baulastenblatt Nr. 345"): keep it for the reviewer, never trust it.
         found = extract_register_number(page, rows)
         if found is not None:
             register_number = Field(found.name, found.value, min(found.confidence, 0.5), found.evidence)
-    parcels = extract_parcels(page, rows, header_end, gazetteer)
+    parcels = extract_parcels(page, rows, header_end, gazetteer, header_rows)
     by_number = numbered is not None and table_top == numbered - 1  # entry 1's running number opens the table
-    if head is None and parcels is not None and not by_number and not grid_parcel_text(rows[:header_end]):
+    if head is None and parcels is not None and not by_number and not grid_parcel_text(rows[:header_rows]):
         # Without the table's head the header's end is a guess (or the whole page): the entry
         # text's benefiting parcels may stand among the burdened ones ("Eingetragen am ..."
         # closing an entry, not opening it), and nothing tells them apart. A grid headed
@@ -350,7 +355,7 @@ def extract(page: OcrPage, gazetteer: Gazetteer) -> Extraction:
         # header that ends above entry 1's running number ("1.) Der jeweilige ...") holds no entry.
         parcels = Field(parcels.name, parcels.value, min(parcels.confidence, _NO_TABLE), parcels.evidence)
     entries, date = extract_entries(page, rows, table_top or 0, head_read=head is not None)
-    municipality = extract_municipality(page, rows, header_end, gazetteer, parcels)
+    municipality = extract_municipality(page, rows, header_rows, gazetteer, parcels)
     return Extraction(
         municipality=municipality, register_number=register_number, parcels=parcels, date=date,
         entries=tuple(entries), sheet_page=page.number,

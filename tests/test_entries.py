@@ -6,7 +6,9 @@ import datetime as dt
 
 from baulast.model import Parcel
 from pipeline.classify import find_sheet
+from pipeline.entries import first_numbered_entry
 from pipeline.extract import extract
+from pipeline.layout import rows_of
 from tests.conftest import TABLE_HEAD_ROW, make_page, words_of
 
 HEADER = [words_of("Gemeinde Jüchen Der Bürgermeister"), words_of("Baulastblatt Nr. 314"),
@@ -270,3 +272,41 @@ def test_a_remarks_column_headed_eintragungsvermerk_is_no_date_column(gazetteer)
     entries = extract(page, gazetteer).entries
     assert [(e.lfd_nr, e.registered_on, e.deleted_on) for e in entries] == [
         (1, dt.date(1991, 10, 9), None), (2, dt.date(1997, 5, 10), dt.date(1998, 12, 22))]
+
+
+def test_a_sentence_closed_by_eingetragen_gives_its_date(gazetteer) -> None:
+    """Typed prose instead of a remark: "Die Baulast wurde am 17. Mai 1978 in das
+    Baulastenverzeichnis eingetragen." A deletion's date before it is none of its own."""
+    page = make_page([
+        words_of("Stadt Dormagen - Baulastenverzeichnis Blatt Nr. 1171 a"),
+        words_of("Belastete Grundstücke: Gemarkung Straberg, Flur 27 Nr. 782/13"),
+        words_of("1.) Der jeweilige Eigentümer des Grundstücks Gemarkung Straberg,"),
+        words_of("Flur 27, Flurstück 782/13 verpflichtet sich, die Abstandfläche freizuhalten."),
+        words_of("Die Baulast wurde am 17. Mai 1978 in das Baulastenverzeichnis"),
+        words_of("eingetragen."),
+        words_of("2.) Der jeweilige Eigentümer übernimmt die Zufahrt."),
+        words_of("Gelöscht am 3. März 1990, die Baulast wurde"),
+        words_of("eingetragen."),
+    ])
+    extraction = extract(page, gazetteer)
+    assert extraction.date.value == dt.date(1978, 5, 17) and "17. Mai 1978" in extraction.date.evidence.text
+    assert [(e.lfd_nr, e.registered_on) for e in extraction.entries] == [(1, dt.date(1978, 5, 17)), (2, None)]
+
+
+def test_a_named_entry_number_alone_on_its_row_ends_the_header(gazetteer) -> None:
+    """No table head: "Lfd. Nr. 1" alone on its row opens entry 1. The parcel grid's last row,
+    just above it, is the header's; the benefiting parcel of the entry's text is none."""
+    page = make_page([
+        words_of("Stadt Kaarst Baulastenblatt Nr. 855"),
+        [("Gemarkung", 200), ("Flur", 800), ("Flurstück", 1000), ("Lage", 1400)],
+        [("Kaarst", 200), ("17", 800), ("290/10", 1000), *words_of("Im Kamp 64a", 1400)],
+        [("Kaarst", 200), ("17", 800), ("100", 1000)],
+        words_of("Lfd. Nr. 1 – Stellplatzbaulast"),
+        words_of("Der jeweilige Eigentümer des Grundstücks Gemarkung Kaarst, Flur 17, Flurstück 290/10"),
+        words_of("verpflichtet sich, für das Grundstück Gemarkung Kaarst, Flur 16, Flurstück 172"),
+        words_of("Stellplätze bereitzustellen."),
+    ])
+    extraction = extract(page, gazetteer)
+    assert extraction.parcels.value == (Parcel("Kaarst", 17, "290/10"), Parcel("Kaarst", 17, "100"))
+    assert [(e.lfd_nr, e.type) for e in extraction.entries] == [(1, "Stellplatzbaulast")]
+    assert first_numbered_entry(rows_of(page)) == 4
