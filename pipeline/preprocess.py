@@ -286,3 +286,12 @@ def prepare(image: Image.Image) -> PreparedPage:
     """Deskew the page and make the rule-free copy for OCR."""
     shown, skew = deskew(image)
     return PreparedPage(shown=shown, for_ocr=remove_rules(shown), skew=skew)
+
+
+def bridge_gaps(image: Image.Image, dpi: int) -> Image.Image:
+    """A copy of the page with the small gaps between the pin rows of a dot-matrix print
+    closed: Tesseract reads letters made of separate bars as no text at all."""
+    grey = np.asarray(image if image.mode == "L" else image.convert("L"))
+    size = max(2, round(3 * dpi / 300))  # a pin row's gap is about a third of a millimetre
+    # Opening the paper closes the ink: each pixel takes the darkest of its column's neighbours, then back.
+    return Image.fromarray(cv2.morphologyEx(grey, cv2.MORPH_OPEN, np.ones((size, 1), np.uint8)))

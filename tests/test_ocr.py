@@ -207,3 +207,21 @@ def test_a_typed_line_on_a_dotted_form_line_is_read(tmp_path) -> None:
     image = Image.open(build(spec, tmp_path, "dev", 9))
     text = read_page(TesseractEngine(), image, 1, 300).ocr.page.text
     assert "Katasterbezeichnung" in text and "Flur 38" in text
+
+
+def test_a_draft_dot_matrix_print_is_read_with_its_pin_rows_bridged(tmp_path) -> None:
+    """A draft dot-matrix printout (the dev2 split's file 20 of seed 9): its letters are rows of
+    bars, and Tesseract reads no word of the page as scanned. Read again with the gaps between
+    the bars closed, the page is text."""
+    import random
+
+    from sample_scans.synth.assemble import build, random_spec
+
+    rng = random.Random("specs:dev2:9")  # as sample_scans/generate.py draws its specs
+    spec = [random_spec(rng, "dev2", index + 1) for index in range(20)][-1]
+    image = Image.open(build(spec, tmp_path, "dev2", 9))
+    engine = TesseractEngine()
+    assert not engine.recognize(image, 1, 300).page.words  # the premise: nothing read as it is
+    reading = read_page(engine, image, 1, 300)
+    assert "BAULASTENBLATT-NR./SEITE:" in reading.ocr.page.text and "Otzenrath" in reading.ocr.page.text
+    assert reading.shown.size == image.size and reading.rotation == 0
