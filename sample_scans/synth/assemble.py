@@ -99,8 +99,8 @@ def build(spec: Spec, outdir: Path, split: str, seed: int) -> Path:
 
 
 def random_spec(rng: random.Random, split: str, index: int) -> Spec:
-    """A random file for the tuning/heldout/heldout2/heldout3/dev corpora (the split-bound ones use only their own
-    templates). Only dev files may have a continuation page of the sheet (drawn after everything the other splits
+    """A random file for the tuning/heldout/heldout2/heldout3/dev/heldout4 corpora (the split-bound ones use only their
+    own templates). Only dev files may have a continuation page of the sheet (drawn after everything the other splits
     draw, so their files do not change)."""
     tpl = rng.choice(templates_for(split))
     fmt = rng.choices(writers.FORMATS, weights=(4, 3, 2, 2))[0]
