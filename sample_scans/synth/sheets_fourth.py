@@ -19,6 +19,7 @@ from PIL import Image, ImageChops, ImageDraw
 from .content import KIND, TYPES, Akte, de_date
 from .layouts import _BASE, LABELS, TEMPLATES, Template, flur_groups
 from .render import Page
+from .sheets_dev import PENS, pen
 
 # label wordings of the heldout4 templates (keys as in layouts.LABELS, plus their own)
 FOURTH_LABELS = {
@@ -196,9 +197,14 @@ def sheet_index_card(pg: Page, tpl: Template, a: Akte, page_no: int, pt: float) 
         card.signature(xs[0] + P(3), y + lh, w_mm=12, h_mm=3.5)
         for i, line in enumerate(body):
             typed(xs[1] + P(1.5), y + i * lh, line)
-        if e.deleted_on:
-            typed(xs[2] + P(1.5), y, L("dele"))
-            typed(xs[2] + P(1.5), y + lh, card_date(e.deleted_on, short))
+        if e.deleted_on:  # typed while the office still typed its cards, later noted by hand
+            if e.deleted_on.year < 1992:
+                typed(xs[2] + P(1.5), y, L("dele"))
+                typed(xs[2] + P(1.5), y + lh, card_date(e.deleted_on, short))
+            else:
+                hand = rng.choice(PENS)
+                pen(card, xs[2] + P(1.5), y, L("dele"), hand, pt * 1.1, rng.randrange(15, 60))
+                pen(card, xs[2] + P(1.5), y + lh, card_date(e.deleted_on, False), hand, pt * 1.1, rng.randrange(15, 60))
             card.signature(xs[2] + P(4), y + 2 * lh, w_mm=13, h_mm=3.5)
             y_last = y + (len(body) - 1) * lh
             card.hand_line(xs[1] + P(2), y_last, xs[2] - P(2), y - round(lh * 0.7), w=0.4, fill=70)
