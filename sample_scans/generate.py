@@ -2,13 +2,14 @@
 """Render synthetic scanned Baulastenakten with ground truth.
 
     python sample_scans/generate.py OUTDIR [--count N] [--seed S]
-                                    [--split sample|tuning|heldout|heldout2|heldout3|dev]
+                                    [--split sample|tuning|heldout|heldout2|heldout3|dev|heldout4]
 
 ``--split sample`` without ``--count`` writes the curated, committed set (SAMPLE_SPECS below).
-``tuning`` / ``heldout`` / ``heldout2`` / ``heldout3`` / ``dev`` write random corpora; heldout uses only templates
-flagged heldout, heldout2 and heldout3 only the templates bound to that split (kept unseen by whoever tunes
-extraction). ``dev`` uses only its own four templates (``synth/sheets_dev.py``): a development set of layouts that
-extraction may be tuned on; its PDF/TIFF files may continue the Baulastenblatt on a second page.
+``tuning`` / ``heldout`` / ``heldout2`` / ``heldout3`` / ``dev`` / ``heldout4`` write random corpora; heldout uses
+only templates flagged heldout, heldout2, heldout3 and heldout4 only the templates bound to that split (kept unseen by
+whoever tunes extraction; heldout4's are all in ``synth/sheets_fourth.py``). ``dev`` uses only its own four
+templates (``synth/sheets_dev.py``): a development set of layouts that extraction may be tuned on; its PDF/TIFF
+files may continue the Baulastenblatt on a second page.
 Depends only on Pillow and the standard library; output is deterministic for a given seed.
 """
 

@@ -100,9 +100,9 @@ def build(spec: Spec, outdir: Path, split: str, seed: int) -> Path:
 
 
 def random_spec(rng: random.Random, split: str, index: int) -> Spec:
-    """A random file for the tuning/heldout/heldout2/heldout3/dev corpora (the split-bound ones use only their own
-    templates). Only dev and dev2 files may have a continuation page of the sheet (drawn after everything the other
-    splits draw, so their files do not change)."""
+    """A random file for the tuning/heldout/heldout2/heldout3/heldout4/dev/dev2 corpora (the split-bound ones use
+    only their own templates). Only dev and dev2 files may have a continuation page of the sheet (drawn after
+    everything the other splits draw, so their files do not change)."""
     tpl = rng.choice(templates_for(split))
     fmt = rng.choices(writers.FORMATS, weights=(4, 3, 2, 2))[0]
     quality = rng.choices(degrade.QUALITIES, weights=(3, 5, 2))[0]

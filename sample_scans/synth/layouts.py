@@ -4,7 +4,8 @@ Templates flagged ``heldout`` are only ever used by the heldout split, so an ext
 sample/tuning splits meets unseen label wordings, orders, positions and fonts there. Templates with a
 ``split`` set (e.g. "heldout2", "heldout3", "dev") are used by that split only and by no other; their wordings and
 renderers live in ``sheets_more.py`` (heldout2), ``sheets_third.py`` (heldout3) and ``sheets_dev.py`` (dev, a
-development set of layouts that extraction may be tuned on).
+development set of layouts that extraction may be tuned on). The heldout4 templates are defined, worded and drawn in
+``sheets_fourth.py`` only; it registers them into ``TEMPLATES`` (imported at the end of this module).
 """
 
 from __future__ import annotations
@@ -117,13 +118,13 @@ TEMPLATES: dict[str, Template] = {t.name: t for t in (
 )}
 
 
-SPLITS = ("sample", "tuning", "heldout", "heldout2", "heldout3", "dev")
+SPLITS = ("sample", "tuning", "heldout", "heldout2", "heldout3", "dev", "heldout4")
 
 
 def templates_for(split: str) -> list[Template]:
     """sample/tuning: never heldout templates; heldout: only heldout templates; a split named by some
-    template's ``split`` (heldout2, heldout3, dev): only those templates. Split-bound templates appear in no other
-    split."""
+    template's ``split`` (heldout2, heldout3, dev, heldout4): only those templates. Split-bound templates appear in
+    no other split."""
     if split not in SPLITS:
         raise ValueError(f"unknown split {split!r}")
     if any(t.split == split for t in TEMPLATES.values()):
@@ -146,4 +147,8 @@ def flur_groups(parcels) -> list[tuple[int, list[str]]]:
 # dev2: a second development split; its templates, wordings and renderers live in sheets_dev2.py, which adds its
 # templates to TEMPLATES when imported (here, at the end, as it imports this module's names)
 SPLITS += ("dev2",)
-from . import sheets_dev2  # noqa: E402,F401
+# the heldout4 templates live in their own module, which adds them to TEMPLATES (and its wordings to LABELS)
+from . import (
+    sheets_dev2,  # noqa: E402,F401
+    sheets_fourth,  # noqa: E402, F401
+)

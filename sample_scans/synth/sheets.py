@@ -15,6 +15,7 @@ from .layouts import Template, flur_groups
 from .render import Page, dot_matrix
 from .sheets_dev import DEV_RENDERERS
 from .sheets_dev2 import DEV2_RENDERERS
+from .sheets_fourth import FOURTH_RENDERERS
 from .sheets_more import MORE_RENDERERS
 from .sheets_third import THIRD_RENDERERS
 
@@ -273,7 +274,8 @@ def sheet_grid(pg: Page, tpl: Template, a: Akte, page_no: int, pt: float) -> tup
 
 
 RENDERERS = {"typewriter_form": sheet_typewriter, "computer_print": sheet_plain, "dot_matrix": sheet_plain,
-             "modern_grid": sheet_grid, **MORE_RENDERERS, **THIRD_RENDERERS, **DEV_RENDERERS}
+             "modern_grid": sheet_grid, **MORE_RENDERERS, **THIRD_RENDERERS, **DEV_RENDERERS,
+             **FOURTH_RENDERERS}
 RENDERERS.update(DEV2_RENDERERS)
 
 
