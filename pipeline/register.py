@@ -261,12 +261,17 @@ def _grundbuch_above(rows: list[Row], label: Label) -> bool:
     return False
 
 
+_NEAR_LABEL = 8  # label heights to either side of the label: the words whose type size it shares
+
+
 def _type_size(row: Row, label: Word) -> tuple[int, int]:
     """The median height and the median vertical centre of the confidently read words of two or
-    more letters or digits beside the label (specks, rule fragments and the row's other lines
-    left out); (0, 0) if there are none."""
+    more letters or digits beside the label (specks, rule fragments, the row's other lines and
+    the words of other blocks far along the row left out); (0, 0) if there are none."""
+    reach = _NEAR_LABEL * _height(label)  # another block of the row (a letterhead's contact lines) says nothing
     real = [w for w in row.words if w.conf >= 60 and sum(c.isalnum() for c in w.text) >= 2
-            and label.bbox[1] <= (w.bbox[1] + w.bbox[3]) // 2 <= label.bbox[3]]
+            and label.bbox[1] <= (w.bbox[1] + w.bbox[3]) // 2 <= label.bbox[3]
+            and w.bbox[0] <= label.bbox[2] + reach and w.bbox[2] >= label.bbox[0] - reach]
     if not real:
         return 0, 0
     heights = sorted(_height(w) for w in real)

@@ -326,6 +326,17 @@ def test_a_stamps_number_large_below_its_label_in_the_same_visual_row() -> None:
     assert found is not None and found.value == "2335" and found.confidence <= 0.6
 
 
+def test_a_large_title_and_its_number_beside_a_letterheads_small_contact_lines() -> None:
+    """"Baulastenblatt 2259" in large type; far along the same row the letterhead's contact block in
+    small type ("Telefon: 02161 / 992-802"). The number's distance is measured by the title's size."""
+    page = page_of(line(("Baulastenblatt", {"h": 50}), ("2259", {"h": 34, "gap": 60, "dy": 13}),
+                        ("Telefon:", {"h": 17, "gap": 280, "dy": 18}), ("02161", {"h": 18, "dy": 16}),
+                        ("/", {"h": 18, "dy": 16}), ("992-802", {"h": 17, "dy": 16}), y=365, x=169, line_id=1),
+                   line("Stadt", "Korschenbroich", y=150, line_id=2))
+    found = read(page)
+    assert found is not None and found.value == "2259" and found.confidence >= 0.9
+
+
 def test_verzeichnis_nr_labels_the_register_number() -> None:
     found = read(page_of(HEADER, line("Verzeichnis-Nr.:", "5.944", y=400, line_id=2)))
     assert found is not None and found.value == "5944" and 0.8 <= found.confidence <= 0.9
