@@ -38,7 +38,10 @@ _REGISTER_NAMES = ("baulast", "verzeichnis", "register", "kartei")  # words that
 MARKED_NUMBER_SCORE = 0.6  # a bare "Nr." that names no register: a number proposed for review
 # The register's own number as an extract of the Baulastenverzeichnis names it ("Verzeichnis-Nr.:
 # 5.944"): less specific than the sheet's title, a label a little less sure.
-VERZEICHNIS_KEYS = ("verzeichnisnr", "baulastenverzeichnisnr", "verzeichnisnummer")
+# A modern form's "Baulast-Nr." box names the same number where the register counts Baulasten, not
+# sheets: as one word only; "BAULAST NR." in two is a stamp's (see find_marked_numbers).
+VERZEICHNIS_KEYS = ("verzeichnisnr", "baulastenverzeichnisnr", "verzeichnisnummer", "baulastnr", "baulastnummer")
+_ONE_WORD_KEYS = ("baulastnr", "baulastnummer")
 VERZEICHNIS_SCORE = 0.9
 # A label only names the register number where the "Nr." belongs to it: "Blatt" alone is a Grundbuch sheet.
 _MARKERS = {"nr", "no", "n", "nummer", "nro"}
@@ -50,6 +53,7 @@ _CORE = re.compile(r"^[0-9OolISB]+(?:[.:,' ][0-9OolISB]+)*[A-Za-z]?$")
 _EDGE_PUNCTUATION = "‚„\"'“”:;.,_-–—°|()[]{}»«<>*^~`"
 # A mark that is no punctuation where a number stands: a digit the OCR could not read.
 _PUNCTUATION = set(":.,;-–—_'\"‚„“”|")
+_GLUED_MARKS = "ı|[({!"  # a mark read glued to the front of a number
 
 MAX_FIRST_GAP = 4.0  # label (or "Nr.") to number, in text heights
 MAX_DIGIT_GAP = 0.9  # between the parts of one number ("1 234", a typewriter's "2 1 73")
@@ -144,7 +148,7 @@ def _height(word: Word) -> int:
     return max(1, word.bbox[3] - word.bbox[1])
 
 
-def _similarity(token_key: str) -> float:
+def _similarity(token_key: str, pair: bool = False) -> float:
     """How well a folded word matches the closest register label (0 where it is too far off)."""
     if len(token_key) < 5:
         return 0.0
@@ -156,6 +160,8 @@ def _similarity(token_key: str) -> float:
         allowed = 1 if len(label) <= 8 else 2 if len(label) <= 14 else 3
         if label in VERZEICHNIS_KEYS and not token_key.endswith(("nr", "nummer")):
             continue  # "Baulastenverzeichnis" alone is the register's name, no number's label
+        if pair and label in _ONE_WORD_KEYS:
+            continue
         if distance <= allowed:
             weight = VERZEICHNIS_SCORE if label in VERZEICHNIS_KEYS else 1.0
             best = max(best, weight * (1.0 - distance / max(len(label), len(token_key))))
@@ -182,7 +188,7 @@ def find_register_labels(rows: list[Row]) -> list[Label]:
             if not tail and len(key(head)) >= 3 and index + 1 < len(words) and _near(words[index], words[index + 1]):
                 head2, tail2 = _split_glued(words[index + 1].text)
                 if len(key(head2)) >= 2:
-                    pair = _similarity(key(head) + key(head2)) * 0.98
+                    pair = _similarity(key(head) + key(head2), pair=True) * 0.98
             if pair > single and pair > 0:
                 label = Label(row_index, (words[index], words[index + 1]), pair, tail2,
                               *_type_size(row, words[index]))
@@ -388,7 +394,8 @@ def read_number_below(rows: list[Row], label: Label) -> Reading | None:
         # A cell's value may be printed larger than its label ("Baulastenblatt-Nummer" over "886").
         if first.bbox[1] - box[3] > 3 * max(height, min(_height(first), 3 * height)):
             return None
-        if not (_number_token(first.text) or _is_marker(_split_glued(first.text)[0])):
+        if not (_number_token(first.text) or _is_marker(_split_glued(first.text)[0])
+                or first.text[:1] in _GLUED_MARKS and _number_token(first.text[1:])):
             return None
         # The marks in the column before the number stay in: one may be a digit read as a mark.
         before = [w for w in column if w.bbox[0] < first.bbox[0] and not any(c.isalnum() for c in w.text)]
@@ -444,10 +451,13 @@ def _read_from(label: Label, line: list[Word], start: int, glued: str, band: BBo
                 height = min(height, _height(word))
                 previous_right, band = word.bbox[2], word.bbox
                 continue
-            if not any(c.isalnum() for c in text):
+            if not any(c.isalnum() for c in text) or text in _GLUED_MARKS:  # "ı": a box's side, or a lost "1"
                 before_mark = word
                 previous_right = word.bbox[2]
                 continue
+            if not _number_token(text) and text[:1] in _GLUED_MARKS and _number_token(text[1:]):
+                text = text[1:]  # "ı1921a": a box's side glued to the number, or a digit read as a mark
+                doubts.add("unread_glyph")
             if not _number_token(text):
                 break
             if before_mark is not None and _lost_digit(before_mark, word):

@@ -337,6 +337,20 @@ def test_a_large_title_and_its_number_beside_a_letterheads_small_contact_lines()
     assert found is not None and found.value == "2259" and found.confidence >= 0.9
 
 
+def test_a_baulast_nr_box_and_its_number_with_the_boxs_side_glued_to_it() -> None:
+    """A modern form's "Baulast-Nr." box: the number below the caption, the box's left side read
+    glued to it ("ı1921a") or beside it ("ı 1604b"). Read, but the mark may be a lost "1"."""
+    glued = page_of(line("Baulast-Nr.", "Stadt", "/", "Gemeinde", y=336, x=160, line_id=1),
+                    line(("ı1921a", {"h": 60}), y=402, x=166, line_id=2),
+                    line("Rhein-Kreis", "Neuss", y=150, line_id=3))
+    found = read(glued)
+    assert found is not None and found.value == "1921a" and found.confidence <= 0.5
+    beside = page_of(line(("Baulastenblatt", {"h": 50}), ("ı", {"gap": 30, "dy": 20, "h": 26}),
+                          ("1604b", {"gap": 10, "dy": 10, "h": 34}), y=362, x=175, line_id=1))
+    found = read(beside)
+    assert found is not None and found.value == "1604b" and found.confidence <= 0.5
+
+
 def test_verzeichnis_nr_labels_the_register_number() -> None:
     found = read(page_of(HEADER, line("Verzeichnis-Nr.:", "5.944", y=400, line_id=2)))
     assert found is not None and found.value == "5944" and 0.8 <= found.confidence <= 0.9
