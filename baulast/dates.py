@@ -86,6 +86,7 @@ def find_dates(text: str) -> list[DateMatch]:
 
 
 _DAMAGED = re.compile(r"(?<!\d)[|!\[lI]?(?P<day>\d{1,3})[.,](?P<month>\d{1,2})[.,](?P<year>\d{4})(?!\d)")
+_STRAY_DOTS = re.compile(r"\.(?:\s*\.)+\s*")  # two or more dots in a row, spaces between
 _DAMAGED_NAMED = re.compile(  # "18, Februar 1978"
     rf"(?<![\d.,])(?P<day>\d{{1,2}}),{_GAP}(?P<month>{_LETTER}{{3,12}})\.?{_GAP}(?P<year>\d{{4}})(?!\d)")
 
@@ -94,10 +95,13 @@ def find_damaged_date(text: str) -> DateMatch | None:
     """A date OCR damaged in one of its common ways, repaired; for a text where `find_dates`
     finds none. Never as sure as an intact date: the caller must distrust it.
 
-    The repairs: commas for dots ("16,04,1992", "18, Februar 1978"), a table rule glued to the
-    front ("|05.05.1975", "131.05.1991"), and a zero read as 8 or 9 where the day or month cannot
-    be ("18.81.1993", "17.19.1985"), as dot-matrix and worn typewriter zeros often are.
+    The repairs: a stray dot ("23. OKT. . 2016"), commas for dots ("16,04,1992", "18, Februar
+    1978"), a table rule glued to the front ("|05.05.1975", "131.05.1991"), and a zero read as 8
+    or 9 where the day or month cannot be ("18.81.1993", "17.19.1985"), as dot-matrix and worn
+    typewriter zeros often are.
     """
+    if (stray := _STRAY_DOTS.sub(". ", text)) != text and (found := next(iter(find_dates(stray)), None)):
+        return found  # "23. OKT. . 2016": a speck read as a dot between a stamp's parts
     for match in _DAMAGED_NAMED.finditer(text):
         month = MONTHS.get(fold(match["month"]))
         try:

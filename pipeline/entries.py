@@ -171,7 +171,14 @@ def extract_entries(page: OcrPage, rows: list[Row], table_top: int,
     # Every "Eingetragen am" remark is one entry's. Where Tesseract dropped running numbers
     # (a lone "2" in its cell often goes unread), the remarks mark where the entries begin;
     # one entry made of two would carry the other's deletion date.
-    by_remark = sorted({max(1, r.row) for r in registered})
+    by_remark: list[int] = []
+    undated = {max(1, r.row) for r in registered if r.date is None}
+    for row in sorted({max(1, r.row) for r in registered}):
+        # A label over an empty box and a stamp in the box ("Eingetragen am" / "EINGETRAGEN 23.
+        # OKT. 2016") a row or two apart are one entry's remark.
+        if by_remark and by_remark[-1] in undated and row - by_remark[-1] <= _FIRST_ENTRY_ROWS:
+            continue
+        by_remark.append(row)
     starts = numbered if len(numbered) >= len(by_remark) else by_remark
     if starts:
         first = min(starts[0], min((r.row for r in registered), default=starts[0]))
@@ -181,7 +188,10 @@ def extract_entries(page: OcrPage, rows: list[Row], table_top: int,
     for index, start in enumerate(starts):
         end = starts[index + 1] if index + 1 < len(starts) else len(table)
         segment = table[start:end]
-        remark = next((r for r in registered if start <= r.row < end), None)
+        # A label whose date went unread ("Eingetragen am" over an empty box) yields to a dated
+        # remark of the same entry (a stamp "EINGETRAGEN 23. OKT. 2016" in that box).
+        mine = [r for r in registered if start <= r.row < end]
+        remark = next((r for r in mine if r.date is not None), mine[0] if mine else None)
         deletion = next((r.date for r in deleted if start <= r.row < end), None)
         date = remark.date if remark else None
         entries.append(Entry(lfd_nr=index + 1, type=classify_type(" ".join(r.text for r in segment)),
@@ -310,7 +320,8 @@ def _entry_starts(table: list[Row]) -> list[int]:
     return starts
 
 _FIRST_ENTRY_ROWS = 2  # rows below the table head that surely belong to the first entry
-_NUMBER_WORDS = {"eintrag", "eintragung", "lfd", "lfdnr", "nr"}  # words before an entry's running number
+# Words before an entry's running number ("Ifd." is how "Lfd." often reads).
+_NUMBER_WORDS = {"eintrag", "eintragung", "lfd", "ifd", "lfdnr", "ifdnr", "nr"}
 _REMARK_LABELS = ("eingetragen", "eintragungsdatum", "geloscht", "gelost", "loschung", "lfd")
 _ONE_LOOKALIKES = {"l", "I", "ı", "i", "|", "!"}
 

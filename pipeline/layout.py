@@ -166,6 +166,9 @@ def starts_like(token: str, stem: str) -> bool:
 _TABLE_HEAD_KEYS = tuple(key(label) for label in TABLE_HEAD)
 
 
+_ENTRY_HEADING_WORDS = 5  # at most, in an entry's heading that ends with its running number
+
+
 def table_head(rows: list[Row]) -> int | None:
     """Index of the entries table's head row ("Lfd. Nr. | Inhalt der Eintragung | Bemerkungen"):
     the first row with two of its words and no date ("Datum der Eintragung: 12.03.1987" is a
@@ -175,6 +178,9 @@ def table_head(rows: list[Row]) -> int | None:
         found = sum(1 for head in _TABLE_HEAD_KEYS if any(starts_like(k, head) for k in keys))
         # "Nr." opening the row heads the running numbers' column ("Nr. | Baulast | Eintragung").
         found += next((k for k in keys if k), "") == "nr"
+        words = [k for k in keys if k]
+        if words and words[-1].isdigit() and len(words) <= _ENTRY_HEADING_WORDS:
+            continue  # "Eintragung lfd. Nr. 2": one entry's heading, no column's
         if found >= 2 and not find_dates(row.text):
             return index
     return None

@@ -106,6 +106,8 @@ def test_round_trip_month_name(date: dt.date) -> None:
     ("91.07.1990", dt.date(1990, 7, 1)),  # a zero read as 9
     ("17.19.1985", dt.date(1985, 10, 17)),
     ("Eingetragen am 18, Februar 1978.", dt.date(1978, 2, 18)),  # a comma after a named month's day
+    ("23. OKT. . 2016", dt.date(2016, 10, 23)),  # a speck read as a dot in a stamp
+    ("Seite 1 .. 2", None),
     ("18, Kirchstraße 1978", None),  # no month
     ("31, Februar 1978", None),
     ("231.05.1991", None),  # no rule looks like a 2

@@ -310,3 +310,30 @@ def test_a_named_entry_number_alone_on_its_row_ends_the_header(gazetteer) -> Non
     assert extraction.parcels.value == (Parcel("Kaarst", 17, "290/10"), Parcel("Kaarst", 17, "100"))
     assert [(e.lfd_nr, e.type) for e in extraction.entries] == [(1, "Stellplatzbaulast")]
     assert first_numbered_entry(rows_of(page)) == 4
+
+
+def test_entry_blocks_with_date_boxes_and_a_stamp_in_the_registration_box(gazetteer) -> None:
+    """A modern form: each entry a block headed "Eintragung Ifd. Nr. 1" (no table head; "Ifd." is
+    "Lfd." misread), closed by a row of date boxes whose "Eingetragen am" box holds a stamp
+    "EINGETRAGEN / 23. OKT. 2016" instead of a typed date."""
+    page = make_page([
+        words_of("Rhein-Kreis Neuss Baulastenblatt"),
+        [("Baulast-Nr.", 200), ("Stadt", 800)],
+        [("632b", 200), ("Korschenbroich", 800)],
+        words_of("Gemarkung Pesch, Flur 34, Flurstück 1400/24"),
+        words_of("Eintragung Ifd. Nr. 1"),
+        words_of("Der jeweilige Eigentümer des Grundstücks übernimmt die Abstandfläche."),
+        [*words_of("Verpflichtungserklärung vom", 200), *words_of("Eingetragen am", 900),
+         *words_of("Gelöscht am", 1500)],
+        [("EINGETRAGEN", 900)],
+        [("04.06.2016", 200), ("23.", 880), ("OKT.", 980), (".", 1110), ("2016", 1150), ("—", 1500)],
+        words_of("Eintragung lfd. Nr. 2"),
+        words_of("Der jeweilige Eigentümer des Grundstücks duldet die Zufahrt."),
+        [*words_of("Verpflichtungserklärung vom", 200), *words_of("Eingetragen am", 900),
+         *words_of("Gelöscht am", 1500)],
+        [("18.01.2023", 200), ("28.11.2023", 900), ("—", 1500)],
+    ])
+    extraction = extract(page, gazetteer)
+    assert [(e.lfd_nr, e.registered_on) for e in extraction.entries] == [
+        (1, dt.date(2016, 10, 23)), (2, dt.date(2023, 11, 28))]
+    assert extraction.date.value == dt.date(2016, 10, 23) and extraction.date.confidence < 0.85  # repaired
