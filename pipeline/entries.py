@@ -63,6 +63,7 @@ def remarks(table: list[Row], vocabulary: LabelSet, head_read: bool = True) -> l
     found: dict[int, Remark] = {}
     taken: set[int] = set()  # date words already a remark's: one date is never two entries'
     anchors = find_any(table, vocabulary.labels, 0.8) + (_column_heads(table, vocabulary) if head_read else [])
+    anchors += _inline_labels(table, vocabulary)
     # Remark wordings first: a prose word near the same date must not claim it.
     strong = {id(a) for a in anchors if _is_one_of(table[a.row].words[a.start : a.end], vocabulary.remark)}
     for anchor in sorted(anchors, key=lambda a: id(a) not in strong):
@@ -84,6 +85,23 @@ def remarks(table: list[Row], vocabulary: LabelSet, head_read: bool = True) -> l
         taken.update(id(w) for w in used)
         found.setdefault(anchor.row, Remark(anchor.row, date, label_words + tuple(used), anchor.score, repaired))
     return [found[row] for row in sorted(found)]
+
+
+def _inline_labels(table: list[Row], vocabulary: LabelSet) -> list[Anchor]:
+    """The wordings that label a date only where the date follows them at once, below the table's
+    first row ("EINTRAGUNG: 15.06.1992 ERKL. VOM: ..."): not "Inhalt der Eintragung", nor the
+    prose's "mit der Eintragung"."""
+    found = []
+    for anchor in find_any(table[1:], vocabulary.inline, 0.8) if vocabulary.inline else []:
+        words = table[anchor.row + 1].words
+        before = key(words[anchor.start - 1].text) if anchor.start > 0 else ""
+        after = " ".join(w.text for w in words[anchor.end : anchor.end + 3])
+        spelled = key("".join(w.text for w in words[anchor.start : anchor.end]))
+        if before in _OF or len(spelled) > max(len(key(label)) for label in vocabulary.inline):
+            continue  # "der Eintragung", "Eintragungen"
+        if (match := next(iter(find_dates(after)), None)) is not None and match.start == 0:
+            found.append(Anchor(anchor.row + 1, anchor.start, anchor.end, anchor.score))
+    return found
 
 
 _ENDINGS = ("e", "en", "er", "es", "em")

@@ -54,6 +54,8 @@ _EDGE_PUNCTUATION = "‚„\"'“”:;.,_-–—°|()[]{}»«<>*^~`"
 # A mark that is no punctuation where a number stands: a digit the OCR could not read.
 _PUNCTUATION = set(":.,;-–—_'\"‚„“”|")
 _GLUED_MARKS = "ı|[({!"  # a mark read glued to the front of a number
+_PAGE_WORDS = {"seite", "s", "blatt"}  # "Nr./Seite": a label naming the number and its page
+_PAGE_AFTER = re.compile(r"/\d{1,3}(?=\W*$)")  # the page after the number ("0155A/1")
 
 MAX_FIRST_GAP = 4.0  # label (or "Nr.") to number, in text heights
 MAX_DIGIT_GAP = 0.9  # between the parts of one number ("1 234", a typewriter's "2 1 73")
@@ -91,6 +93,7 @@ class Label:
     tail: str = ""  # "0158" of "Baulastenblatt-Nr.:0158"
     line_height: int = 0  # the type size of the label's row (see _type_size)
     line_centre: int = 0  # where the row's text stands, vertically
+    paged: bool = False  # "BAULASTENBLATT-NR./SEITE:": the number is followed by its page ("0155A/1")
 
     @property
     def box(self) -> tuple[int, int, int, int]:
@@ -183,7 +186,9 @@ def find_register_labels(rows: list[Row]) -> list[Label]:
         index = 0
         while index < len(words):
             head, tail = _split_glued(words[index].text)
-            single = _similarity(key(head))
+            label_part, _, page_part = head.partition("/")
+            paged = bool(page_part) and key(page_part) in _PAGE_WORDS
+            single = _similarity(key(label_part if paged else head))
             pair = 0.0
             if not tail and len(key(head)) >= 3 and index + 1 < len(words) and _near(words[index], words[index + 1]):
                 head2, tail2 = _split_glued(words[index + 1].text)
@@ -193,7 +198,7 @@ def find_register_labels(rows: list[Row]) -> list[Label]:
                 label = Label(row_index, (words[index], words[index + 1]), pair, tail2,
                               *_type_size(row, words[index]))
             elif single > 0:
-                label = Label(row_index, (words[index],), single, tail, *_type_size(row, words[index]))
+                label = Label(row_index, (words[index],), single, tail, *_type_size(row, words[index]), paged=paged)
             else:
                 index += 1
                 continue
@@ -428,7 +433,7 @@ def _read_from(label: Label, line: list[Word], start: int, glued: str, band: BBo
         parts.append((glued, None))
     for word in line:
         gap = word.bbox[0] - previous_right
-        text = word.text
+        text = _PAGE_AFTER.sub("", word.text) if label.paged else word.text
         if parts and parts[-1][1] is not None and any(c.isdigit() for c in text) \
                 and _overlap(parts[-1][1], word) and _same_line(word.bbox, band):
             doubts.add("overlapping")  # "14" over "1402": the same place read twice, differently

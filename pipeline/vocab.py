@@ -20,6 +20,7 @@ class LabelSet:
     remark: tuple[str, ...]
     dated: tuple[str, ...] = ()
     column: tuple[str, ...] = ()  # wordings that name the date only as the head of a column
+    inline: tuple[str, ...] = ()  # wordings that name the date only right before it ("EINTRAGUNG: 15.06.1992")
 
 
     @property
@@ -34,6 +35,7 @@ REGISTERED = LabelSet(
     # A column headed "Eintragung" or "Datum" holds the entries' dates; in the prose these
     # words name other things ("mit der Eintragung", "Datum der Erklärung").
     column=("Eintragung", "Datum", "Eintr.-Datum", "Eingetr.-Datum"),
+    inline=("Eintragung",),
 )
 DELETED = LabelSet(
     remark=("Gelöscht", "Löschungsdatum"),

@@ -337,3 +337,18 @@ def test_entry_blocks_with_date_boxes_and_a_stamp_in_the_registration_box(gazett
     assert [(e.lfd_nr, e.registered_on) for e in extraction.entries] == [
         (1, dt.date(2016, 10, 23)), (2, dt.date(2023, 11, 28))]
     assert extraction.date.value == dt.date(2016, 10, 23) and extraction.date.confidence < 0.85  # repaired
+
+
+def test_eintragung_right_before_its_date_labels_it(gazetteer) -> None:
+    """A printout's entry line "EINTRAGUNG: 15.06.1992 ERKL. VOM: 30.05.1992 LOESCHUNG: --.--.----":
+    "Eintragung" names the date it stands right before; "Inhalt der Eintragung" names none."""
+    page = make_page([
+        words_of("BAULASTENBLATT-NR./SEITE: 0155A/1"),
+        words_of("GEMARKUNG Otzenrath FLUR 27 FLURSTUECK 975"),
+        words_of("LFD.NR.: 1 ART: ERSCHLIESSUNGSBAULAST"),
+        words_of("EINTRAGUNG: 15.06.1992 ERKL. VOM: 30.05.1992 LOESCHUNG: --.--.----"),
+        words_of("Der jeweilige Eigentümer übernimmt die Zufahrt (Inhalt der Eintragung 01.02.1993)."),
+    ])
+    extraction = extract(page, gazetteer)
+    assert extraction.date.value == dt.date(1992, 6, 15)
+    assert [(e.lfd_nr, e.registered_on) for e in extraction.entries] == [(1, dt.date(1992, 6, 15))]

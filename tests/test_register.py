@@ -351,6 +351,13 @@ def test_a_baulast_nr_box_and_its_number_with_the_boxs_side_glued_to_it() -> Non
     assert found is not None and found.value == "1604b" and found.confidence <= 0.5
 
 
+def test_a_label_naming_the_number_and_its_page() -> None:
+    """A printout's header "BAULASTENBLATT-NR./SEITE: 0155A/1": the number, without its page."""
+    found = read(page_of(line("BAULASTENBLATT-NR./SEITE:", "0155A/1", y=268, x=600, line_id=1), HEADER))
+    assert found is not None and found.value == "155a" and found.confidence >= 0.85
+    assert read(page_of(line("BAULASTENBLATT-NR./AKTE:", "0155A/1", y=268, x=600, line_id=1), HEADER)) is None
+
+
 def test_verzeichnis_nr_labels_the_register_number() -> None:
     found = read(page_of(HEADER, line("Verzeichnis-Nr.:", "5.944", y=400, line_id=2)))
     assert found is not None and found.value == "5944" and 0.8 <= found.confidence <= 0.9
