@@ -28,10 +28,10 @@ _LETTERS = r"[^\W\d_]+"
 _NOT_LETTER_AFTER = r"(?![^\W\d_])"
 _GEMARKUNG_KEYWORD = rf"(?i:ge(?:m|rn)arkun[gq]{_NOT_LETTER_AFTER}|gemkg\.?|gmkg\.?|gem\.)"
 # "Flurstück", "Flurstücke", "Flurstück(e)", "Flurstiick", "Flurstuck", "Flurstueck", "Flurst.", "Flst.", and
-# with the l misread: "Fist.", "F1st.", "Fiurstück"
+# with the l misread: "Fist.", "F1st.", "Fiurstück"; the older "Parzelle(n)", "Parz."
 _FLURSTUECK_KEYWORD = (
-    rf"(?i:f[li1|](?:ur)?st(?:(?:[uüúùi]{{1,2}}|[uü]e|li|il|l)?c?k(?:en|es|e|s)?(?:\((?:e|en|s)\))?)?"
-    rf"{_NOT_LETTER_AFTER}\.?)"
+    rf"(?i:(?:f[li1|](?:ur)?st(?:(?:[uüúùi]{{1,2}}|[uü]e|li|il|l)?c?k(?:en|es|e|s)?(?:\((?:e|en|s)\))?)?"
+    rf"|parz(?:ellen?)?){_NOT_LETTER_AFTER}\.?)"
 )
 # "Flur", and as OCR misreads it where a number follows: "Elur", "Plur", "Fiur", "F1ur", "Flür", "Fi."
 _FLUR_KEYWORD = rf"(?i:(?:fl|[ep]l|f[i1|])[uü]r{_NOT_LETTER_AFTER}|f[li1]\.)"

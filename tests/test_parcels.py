@@ -90,6 +90,8 @@ def zons(flur: int | None, *flurstuecke: str) -> list[Parcel]:
         pytest.param("Gemarkung Zons Flur 3: Flurstück 5", zons(3, "5"), id="flur-colon-then-label"),
         pytest.param("Gem. Zons, Fi. 34, Fist. 532 u. 207/26", zons(34, "532", "207/26"), id="fl-misread-as-fi"),
         pytest.param("Gemarkung Zons, Flur 11, Nr. 898/25 und 12", zons(11, "898/25", "12"), id="flur-then-nr"),
+        pytest.param("Gemarkung Zons, Flur 11 Parz. 898", zons(11, "898"), id="parzelle-abbreviated"),
+        pytest.param("Gemarkung Zons, Flur 11, Parzellen 898 und 12", zons(11, "898", "12"), id="parzellen"),
         pytest.param("Gemarkung Zons Flur 3 Flurstück 4 Haus Nr. 5", zons(3, "4"),
                      id="a-nr-after-a-word-lists-nothing"),
         pytest.param("Gem. Zons, F1. 3, F1st. 12", zons(3, "12"), id="fl-misread-as-f1"),
