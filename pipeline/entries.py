@@ -308,6 +308,24 @@ def first_numbered_entry(rows: list[Row]) -> int | None:
     return None
 
 
+# How a Baulast's text begins: its owner's formula ("Der jeweilige Eigentümer des Grundstücks").
+_FORMULA = ("derjeweilige", "diejeweilige", "dieeigentumer", "dereigentumer")
+
+
+def formula_row(rows: list[Row]) -> int | None:
+    """The row where entry 1's text begins with the owner's formula ("Der jeweilige Eigentümer
+    ..."), below the sheet's first lines, where neither a table head nor a running number was
+    read: no header line begins so. None if no row does."""
+    for index, row in enumerate(rows[2:], start=2):
+        words = [key(w.text) for w in row.words if any(c.isalpha() for c in w.text)][:4]
+        # A running number misread as letters may stand before it ("ER) Der jeweilige ...").
+        if not words:
+            continue
+        if "".join(words[:3]).startswith(_FORMULA) or len(words[0]) <= 3 and "".join(words[1:]).startswith(_FORMULA):
+            return index
+    return None
+
+
 def _entry_starts(table: list[Row]) -> list[int]:
     """Rows that open an entry: a running number (1, 2, ...) as the row's first, leftmost word."""
     if not table:

@@ -14,7 +14,7 @@ from baulast.gazetteer import Gazetteer
 from baulast.model import Extraction, Field, OcrPage, Parcel, Word
 from baulast.parcels import parse_flurstueck, parse_parcels
 from baulast.textnorm import digits_to_int
-from pipeline.entries import extract_entries, first_numbered_entry, inflected
+from pipeline.entries import extract_entries, first_numbered_entry, formula_row, inflected
 from pipeline.grid import grid_parcel_text, label_text, parcel_label
 from pipeline.layout import (
     Anchor,
@@ -338,6 +338,10 @@ def extract(page: OcrPage, gazetteer: Gazetteer) -> Extraction:
     header_end = table_top if table_top is not None else len(rows)
     # Without a head row above entry 1's running number, the row just above it is the header's last.
     header_rows = numbered if head is None and numbered is not None and table_top == numbered - 1 else header_end
+    if head is None and (formula := formula_row(rows)) is not None and formula < header_rows:
+        header_rows = formula  # "Der jeweilige Eigentümer ...": entry 1's text begins
+        if table_top is None:
+            header_end = formula - 1  # the entry text, read for the parcels it restates, begins there too
     register_number = extract_register_number(page, rows[: max(header_rows, 1)] or rows)
     if register_number is None:
         # Outside the header a number after "Baulastenblatt" may be a cross-reference in the

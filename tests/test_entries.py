@@ -352,3 +352,24 @@ def test_eintragung_right_before_its_date_labels_it(gazetteer) -> None:
     extraction = extract(page, gazetteer)
     assert extraction.date.value == dt.date(1992, 6, 15)
     assert [(e.lfd_nr, e.registered_on) for e in extraction.entries] == [(1, dt.date(1992, 6, 15))]
+
+
+def test_the_owners_formula_ends_the_header_where_nothing_else_does(gazetteer) -> None:
+    """No table head, entry 1's number unread ("ER)"): the header ends where the entry's text begins
+    with the owner's formula, so the benefiting parcel of that text is none of the header's. The
+    older "Parz." names the Flurstück."""
+    page = make_page([
+        words_of("Kreis Neuss - Baulastenverzeichnis Blatt Nr. 1648 b"),
+        words_of("Baulastenblatt"),
+        words_of("Belastetes Grundstück: Gemarkung Kleinenbroich, Flur 2 Parz. 1907"),
+        words_of("Akt.-Zeichen: 63/1-8116/68"),
+        words_of("ER) Der jeweilige Eigentümer des Grundstücks Gemarkung"),
+        words_of("Kleinenbroich, Flur 2, Flurstück 1907 verpflichtet sich, für das"),
+        words_of("Grundstück Gemarkung Kleinenbroich, Flur 2, Flurstück 2553/8 eine Fläche"),
+        words_of("von 109 m² dauerhaft als Kinderspielfläche"),
+        words_of("herzurichten und zu unterhalten."),
+        words_of("Eingetragen am 03.06.1968"),
+    ])
+    extraction = extract(page, gazetteer)
+    assert extraction.parcels.value == (Parcel("Kleinenbroich", 2, "1907"),)
+    assert extraction.date.value == dt.date(1968, 6, 3)
