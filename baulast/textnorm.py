@@ -25,7 +25,7 @@ def fold(text: str) -> str:
     """Casefold and strip accents so that "Büderich", "Buederich" and "BUDERICH" compare equal."""
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    folded = stripped.casefold()  # also turns ß into ss
+    folded = stripped.casefold().replace("ı", "i")  # also turns ß into ss; "ı" is how OCR often reads an i
     for digraph, vowel in _DIGRAPHS:
         folded = folded.replace(digraph, vowel)
     return folded

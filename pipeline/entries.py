@@ -381,12 +381,17 @@ def _date_near(rows: list[Row], anchor: Anchor):  # type: ignore[no-untyped-def]
 _SENTENCE_WORDS = 8  # words from "am <date>" to the "eingetragen" closing its sentence
 
 
+def _speck(word: Word) -> bool:
+    """A mark read as a letter or two, unsurely: a speck, a signature's stroke."""
+    return len(word.text) <= 2 and word.conf < 50
+
+
 def _date_before(rows: list[Row], anchor: Anchor):  # type: ignore[no-untyped-def]
     """The date of a sentence the label closes: "Die Baulast wurde am 17. Mai 1978 in das
     Baulastenverzeichnis eingetragen." A label followed by words of its own ("eingetragen am")
     closes no sentence, and a deletion's date before it is none of its own."""
     after = words_right_of(rows, anchor, 1)
-    if after and any(c.isalnum() for c in after[0].text):
+    if after and any(c.isalnum() for c in after[0].text) and not _speck(after[0]):
         return None, [], False
     before = [*(rows[anchor.row - 1].words if anchor.row > 0 else ()), *rows[anchor.row].words[: anchor.start]]
     words = before[-(_SENTENCE_WORDS + 3) :]

@@ -24,6 +24,7 @@ NOISY_TEXT = st.text(alphabet="0123456789OolI|SB.-/ :,MärzMRZokt\u0308\n") | st
         pytest.param("12.03.1987", MARCH_12_1987, id="dotted"),
         pytest.param("12.3.87", MARCH_12_1987, id="short-year"),
         pytest.param("12. März 1987", MARCH_12_1987, id="month-name"),
+        pytest.param("19 maı 2010", dt.date(2010, 5, 19), id="month-name-dotless-i"),
         pytest.param("12. Maerz 1987", MARCH_12_1987, id="month-name-ae"),
         pytest.param("12. Ma\u0308rz 1987", MARCH_12_1987, id="month-name-decomposed-umlaut"),
         pytest.param("12. MRZ. 1987", MARCH_12_1987, id="stamp-abbreviation"),

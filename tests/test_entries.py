@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from baulast.model import Parcel
@@ -283,11 +284,13 @@ def test_a_sentence_closed_by_eingetragen_gives_its_date(gazetteer) -> None:
         words_of("1.) Der jeweilige Eigentümer des Grundstücks Gemarkung Straberg,"),
         words_of("Flur 27, Flurstück 782/13 verpflichtet sich, die Abstandfläche freizuhalten."),
         words_of("Die Baulast wurde am 17. Mai 1978 in das Baulastenverzeichnis"),
-        words_of("eingetragen."),
+        [*words_of("eingetragen."), ("j", 900)],  # a signature's stroke read as a letter
         words_of("2.) Der jeweilige Eigentümer übernimmt die Zufahrt."),
         words_of("Gelöscht am 3. März 1990, die Baulast wurde"),
         words_of("eingetragen."),
     ])
+    page = dataclasses.replace(page, words=tuple(dataclasses.replace(w, conf=14.0) if w.text == "j" else w
+                                                 for w in page.words))
     extraction = extract(page, gazetteer)
     assert extraction.date.value == dt.date(1978, 5, 17) and "17. Mai 1978" in extraction.date.evidence.text
     assert [(e.lfd_nr, e.registered_on) for e in extraction.entries] == [(1, dt.date(1978, 5, 17)), (2, None)]
