@@ -18,7 +18,7 @@ _CANDIDATE = re.compile(
         {DIGIT_CLASS}{{1,2}} (?:[.\u00a0\u202f ]{DIGIT_CLASS}{{3}})+   # 1.234 / 1 234
       | {DIGIT_CLASS}* {_LAST_DIGIT}
     )
-    (?:[ ]?(?P<suffix>[A-Za-z]))?
+    (?:[ -]?(?P<suffix>[A-Za-z]))?  # "512 a", "512a", "512-a"
     (?![\w|]) (?![./,-]?\d)
     """,
     re.VERBOSE,

@@ -49,7 +49,7 @@ _MARKERS = {"nr", "no", "n", "nummer", "nro"}
 _STOP_BEFORE = {"grundbuch", "grundbuchblatt", "az", "aktenzeichen", "seite"}
 _DIGITS = "0123456789"
 _LOOKALIKES = "OolISB"  # read for digits only inside a token that has a real digit
-_CORE = re.compile(r"^[0-9OolISB]+(?:[.:,' ][0-9OolISB]+)*[A-Za-z]?$")
+_CORE = re.compile(r"^[0-9OolISB]+(?:[.:,' ][0-9OolISB]+)*-?[A-Za-z]?$")
 _EDGE_PUNCTUATION = "‚„\"'“”:;.,_-–—°|()[]{}»«<>*^~`"
 # A mark that is no punctuation where a number stands: a digit the OCR could not read.
 _PUNCTUATION = set(":.,;-–—_'\"‚„“”|")

@@ -358,6 +358,11 @@ def test_a_label_naming_the_number_and_its_page() -> None:
     assert read(page_of(line("BAULASTENBLATT-NR./AKTE:", "0155A/1", y=268, x=600, line_id=1), HEADER)) is None
 
 
+def test_a_suffix_after_a_hyphen() -> None:
+    found = read(page_of(line("Baulastenblatt", "930-a", y=364, line_id=1), HEADER))
+    assert found is not None and found.value == "930a"
+
+
 def test_verzeichnis_nr_labels_the_register_number() -> None:
     found = read(page_of(HEADER, line("Verzeichnis-Nr.:", "5.944", y=400, line_id=2)))
     assert found is not None and found.value == "5944" and 0.8 <= found.confidence <= 0.9

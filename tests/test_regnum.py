@@ -16,6 +16,7 @@ from baulast.regnum import normalize_register_number
         pytest.param("01234", "1234", id="leading-zero"),
         pytest.param("512 a", "512a", id="suffix-with-space"),
         pytest.param("512A", "512a", id="suffix-uppercase"),
+        pytest.param("930-a", "930a", id="suffix-after-hyphen"),
         pytest.param("512B", "512b", id="suffix-b-not-eight"),
         pytest.param("Baulastenblatt Nr. 17", "17", id="sheet-title"),
         pytest.param("Blatt-Nr.: 0042", "42", id="blatt-nr"),
