@@ -239,8 +239,11 @@ def _read_bridged(engine: OcrEngine, prepared: PreparedPage, first: PageReading,
                   dpi: int) -> PageReading:
     """An upright page read poorly, read again with the gaps in its letters' strokes closed (a
     draft dot-matrix print, whose letters are rows of bars): the reading with more words read
-    across the page. Costs a reading only where the first was poor and the page not turned."""
+    across the page. Costs a reading only where the first was poor, the page not turned and its
+    letters made of bars."""
     bridged = bridge_gaps(prepared.for_ocr, dpi)
+    if bridged is None:
+        return first  # no dot-matrix print: another reading would read the same
     second = PageReading(prepared.shown, engine.recognize(bridged, number, dpi), 0, prepared.skew, bridged)
     return second if _upright_words(second.ocr.page) > _upright_words(first.ocr.page) else first
 

@@ -288,10 +288,17 @@ def prepare(image: Image.Image) -> PreparedPage:
     return PreparedPage(shown=shown, for_ocr=remove_rules(shown), skew=skew)
 
 
-def bridge_gaps(image: Image.Image, dpi: int) -> Image.Image:
+_BRIDGED_INK = 1.1  # closing the gaps adds this share of ink or more: letters made of bars
+
+
+def bridge_gaps(image: Image.Image, dpi: int) -> Image.Image | None:
     """A copy of the page with the small gaps between the pin rows of a dot-matrix print
-    closed: Tesseract reads letters made of separate bars as no text at all."""
+    closed (Tesseract reads letters made of separate bars as no text at all), or None where
+    closing them adds little ink: the page is no such print (a Lageplan, a blank page)."""
     grey = np.asarray(image if image.mode == "L" else image.convert("L"))
     size = max(2, round(3 * dpi / 300))  # a pin row's gap is about a third of a millimetre
     # Opening the paper closes the ink: each pixel takes the darkest of its column's neighbours, then back.
-    return Image.fromarray(cv2.morphologyEx(grey, cv2.MORPH_OPEN, np.ones((size, 1), np.uint8)))
+    bridged = cv2.morphologyEx(grey, cv2.MORPH_OPEN, np.ones((size, 1), np.uint8))
+    threshold = min(otsu_threshold(image if image.mode == "L" else image.convert("L")) or 128, 200)
+    before, after = np.count_nonzero(grey <= threshold), np.count_nonzero(bridged <= threshold)
+    return Image.fromarray(bridged) if after >= _BRIDGED_INK * max(before, 1) else None

@@ -8,7 +8,15 @@ from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 from PIL import Image, ImageDraw, ImageFont
 
-from pipeline.preprocess import _long_runs, _long_vertical_runs, deskew, estimate_skew, prepare, remove_rules
+from pipeline.preprocess import (
+    _long_runs,
+    _long_vertical_runs,
+    bridge_gaps,
+    deskew,
+    estimate_skew,
+    prepare,
+    remove_rules,
+)
 
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 
@@ -161,3 +169,15 @@ def test_a_dot_matrix_prints_pin_rows_are_no_dotted_line() -> None:
     pixels[np.arange(600) % 5 >= 3] = 255  # the gaps between the pin rows
     image = Image.fromarray(pixels)
     assert (np.asarray(remove_rules(image)) == pixels).all()
+
+
+def test_only_a_print_of_bars_is_bridged() -> None:
+    """Closing the pin rows' gaps adds much ink to a draft dot-matrix print, little to ordinary
+    type: only the print is worth another reading."""
+    image = Image.new("L", (2480, 600), 255)
+    ImageDraw.Draw(image).text((300, 200), "GEMEINDE JUECHEN - BAUAUFSICHT", font=ImageFont.truetype(MONO, 56), fill=0)
+    assert bridge_gaps(image, 300) is None
+    pixels = np.array(image)
+    pixels[np.arange(600) % 5 >= 3] = 255  # the gaps between the pin rows
+    bridged = bridge_gaps(Image.fromarray(pixels), 300)
+    assert bridged is not None and np.count_nonzero(np.asarray(bridged) < 128) > 1.3 * np.count_nonzero(pixels < 128)
