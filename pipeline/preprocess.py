@@ -237,25 +237,31 @@ def _dotted_rules(ink: np.ndarray, reach: int, length: int) -> np.ndarray:
     height, width = (ink.shape[0] // 2) * 2, (ink.shape[1] // 2) * 2
     half = (ink[0:height:2, 0:width:2] | ink[1:height:2, 0:width:2] | ink[0:height:2, 1:width:2]
             | ink[1:height:2, 1:width:2])
-    candidates = np.flatnonzero(_dotted_run_rows(half, max(1, reach // 2), length // 2, 0.75))
+    apart, joined = _joined_marks(half, max(1, reach // 2))
+    candidates = np.flatnonzero(np.count_nonzero(joined, axis=1) >= 0.75 * (length // 2))
     if not candidates.size:
         return dotted
     size = 2 * reach + 1
     for first, end, low, high in _bands(2 * candidates, 2 * size, ink.shape[0]):
         band = np.ascontiguousarray(ink[low:high])
-        rows = _dotted_run_rows(band, reach, length, 1.0)
+        apart, joined = _joined_marks(band, reach)
+        rows = np.count_nonzero(joined, axis=1) >= length
         # Only rows near the candidates: the band's edge rows lack the context around them.
         rows[: max(0, first - size - low)] = False
         rows[max(0, end + size - low) :] = False
-        if rows.any():
-            dotted[low:high] |= _dotted_in(band, reach, length, np.flatnonzero(rows))
+        if not rows.any():
+            continue
+        found = np.zeros_like(band)
+        found[rows] = _long_runs(np.ascontiguousarray(joined[rows]), length) & apart[rows]
+        # The dots' grey rims, which the threshold left out, go with them; never another mark's ink.
+        dotted[low:high] |= cv2.dilate(found.view(np.uint8), np.ones((3, 3), np.uint8)).view(bool) & (found | ~band)
     return dotted
 
 
-def _marks_apart(ink: np.ndarray, reach: int) -> tuple[np.ndarray, np.ndarray]:
+def _joined_marks(ink: np.ndarray, reach: int) -> tuple[np.ndarray, np.ndarray]:
     """Ink marks no taller than a rule, apart from every tall stroke and with paper just above and
-    below them (more than a dot's height, at most a rule's thickness away); and the pixels near a
-    tall stroke."""
+    below them (more than a dot's height, at most a rule's thickness away); and those marks joined
+    where less than two rule thicknesses apart along a row."""
     mask = ink.view(np.uint8)
     size = 2 * reach + 1
     tall = cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((size, 1), np.uint8))
@@ -264,24 +270,9 @@ def _marks_apart(ink: np.ndarray, reach: int) -> tuple[np.ndarray, np.ndarray]:
     beside = np.zeros((size, 3), np.uint8)
     beside[: max(1, reach - dot)] = beside[-max(1, reach - dot) :] = 1
     crowded = cv2.dilate(mask, beside).view(bool)
-    return ink & ~near_tall & ~crowded, near_tall
-
-
-def _dotted_run_rows(ink: np.ndarray, reach: int, length: int, share: float) -> np.ndarray:
-    """Whether each row holds `share` of `length` pixels of marks apart, joined less than two rule
-    thicknesses apart: the rows that may hold a dotted line."""
-    apart, _ = _marks_apart(ink, reach)
-    joined = cv2.morphologyEx(apart.view(np.uint8), cv2.MORPH_CLOSE, np.ones((1, 2 * reach), np.uint8))
-    return np.count_nonzero(joined, axis=1) >= share * length
-
-
-def _dotted_in(ink: np.ndarray, reach: int, length: int, rows: np.ndarray) -> np.ndarray:
-    """The dotted lines' pixels in a band of the page, with their grey rims; never another mark's ink."""
-    apart, _ = _marks_apart(ink, reach)
+    apart = ink & ~near_tall & ~crowded
     joined = cv2.morphologyEx(apart.view(np.uint8), cv2.MORPH_CLOSE, np.ones((1, 2 * reach), np.uint8)).view(bool)
-    dotted = np.zeros_like(ink)
-    dotted[rows] = _long_runs(np.ascontiguousarray(joined[rows]), length) & apart[rows]
-    return cv2.dilate(dotted.view(np.uint8), np.ones((3, 3), np.uint8)).view(bool) & (dotted | ~ink)
+    return apart, joined
 
 
 def remove_rules(image: Image.Image) -> Image.Image:
@@ -329,10 +320,11 @@ def bridge_gaps(image: Image.Image, dpi: int) -> Image.Image | None:
     """A copy of the page with the small gaps between the pin rows of a dot-matrix print
     closed (Tesseract reads letters made of separate bars as no text at all), or None where
     closing them adds little ink: the page is no such print (a Lageplan, a blank page)."""
-    grey = np.asarray(image if image.mode == "L" else image.convert("L"))
+    page = image if image.mode == "L" else image.convert("L")
+    grey = np.asarray(page)
     size = max(2, round(3 * dpi / 300))  # a pin row's gap is about a third of a millimetre
     # Opening the paper closes the ink: each pixel takes the darkest of its column's neighbours, then back.
     bridged = cv2.morphologyEx(grey, cv2.MORPH_OPEN, np.ones((size, 1), np.uint8))
-    threshold = min(otsu_threshold(image if image.mode == "L" else image.convert("L")) or 128, 200)
+    threshold = min(otsu_threshold(page) or 128, 200)
     before, after = np.count_nonzero(grey <= threshold), np.count_nonzero(bridged <= threshold)
     return Image.fromarray(bridged) if after >= _BRIDGED_INK * max(before, 1) else None
