@@ -94,11 +94,9 @@ def _inline_labels(table: list[Row], vocabulary: LabelSet) -> list[Anchor]:
     found = []
     for anchor in find_any(table[1:], vocabulary.inline, 0.8) if vocabulary.inline else []:
         words = table[anchor.row + 1].words
-        before = key(words[anchor.start - 1].text) if anchor.start > 0 else ""
-        after = " ".join(w.text for w in words[anchor.end : anchor.end + 3])
-        spelled = key("".join(w.text for w in words[anchor.start : anchor.end]))
-        if before in _OF or len(spelled) > max(len(key(label)) for label in vocabulary.inline):
+        if _longer_or_of(words, anchor, vocabulary.inline, 0):
             continue  # "der Eintragung", "Eintragungen"
+        after = " ".join(w.text for w in words[anchor.end : anchor.end + 3])
         if (match := next(iter(find_dates(after)), None)) is not None and match.start == 0:
             found.append(Anchor(anchor.row + 1, anchor.start, anchor.end, anchor.score))
     return found
@@ -133,14 +131,19 @@ def _column_heads(table: list[Row], vocabulary: LabelSet) -> list[Anchor]:
     words = table[0].words
     heads = []
     for anchor in find_any(table[:1], vocabulary.column, 0.8):
-        before = key(words[anchor.start - 1].text) if anchor.start > 0 else ""
         after = key(words[anchor.end].text) if anchor.end < len(words) else ""
-        spelled = key("".join(w.text for w in words[anchor.start : anchor.end]))
-        if len(spelled) > max(len(key(label)) for label in vocabulary.column) + 1:
-            continue  # a longer word that begins like one ("Eintragungsvermerk": the remarks column)
-        if before not in _OF and after not in _OF:
+        # Not a longer word that begins like one ("Eintragungsvermerk": the remarks column).
+        if not _longer_or_of(words, anchor, vocabulary.column, 1) and after not in _OF:
             heads.append(anchor)
     return heads
+
+
+def _longer_or_of(words: tuple[Word, ...], anchor: Anchor, labels: tuple[str, ...], slack: int) -> bool:
+    """Whether the label's words spell a longer word than any of the labels (by more than `slack`
+    letters) or follow "der"/"des" ("Inhalt der Eintragung"): no date's label of its own."""
+    before = key(words[anchor.start - 1].text) if anchor.start > 0 else ""
+    spelled = key("".join(w.text for w in words[anchor.start : anchor.end]))
+    return before in _OF or len(spelled) > max(len(key(label)) for label in labels) + slack
 
 
 def _column_dates(table: list[Row], head: Anchor) -> list[Remark]:
