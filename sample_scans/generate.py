@@ -2,14 +2,16 @@
 """Render synthetic scanned Baulastenakten with ground truth.
 
     python sample_scans/generate.py OUTDIR [--count N] [--seed S]
-                                    [--split sample|tuning|heldout|heldout2|heldout3|dev|heldout4]
+                                    [--split sample|tuning|heldout|heldout2|heldout3|dev|heldout4|dev2|dev3]
 
 ``--split sample`` without ``--count`` writes the curated, committed set (SAMPLE_SPECS below).
 ``tuning`` / ``heldout`` / ``heldout2`` / ``heldout3`` / ``dev`` / ``heldout4`` write random corpora; heldout uses
 only templates flagged heldout, heldout2, heldout3 and heldout4 only the templates bound to that split (kept unseen by
 whoever tunes extraction; heldout4's are all in ``synth/sheets_fourth.py``). ``dev`` uses only its own four
 templates (``synth/sheets_dev.py``): a development set of layouts that extraction may be tuned on; its PDF/TIFF
-files may continue the Baulastenblatt on a second page.
+files may continue the Baulastenblatt on a second page. ``dev2`` and ``dev3`` are further development sets with
+four templates each (``synth/sheets_dev2.py``, ``synth/sheets_dev3.py``); dev3's sheets print several dates besides
+the Eintragungsdatum (declarations, permits, date lines, stamps, deletions).
 Depends only on Pillow and the standard library; output is deterministic for a given seed.
 """
 
@@ -117,7 +119,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("outdir", type=Path)
     ap.add_argument("--count", type=int, default=None, help="number of random files (default: curated set / 100)")
     ap.add_argument("--seed", type=int, default=DEFAULT_SEED)
-    ap.add_argument("--split", choices=SPLITS, default="sample")
+    ap.add_argument("--split", choices=SPLITS, default="sample",
+                    help=f"which templates and draws ({', '.join(SPLITS)}; default: sample)")
     args = ap.parse_args(argv)
     for path in generate(args.outdir, args.split, args.count, args.seed):
         print(path)

@@ -1,5 +1,6 @@
 """What the scan generator's split tests share: the keys every truth file has, the templates the
-older splits drew before a newer split existed, and helpers to read files and specs back."""
+older splits drew before a newer split existed, helpers to read files, specs and their content back, and the checks
+every split bound to templates of its own passes."""
 
 from __future__ import annotations
 
@@ -7,8 +8,14 @@ import hashlib
 import json
 import random
 import re
+import subprocess
+import sys
+from pathlib import Path
 
-from sample_scans.synth.assemble import random_spec
+from sample_scans.synth import content
+from sample_scans.synth.assemble import gemarkungen, random_spec
+from sample_scans.synth.layouts import LABELS, SPLITS, TEMPLATES, templates_for
+from sample_scans.synth.sheets import RENDERERS
 
 TRUTH_KEYS = {"municipality", "register_number", "parcels", "date", "entries", "is_baulast", "sheet_page", "pages",
               "layout", "quality", "format", "split", "distractors", "notes"}
@@ -41,3 +48,68 @@ def digest(paths) -> dict[str, str]:
         for f in (p, p.with_name(p.stem + ".truth.json")):
             out[f.name] = hashlib.sha256(f.read_bytes()).hexdigest()
     return out
+
+
+# --- checks every split bound to templates of its own shares ---------------------------------------------------
+def assert_bound_to_split(split: str, names: set[str], renderers: dict, older: tuple[str, ...]) -> None:
+    """The split draws exactly these templates, no older split draws any of them, and their renderers are the
+    split's own."""
+    assert split in SPLITS
+    assert {t.name for t in templates_for(split)} == names
+    for other in older:
+        assert not names & {t.name for t in templates_for(other)}, other
+    assert all(TEMPLATES[n].split == split and not TEMPLATES[n].heldout for n in names)
+    assert all(RENDERERS[TEMPLATES[n].renderer] is renderers[TEMPLATES[n].renderer] for n in names)
+
+
+def assert_own_wordings(names: set[str]) -> None:
+    """The templates share no wording set or renderer with any other template, have four renderers, and word the
+    register number's label differently from every other template (also in capitals)."""
+    others = [t for t in TEMPLATES.values() if t.name not in names]
+    mine = [TEMPLATES[n] for n in names]
+    assert not {t.labels for t in mine} & {t.labels for t in others}
+    assert not {t.renderer for t in mine} & {t.renderer or t.style for t in others}
+    assert len({t.renderer for t in mine}) == 4
+    theirs = {LABELS[t.labels]["number"].upper().rstrip(":. ") for t in others}
+    assert not {LABELS[t.labels]["number"].upper().rstrip(":. ") for t in mine} & theirs
+
+
+def check_truth(path, split: str, names: set[str], always: tuple[str, ...] = ()) -> dict:
+    """Assert what every truth file of a split-bound corpus says (all keys, the split, one of its templates, complete
+    fields for a Baulast, none for the rest; the distractor kinds `always` on every Baulast); return the truth."""
+    assert path.exists()
+    truth = truth_of(path)
+    assert set(truth) == TRUTH_KEYS
+    assert truth["split"] == split
+    assert template_of(truth) in names
+    assert truth["layout"] == TEMPLATES[template_of(truth)].style
+    if truth["is_baulast"]:
+        assert truth["municipality"] and re.fullmatch(r"[1-9][0-9]*[a-z]?", truth["register_number"])
+        assert truth["parcels"] and all(set(p) == PARCEL_KEYS for p in truth["parcels"])
+        assert all(set(e) == ENTRY_KEYS for e in truth["entries"])
+        assert truth["date"] == truth["entries"][0]["registered_on"]
+        assert 1 <= truth["sheet_page"] <= truth["pages"]
+        assert set(always) <= set(truth["distractors"])
+    else:
+        assert truth["register_number"] is None and truth["sheet_page"] is None
+    return truth
+
+
+def specs_and_aktes(split: str, seed: int, count: int) -> list:
+    """[(spec, Akte), ...] of the files generate(outdir, split, count, seed) writes, drawn as it draws them."""
+    rng = random.Random(f"specs:{split}:{seed}")
+    specs = [random_spec(rng, split, i + 1) for i in range(count)]
+    out = []
+    for spec in specs:  # as assemble.build draws the content
+        draws = random.Random(f"{split}:{seed}:{spec.name}")
+        out.append((spec, content.make_akte(draws, TEMPLATES[spec.template].years, gemarkungen(), **spec.content)))
+    return out
+
+
+def assert_imports_first(module: str, check: str) -> None:
+    """Import sample_scans.synth.<module> first in a fresh interpreter, then run the check (the synth modules import
+    each other, so each must work as the first one imported)."""
+    code = (f"import sample_scans.synth.{module}\n"
+            "from sample_scans.synth.layouts import templates_for\n"
+            "from sample_scans.synth.sheets import RENDERERS\n" + check)
+    subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[1], check=True)

@@ -7,35 +7,31 @@ from __future__ import annotations
 import hashlib
 import random
 import re
-import subprocess
-import sys
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
 from sample_scans.generate import generate
 from sample_scans.synth import content
 from sample_scans.synth.assemble import gemarkungen, random_spec
-from sample_scans.synth.layouts import LABELS, SPLITS, TEMPLATES, templates_for
-from sample_scans.synth.sheets import RENDERERS, render_sheet
+from sample_scans.synth.layouts import TEMPLATES
+from sample_scans.synth.sheets import render_sheet
 from sample_scans.synth.sheets_dev2 import DEV2_RENDERERS, DEV2_TEMPLATES, number_shown, period_authority
 from tests.generator_splits import (
-    ENTRY_KEYS,
     HELDOUT2_SEED_3,
     HELDOUT_SEED_7,
-    PARCEL_KEYS,
-    TRUTH_KEYS,
     TUNING_SEED_11,
+    assert_bound_to_split,
+    assert_imports_first,
+    assert_own_wordings,
+    check_truth,
     digest,
     spec_templates,
     template_of,
-    truth_of,
 )
 
 DEV2 = {"tw_d2", "dm_d2", "cp_d2", "mg_d2"}
 OLDER = ("sample", "tuning", "heldout", "heldout2", "heldout3", "dev")
-REPO = Path(__file__).resolve().parents[1]
 
 # Recorded before this split existed: the dev split's template draws and the sha256 of the older splits' first
 # truth files (the truth depends only on the seeded draws, not on Pillow).
@@ -60,48 +56,25 @@ def dev2_files(tmp_path_factory):
 
 
 def test_dev2_templates_are_bound_to_their_split():
-    assert "dev2" in SPLITS
-    assert {t.name for t in templates_for("dev2")} == DEV2 == set(DEV2_TEMPLATES)
-    for split in OLDER:
-        assert not DEV2 & {t.name for t in templates_for(split)}
-    assert all(TEMPLATES[n].split == "dev2" and not TEMPLATES[n].heldout for n in DEV2)
-    assert all(RENDERERS[TEMPLATES[n].renderer] is DEV2_RENDERERS[TEMPLATES[n].renderer] for n in DEV2)
+    assert DEV2 == set(DEV2_TEMPLATES)
+    assert_bound_to_split("dev2", DEV2, DEV2_RENDERERS, OLDER)
 
 
 def test_dev2_templates_share_no_wording_set_or_renderer_with_other_templates():
-    others = [t for t in TEMPLATES.values() if t.name not in DEV2]
-    mine = [TEMPLATES[n] for n in DEV2]
-    assert not {t.labels for t in mine} & {t.labels for t in others}
-    assert not {t.renderer for t in mine} & {t.renderer or t.style for t in others}
-    assert len({t.renderer for t in mine}) == 4 and len({t.style for t in mine}) == 4
-    # the register number's label is worded differently from every other template's, also in capitals
-    theirs = {LABELS[t.labels]["number"].upper().rstrip(":. ") for t in others}
-    assert not {LABELS[t.labels]["number"].upper().rstrip(":. ") for t in mine} & theirs
+    assert_own_wordings(DEV2)
+    assert len({TEMPLATES[n].style for n in DEV2}) == 4
 
 
 def test_dev2_truth_complete_and_only_new_templates(dev2_files):
     assert len(dev2_files) == 7
     continued, used = 0, set()
     for path in dev2_files:
-        assert path.exists()
-        truth = truth_of(path)
-        assert set(truth) == TRUTH_KEYS
-        assert truth["split"] == "dev2"
-        assert template_of(truth) in DEV2
-        assert truth["layout"] == TEMPLATES[template_of(truth)].style
+        truth = check_truth(path, "dev2", DEV2, always=("aktenzeichen", "benefiting_parcel"))
         if truth["is_baulast"]:
             used.add(template_of(truth))
-            assert truth["municipality"] and re.fullmatch(r"[1-9][0-9]*[a-z]?", truth["register_number"])
-            assert truth["parcels"] and all(set(p) == PARCEL_KEYS for p in truth["parcels"])
-            assert all(set(e) == ENTRY_KEYS for e in truth["entries"])
-            assert truth["date"] == truth["entries"][0]["registered_on"]
-            assert 1 <= truth["sheet_page"] <= truth["pages"]
-            assert {"aktenzeichen", "benefiting_parcel"} <= set(truth["distractors"])
             if "sheet, sheet_cont" in truth["notes"]:  # the sheet's second page follows it
                 continued += 1
                 assert truth["sheet_page"] < truth["pages"] and len(truth["entries"]) >= 2
-        else:
-            assert truth["register_number"] is None and truth["sheet_page"] is None
     assert continued >= 1 and used == DEV2
 
 
@@ -171,11 +144,7 @@ def test_period_authority_names_the_head_of_the_day():
 
 @pytest.mark.parametrize("first", ["sheets_dev2", "sheets_dev", "sheets_more", "layouts", "sheets"])
 def test_the_synth_modules_import_in_any_order(first):
-    code = (f"import sample_scans.synth.{first}\n"
-            "from sample_scans.synth.layouts import templates_for\n"
-            "from sample_scans.synth.sheets import RENDERERS\n"
-            "assert len(templates_for('dev2')) == 4 and 'form_boxes' in RENDERERS\n")
-    subprocess.run([sys.executable, "-c", code], cwd=REPO, check=True)
+    assert_imports_first(first, "assert len(templates_for('dev2')) == 4 and 'form_boxes' in RENDERERS\n")
 
 
 @pytest.mark.parametrize("name", sorted(DEV2))

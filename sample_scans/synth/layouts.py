@@ -147,8 +147,12 @@ def flur_groups(parcels) -> list[tuple[int, list[str]]]:
 # dev2: a second development split; its templates, wordings and renderers live in sheets_dev2.py, which adds its
 # templates to TEMPLATES when imported (here, at the end, as it imports this module's names)
 SPLITS += ("dev2",)
+# dev3: a third development split, of sheets with several dates besides the Eintragungsdatum (sheets_dev3.py, which
+# adds its templates to TEMPLATES in the same way)
+SPLITS += ("dev3",)
 # the heldout4 templates live in their own module, which adds them to TEMPLATES (and its wordings to LABELS)
 from . import (
     sheets_dev2,  # noqa: E402,F401
+    sheets_dev3,  # noqa: E402,F401
     sheets_fourth,  # noqa: E402, F401
 )
