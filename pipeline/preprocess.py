@@ -168,6 +168,13 @@ def _near(mask: np.ndarray, reach: int, axis: int) -> np.ndarray:
     return grown
 
 
+def _strokes(marks: np.ndarray, reach: int, axis: int) -> np.ndarray:
+    """The marks at least `reach` pixels long across the rule (axis 0: tall, beside a horizontal
+    rule; axis 1: wide, beside a vertical one): a letter's strokes, not a tilted rule's rims."""
+    kernel = np.ones((reach, 1) if axis == 0 else (1, reach), np.uint8)
+    return cv2.morphologyEx(marks.view(np.uint8), cv2.MORPH_OPEN, kernel).view(bool)
+
+
 def _bands(lines: np.ndarray, reach: int, size: int) -> list[tuple[int, int, int, int]]:
     """Groups of neighbouring line indices as (first, end, first - reach, end + reach), clipped."""
     groups: list[tuple[int, int, int, int]] = []
@@ -253,9 +260,26 @@ def _dotted_rules(ink: np.ndarray, reach: int, length: int) -> np.ndarray:
             continue
         found = np.zeros_like(band)
         found[rows] = _long_runs(np.ascontiguousarray(joined[rows]), length) & apart[rows]
+        found = _whole_marks(band, found, size)
         # The dots' grey rims, which the threshold left out, go with them; never another mark's ink.
         dotted[low:high] |= cv2.dilate(found.view(np.uint8), np.ones((3, 3), np.uint8)).view(bool) & (found | ~band)
     return dotted
+
+
+def _whole_marks(ink: np.ndarray, found: np.ndarray, height: int) -> np.ndarray:
+    """`found` grown to the whole of each mark it touches that is no taller than `height`.
+
+    Only a dash's middle rows have paper just above and below: its top and bottom rows lie
+    too near the rest of it. Left standing, those rims outline the line of "=" or "-" that
+    went, and Tesseract drops the text line beside the ghost, as it did the line itself. A
+    mark taller than a rule, a letter that touches a dot, keeps all but the dot.
+    """
+    if not found.any():
+        return found
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(ink.view(np.uint8), connectivity=8)
+    touched = np.unique(labels[found])
+    low = touched[(touched > 0) & (stats[touched, cv2.CC_STAT_HEIGHT] <= height)]
+    return found | np.isin(labels, low)
 
 
 def _joined_marks(ink: np.ndarray, reach: int) -> tuple[np.ndarray, np.ndarray]:
@@ -296,15 +320,23 @@ def remove_rules(image: Image.Image) -> Image.Image:
         return image
     pixels = np.array(image.convert("L"), dtype=np.uint8)
     pixels[dotted] = 255
-    for first, end, low, high in _bands(rule_rows, reach, image.height):
-        letters = ink[low:high] & ~horizontal[low:high] & ~vertical[low:high]
-        near = _near(letters, reach, axis=0)[first - low : end - low]
-        pixels[first:end][horizontal[first:end] & ~near] = 255
-    for first, end, low, high in _bands(rule_columns, reach, image.width):
-        letters = ink[:, low:high] & ~horizontal[:, low:high] & ~vertical[:, low:high]
-        near = _near(letters, reach, axis=1)[:, first - low : end - low]
-        pixels[:, first:end][vertical[:, first:end] & ~near] = 255
+    marks = ink & ~horizontal & ~vertical
+    for _, _, low, high in _bands(rule_rows, reach, image.height):
+        pixels[low:high][_rule_pixels(marks[low:high], horizontal[low:high], reach, axis=0)] = 255
+    for _, _, low, high in _bands(rule_columns, reach, image.width):
+        pixels[:, low:high][_rule_pixels(marks[:, low:high], vertical[:, low:high], reach, axis=1)] = 255
     return Image.fromarray(pixels)
+
+
+def _rule_pixels(marks: np.ndarray, rule: np.ndarray, reach: int, axis: int) -> np.ndarray:
+    """The pixels of a band to turn white: the rule's, except right next to a letter's stroke
+    (the letter keeps its foot), and the thin rims a slightly tilted rule has beside its long
+    runs, away from every letter."""
+    letters = _strokes(marks, reach, axis)
+    gone = rule & ~_near(letters, reach, axis)
+    size = 2 * reach + 1
+    beside_letters = cv2.dilate(letters.view(np.uint8), np.ones((size, size), np.uint8)).view(bool)
+    return gone | (marks & ~beside_letters & _near(gone, 2, axis))
 
 
 def prepare(image: Image.Image) -> PreparedPage:

@@ -181,3 +181,35 @@ def test_only_a_print_of_bars_is_bridged() -> None:
     pixels[np.arange(600) % 5 >= 3] = 255  # the gaps between the pin rows
     bridged = bridge_gaps(Image.fromarray(pixels), 300)
     assert bridged is not None and np.count_nonzero(np.asarray(bridged) < 128) > 1.3 * np.count_nonzero(pixels < 128)
+
+
+def test_a_line_of_equals_signs_goes_whole() -> None:
+    """A printout's "=====" underline: each bar goes whole, not only its middle rows (the rims
+    left standing outline the line, and Tesseract then drops the title beside it). The title
+    keeps every pixel."""
+    image = Image.new("L", (2480, 600), 255)
+    draw = ImageDraw.Draw(image)
+    draw.text((230, 200), "=" * 66, font=ImageFont.truetype(MONO, 44), fill=0)
+    draw.text((230, 260), "BAULASTENBLATT NR. 379 c", font=ImageFont.truetype(MONO, 40), fill=0)
+    before = np.asarray(image)
+    cleaned = np.asarray(remove_rules(image))
+    assert np.count_nonzero(before[150:255] < 128) > 10000
+    assert not (cleaned[150:255] < 128).any()
+    assert ((cleaned[255:] < 128) == (before[255:] < 128)).all()
+
+
+def test_a_form_lines_ragged_rims_go_with_it() -> None:
+    """A scanned form line: a 2 px rule with 1 px rims along it, as the threshold of a slightly
+    tilted scan leaves them. The rims are no letter's foot: the whole line goes (before, each
+    rim kept the rule beside it, and the line stood as dashes). The value above keeps every pixel."""
+    image = Image.new("L", (1654, 600), 255)
+    draw = ImageDraw.Draw(image)
+    draw.text((300, 230), "Osterath", font=ImageFont.truetype(SERIF, 40), fill=0)
+    draw.rectangle((100, 301, 1500, 302), fill=0)
+    for x in range(100, 1500, 40):
+        draw.rectangle((x, 303, x + 27, 303), fill=0)
+        draw.rectangle((x + 20, 300, x + 31, 300), fill=0)
+    before = np.asarray(image)
+    cleaned = np.asarray(remove_rules(image))
+    assert not (cleaned[290:320, 600:1500] < 128).any()
+    assert ((cleaned[200:285] < 128) == (before[200:285] < 128)).all()
