@@ -15,7 +15,7 @@ _CANDIDATE = re.compile(
     rf"""
     (?<!\w) (?<!\d[./])
     (?P<number>
-        {DIGIT_CLASS}{{1,2}} (?:[.\u00a0\u202f ]{DIGIT_CLASS}{{3}})+   # 1.234 / 1 234
+        {DIGIT_CLASS}{{1,2}} (?:(?:\.[\u00a0\u202f ]?|[\u00a0\u202f ]){DIGIT_CLASS}{{3}})+   # 1.234 / 1 234 / 1. 234
       | {DIGIT_CLASS}* {_LAST_DIGIT}
     )
     (?:[ -]?(?P<suffix>[A-Za-z]))?  # "512 a", "512a", "512-a"

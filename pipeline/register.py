@@ -395,7 +395,7 @@ def read_number_below(rows: list[Row], label: Label) -> Reading | None:
         readable = [w for w in column if not _junk(w)]
         if not readable:
             continue  # nothing, or the specks of a rule or a stamp
-        first = readable[0]
+        first = _number_start(row, readable[0])
         # A cell's value may be printed larger than its label ("Baulastenblatt-Nummer" over "886").
         if first.bbox[1] - box[3] > 3 * max(height, min(_height(first), 3 * height)):
             return None
@@ -411,6 +411,17 @@ def read_number_below(rows: list[Row], label: Label) -> Reading | None:
             reading.confidence *= BELOW_FACTOR
         return reading
     return None
+
+
+def _number_start(row: Row, first: Word) -> Word:
+    """The first word of the number `first` belongs to: a number wider than the label above it
+    ("5.235" under a stamp's "NR.") begins left of the label, its first part outside the column."""
+    line = sorted((w for w in row.words if _same_line(w.bbox, first.bbox) and w.bbox[2] <= first.bbox[0]),
+                  key=lambda w: w.bbox[0])
+    while line and _number_token(line[-1].text) and \
+            first.bbox[0] - line[-1].bbox[2] <= MAX_DIGIT_GAP * _height(first):
+        first = line.pop()
+    return first
 
 
 def _read_from(label: Label, line: list[Word], start: int, glued: str, band: BBox | None = None) -> Reading | None:

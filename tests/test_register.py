@@ -372,3 +372,14 @@ def test_the_registers_name_alone_labels_no_number() -> None:
     """A form's footer "Vordruck BA 17 - Baulastenverzeichnis - 3000 - 11.68": a print run."""
     footer = line("Vordruck", "BA", "17", "–", "Baulastenverzeichnis", "–", "3000", "–", "11.68", y=3000)
     assert read(page_of(HEADER, footer)) is None
+
+
+def test_a_number_wider_than_its_label_begins_left_of_it() -> None:
+    """A stamp "BAULAST NR." over "5.235" in large type, read as "5." and "235": the number is
+    centred under the label and begins left of "NR.", its first part outside the label's column
+    (read less surely than the rest, as on the scan this comes from)."""
+    page = page_of(line(("BAULAST", {"h": 17}), ("NR.", {"h": 17}), y=106, x=1290, line_id=1),
+                   line(("5.", {"h": 40, "conf": 72}), ("235", {"h": 42, "gap": -6}), y=146, x=1400, line_id=2),
+                   line("Stadt", "Jüchen", "Der", "Bürgermeister", y=330, line_id=3))
+    found = read(page)
+    assert found is not None and found.value == "5235"

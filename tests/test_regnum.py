@@ -21,6 +21,7 @@ from baulast.regnum import normalize_register_number
         pytest.param("Baulastenblatt Nr. 17", "17", id="sheet-title"),
         pytest.param("Blatt-Nr.: 0042", "42", id="blatt-nr"),
         pytest.param("1 234", "1234", id="thousands-space"),
+        pytest.param("Nr. 5. 235", "5235", id="thousands-dot-then-space"),
         pytest.param("l.2O4", "1204", id="ocr-letters-for-digits"),
         pytest.param("Blatt 3 Nr. 55", "55", id="prefers-number-after-nr"),
         pytest.param("Nr. 17 vom 12.03.1987", "17", id="followed-by-date"),
