@@ -25,9 +25,13 @@ from baulast.model import BBox, Evidence, Field, OcrPage, Word
 from baulast.regnum import HIGHEST_REGISTER_NUMBER, normalize_register_number
 from pipeline.layout import Row, key, read_on_end, rows_of, table_head, turned_upright, union
 
+# The words that make a name a number's label: "Blatt-Nr.", "Blattnummer", a register program's
+# "Blattkennung", "Kartei-Kennziffer".
+_NUMBER_WORDS = ("nr", "nummer", "kennung", "kennzeichen", "kennziffer")
+_LONG_NUMBER_WORDS = _NUMBER_WORDS[2:]  # matched whole: "Aktenkennzeichen" is no "Kartei-Kennzeichen"
 # Register labels, folded (letters and digits only): the sheet title, alone or with its "Nr.".
-LABEL_KEYS = ("baulastenblatt", "baulastenblattnr", "baulastenblattnummer", "baulastenblnr", "blattnr",
-              "blattnummer")
+LABEL_KEYS = ("baulastenblatt", "baulastenblnr") + tuple(
+    f"{name}{number}" for name in ("baulastenblatt", "blatt") for number in _NUMBER_WORDS)
 # "Blatt" alone names the register sheet in the header of a register page ("Baulastenverzeichnis
 # ... Blatt: 8.301"), where no Grundbuch owns it: a label less sure than the others, read only
 # where the page has none of them.
@@ -40,8 +44,13 @@ MARKED_NUMBER_SCORE = 0.6  # a bare "Nr." that names no register: a number propo
 # 5.944"): less specific than the sheet's title, a label a little less sure.
 # A modern form's "Baulast-Nr." box names the same number where the register counts Baulasten, not
 # sheets: as one word only; "BAULAST NR." in two is a stamp's (see find_marked_numbers).
-VERZEICHNIS_KEYS = ("verzeichnisnr", "baulastenverzeichnisnr", "verzeichnisnummer", "baulastnr", "baulastnummer")
-_ONE_WORD_KEYS = ("baulastnr", "baulastnummer")
+# So does the number of a sheet of the register under another name: "Verzeichnisblatt Nr.", a
+# Baulastenbuch's "Buchblatt Nr.", a card index's "Kartei-Nr.".
+VERZEICHNIS_KEYS = tuple(
+    f"{name}{number}" for name in ("verzeichnis", "baulastenverzeichnis", "baulast", "verzeichnisblatt",
+                                   "registerblatt", "karteiblatt", "buchblatt", "kartei")
+    for number in _NUMBER_WORDS)
+_ONE_WORD_KEYS = tuple(f"baulast{number}" for number in _NUMBER_WORDS)
 VERZEICHNIS_SCORE = 0.9
 # A label only names the register number where the "Nr." belongs to it: "Blatt" alone is a Grundbuch sheet.
 _MARKERS = {"nr", "no", "n", "nummer", "nro"}
@@ -155,13 +164,21 @@ def _similarity(token_key: str, pair: bool = False) -> float:
     """How well a folded word matches the closest register label (0 where it is too far off)."""
     if len(token_key) < 5:
         return 0.0
-    if token_key.startswith("blatt") and not token_key[5:].startswith(("n", "hr", "mr")):
-        return 0.0  # "Blatt-Nr.", "Blatt-Hr.", never "Blätter" or a Grundbuch "Blatt:"
+    if token_key.startswith("blatt") and not token_key[5:].startswith(("n", "hr", "mr", "k")):
+        return 0.0  # "Blatt-Nr.", "Blatt-Hr.", "Blattkennung", never "Blätter" or a Grundbuch "Blatt:"
     best = 0.0
     for label in LABEL_KEYS + VERZEICHNIS_KEYS:
-        distance = Levenshtein.distance(token_key, label)
-        allowed = 1 if len(label) <= 8 else 2 if len(label) <= 14 else 3
-        if label in VERZEICHNIS_KEYS and not token_key.endswith(("nr", "nummer")):
+        name = label
+        if label.endswith(_LONG_NUMBER_WORDS):  # "Blattkennung": the name's letters count, not the long suffix's
+            suffix = next(word for word in _LONG_NUMBER_WORDS if label.endswith(word))
+            if not token_key.endswith(suffix):
+                continue
+            name = label[: -len(suffix)]
+            distance = Levenshtein.distance(token_key[: -len(suffix)], name)
+        else:
+            distance = Levenshtein.distance(token_key, label)
+        allowed = 1 if len(name) <= 8 else 2 if len(name) <= 14 else 3
+        if label in VERZEICHNIS_KEYS and not token_key.endswith(_NUMBER_WORDS):
             continue  # "Baulastenverzeichnis" alone is the register's name, no number's label
         if pair and label in _ONE_WORD_KEYS:
             continue

@@ -383,3 +383,17 @@ def test_a_number_wider_than_its_label_begins_left_of_it() -> None:
                    line("Stadt", "Jüchen", "Der", "Bürgermeister", y=330, line_id=3))
     found = read(page)
     assert found is not None and found.value == "5235"
+
+
+@pytest.mark.parametrize("label", ["Verzeichnisblatt Nr.", "Buchblatt Nr.", "Kartei-Nr.", "Blattkennung",
+                                   "Blatt-Kennziffer"])
+def test_a_register_sheets_number_under_other_names(label: str) -> None:
+    """The sheet's number under the names other registers give it: a Verzeichnisblatt, a
+    Baulastenbuch's Buchblatt, a card index's Kartei-Nr., a program's Blattkennung."""
+    found = read(page_of(line("Stadt", "Kaarst", y=100, line_id=1), line(*label.split(), "1648a", y=200, line_id=2)))
+    assert found is not None and found.value == "1648a" and found.confidence >= 0.8
+
+
+def test_a_grundbuchblatt_or_an_aktenkennzeichen_names_no_register_number() -> None:
+    for label in ("Grundbuchblatt Nr.", "Aktenkennzeichen"):
+        assert read(page_of(line(*label.split(), "4711", y=200, line_id=2))) is None
