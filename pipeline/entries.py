@@ -24,7 +24,7 @@ from pipeline.layout import (
     words_below,
     words_right_of,
 )
-from pipeline.vocab import DELETED, REGISTERED, LabelSet
+from pipeline.vocab import DELETED, EVENT_WORDS, REGISTERED, LabelSet
 
 REPAIRED = 0.6  # confidence of a date repaired from a damaged reading
 
@@ -64,6 +64,9 @@ def remarks(table: list[Row], vocabulary: LabelSet, head_read: bool = True) -> l
     taken: set[int] = set()  # date words already a remark's: one date is never two entries'
     anchors = find_any(table, vocabulary.labels, 0.8) + (_column_heads(table, vocabulary) if head_read else [])
     anchors += _inline_labels(table, vocabulary)
+    for remark in _event_dates(table, vocabulary):
+        found.setdefault(remark.row, remark)
+        taken.update(id(w) for w in remark.words)
     # Remark wordings first: a prose word near the same date must not claim it.
     strong = {id(a) for a in anchors if _is_one_of(table[a.row].words[a.start : a.end], vocabulary.remark)}
     for anchor in sorted(anchors, key=lambda a: id(a) not in strong):
@@ -99,6 +102,31 @@ def _inline_labels(table: list[Row], vocabulary: LabelSet) -> list[Anchor]:
         after = " ".join(w.text for w in words[anchor.end : anchor.end + 3])
         if (match := next(iter(find_dates(after)), None)) is not None and match.start == 0:
             found.append(Anchor(anchor.row + 1, anchor.start, anchor.end, anchor.score))
+    return found
+
+
+EVENT_SCORE = 0.9  # an event list's row: a date and what happened on it, in the register's own words
+
+
+def _event_dates(table: list[Row], vocabulary: LabelSet) -> list[Remark]:
+    """The rows of an event list (Datum | Vorgang) opened by a date whose event is of this kind,
+    told in words that name nothing else: "03.05.2005 Eintragung der Baulast", "10.08.2020
+    Baulast eingetragen". Not "Antrag auf Eintragung", "Eintragung der Änderung" nor a date
+    in the prose."""
+    found = []
+    for index, row in enumerate(table):
+        words = [w for w in row.words if any(c.isalnum() for c in w.text)]
+        match = next(iter(find_dates(" ".join(w.text for w in words[:3]))), None)
+        if match is None or match.start != 0:
+            continue
+        used = [w for w in words[:3] if w.text in match.raw or match.raw in w.text]
+        # Words of two letters or less that are none of the event's are specks ("oo." after it).
+        event = [w for w in words[len(used) :]
+                 if sum(c.isalpha() for c in w.text) >= 3 or _is_one_of((w,), EVENT_WORDS)]
+        named = [w for w in event if _is_one_of((w,), vocabulary.event)]
+        others = [w for w in event if w not in named and not _is_one_of((w,), EVENT_WORDS)]
+        if used and named and not others and len(event) <= 5:
+            found.append(Remark(index, match.value, tuple(used + named), EVENT_SCORE))
     return found
 
 
@@ -213,7 +241,8 @@ def extract_entries(page: OcrPage, rows: list[Row], table_top: int,
         # remark of the same entry (a stamp "EINGETRAGEN 23. OKT. 2016" in that box).
         mine = [r for r in registered if start <= r.row < end]
         remark = next((r for r in mine if r.date is not None), mine[0] if mine else None)
-        deletion = next((r.date for r in deleted if start <= r.row < end), None)
+        # A dated deletion wins over a word without a date ("Status: gelöscht" in the entry's heading).
+        deletion = next((r.date for r in deleted if start <= r.row < end and r.date is not None), None)
         date = remark.date if remark else None
         entries.append(Entry(lfd_nr=index + 1, type=classify_type(" ".join(r.text for r in segment)),
                              registered_on=date, deleted_on=deletion))
@@ -360,7 +389,7 @@ def _entry_starts(table: list[Row]) -> list[int]:
 
 _FIRST_ENTRY_ROWS = 2  # rows below the table head that surely belong to the first entry
 # Words before an entry's running number ("Ifd." is how "Lfd." often reads).
-_NUMBER_WORDS = {"eintrag", "eintragung", "lfd", "ifd", "lfdnr", "ifdnr", "nr"}
+_NUMBER_WORDS = {"eintrag", "eintragung", "baulast", "lfd", "ifd", "lfdnr", "ifdnr", "nr"}
 _REMARK_LABELS = ("eingetragen", "eintragungsdatum", "geloscht", "gelost", "loschung", "lfd")
 _ONE_LOOKALIKES = {"l", "I", "ı", "i", "|", "!"}
 

@@ -21,6 +21,9 @@ class LabelSet:
     dated: tuple[str, ...] = ()
     column: tuple[str, ...] = ()  # wordings that name the date only as the head of a column
     inline: tuple[str, ...] = ()  # wordings that name the date only right before it ("EINTRAGUNG: 15.06.1992")
+    # A register program's event list (Datum | Vorgang): the event a date opens, in words that
+    # name nothing else ("03.05.2005 Eintragung der Baulast", not "... Eintragung der Änderung").
+    event: tuple[str, ...] = ()
 
 
     @property
@@ -36,11 +39,16 @@ REGISTERED = LabelSet(
     # words name other things ("mit der Eintragung", "Datum der Erklärung").
     column=("Eintragung", "Datum", "Eintr.-Datum", "Eingetr.-Datum"),
     inline=("Eintragung",),
+    event=("Eintragung", "Eingetragen"),
 )
 DELETED = LabelSet(
     remark=("Gelöscht", "Löschungsdatum"),
     dated=("Löschung", "Tag der Löschung", "Datum der Löschung", "Löschungsvermerk"),
+    event=("Löschung", "Gelöscht"),
 )
+# The other words an event of the list may have: what was registered or deleted, and where.
+EVENT_WORDS = ("der", "die", "des", "in", "im", "ins", "das", "aus", "dem", "baulast", "baulastenverzeichnis",
+               "verzeichnis", "baulastenbuch", "baulastenblatt")
 # The head of the remarks column beside the entry text (dates, signatures).
 REMARKS = ("Bemerkungen", "Vermerke", "Vermerk", "Anmerkungen", "Eintragungsvermerk")
 # Words of the entries table's head row; two of them make a row the head.

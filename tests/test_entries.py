@@ -376,3 +376,36 @@ def test_the_owners_formula_ends_the_header_where_nothing_else_does(gazetteer) -
     extraction = extract(page, gazetteer)
     assert extraction.parcels.value == (Parcel("Kleinenbroich", 2, "1907"),)
     assert extraction.date.value == dt.date(1968, 6, 3)
+
+
+def test_an_event_list_gives_each_baulasts_registration_and_deletion(gazetteer) -> None:
+    """A register program's print: each Baulast under its heading ("Baulast lfd. Nr. 2 ...
+    Status: gelöscht") with a list of dated events. The registration is the event that says
+    so and nothing else; the declaration, its receipt, an application "auf Eintragung" and a
+    correction "Eintragung der Änderung" are other dates."""
+    page = make_page([
+        words_of("Stadt Kaarst Der Bürgermeister Baulastenblatt"),
+        [*words_of("Amt für Bauordnung"), *words_of("Blattkennung 2854", 1500)],
+        words_of("Gemarkung Büttgen, Flur 39, Flurstück 2363"),
+        words_of("Baulast lfd. Nr. 1 - Abstandflächenbaulast Status: wirksam"),
+        [("Datum", 200), ("Vorgang", 500)],
+        [("21.08.2021", 200), *words_of("Baulasterklärung des Eigentümers", 500)],
+        [("26.08.2021", 200), *words_of("Antrag auf Eintragung", 500)],
+        [("08.10.2021", 200), *words_of("Eintragung der Baulast", 500)],
+        [("02.02.2022", 200), *words_of("Eintragung der Änderung", 500)],
+        words_of("Inhalt: Der jeweilige Eigentümer verpflichtet sich, die Abstandfläche freizuhalten."),
+        words_of("Baulast lfd. Nr. 2 - Stellplatzbaulast Status: gelöscht"),
+        [("Datum", 200), ("Vorgang", 500)],
+        [("31.03.2014", 200), *words_of("Baulasterklärung des Eigentümers", 500)],
+        [("06.06.2014", 200), *words_of("Baulast eingetragen", 500)],
+        [("25.10.2016", 200), *words_of("Löschung im Baulastenverzeichnis", 500)],
+        words_of("Inhalt: Der jeweilige Eigentümer verpflichtet sich, zwei Stellplätze bereitzuhalten."),
+    ])
+    extraction = extract(page, gazetteer)
+    assert [(e.lfd_nr, e.type, e.registered_on, e.deleted_on) for e in extraction.entries] == [
+        (1, "Abstandflächenbaulast", dt.date(2021, 10, 8), None),
+        (2, "Stellplatzbaulast", dt.date(2014, 6, 6), dt.date(2016, 10, 25)),
+    ]
+    assert extraction.date.value == dt.date(2021, 10, 8)
+    assert extraction.register_number.value == "2854"
+    assert extraction.parcels.value == (Parcel("Büttgen", 39, "2363"),)
