@@ -105,7 +105,7 @@ def _inline_labels(table: list[Row], vocabulary: LabelSet) -> list[Anchor]:
     return found
 
 
-EVENT_SCORE = 0.9  # an event list's row: a date and what happened on it, in the register's own words
+EVENT_SCORE = 1.0  # an event list's row: a date and what happened on it, as plainly as "Eingetragen am"
 
 
 def _event_dates(table: list[Row], vocabulary: LabelSet) -> list[Remark]:

@@ -29,9 +29,13 @@ from pipeline.layout import Row, key, read_on_end, rows_of, table_head, turned_u
 # "Blattkennung", "Kartei-Kennziffer".
 _NUMBER_WORDS = ("nr", "nummer", "kennung", "kennzeichen", "kennziffer")
 _LONG_NUMBER_WORDS = _NUMBER_WORDS[2:]  # matched whole: "Aktenkennzeichen" is no "Kartei-Kennzeichen"
-# Register labels, folded (letters and digits only): the sheet title, alone or with its "Nr.".
+# Register labels, folded (letters and digits only): the sheet title, alone or with its "Nr.",
+# and the number of a sheet of the register under another name: "Verzeichnisblatt Nr.", a
+# Baulastenbuch's "Buchblatt Nr.", a card index's "Karteiblatt-Nr.".
 LABEL_KEYS = ("baulastenblatt", "baulastenblnr") + tuple(
-    f"{name}{number}" for name in ("baulastenblatt", "blatt") for number in _NUMBER_WORDS)
+    f"{name}{number}" for name in ("baulastenblatt", "blatt", "verzeichnisblatt", "registerblatt", "karteiblatt",
+                                   "buchblatt")
+    for number in _NUMBER_WORDS)
 # "Blatt" alone names the register sheet in the header of a register page ("Baulastenverzeichnis
 # ... Blatt: 8.301"), where no Grundbuch owns it: a label less sure than the others, read only
 # where the page has none of them.
@@ -44,11 +48,9 @@ MARKED_NUMBER_SCORE = 0.6  # a bare "Nr." that names no register: a number propo
 # 5.944"): less specific than the sheet's title, a label a little less sure.
 # A modern form's "Baulast-Nr." box names the same number where the register counts Baulasten, not
 # sheets: as one word only; "BAULAST NR." in two is a stamp's (see find_marked_numbers).
-# So does the number of a sheet of the register under another name: "Verzeichnisblatt Nr.", a
-# Baulastenbuch's "Buchblatt Nr.", a card index's "Kartei-Nr.".
+# So does a card index's "Kartei-Nr.".
 VERZEICHNIS_KEYS = tuple(
-    f"{name}{number}" for name in ("verzeichnis", "baulastenverzeichnis", "baulast", "verzeichnisblatt",
-                                   "registerblatt", "karteiblatt", "buchblatt", "kartei")
+    f"{name}{number}" for name in ("verzeichnis", "baulastenverzeichnis", "baulast", "kartei")
     for number in _NUMBER_WORDS)
 _ONE_WORD_KEYS = tuple(f"baulast{number}" for number in _NUMBER_WORDS)
 VERZEICHNIS_SCORE = 0.9
