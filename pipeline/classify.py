@@ -12,7 +12,8 @@ from pipeline.register import extract_register_number
 # letters and declarations have words of their own (salutation, closing, signature line)
 # that count against. Each mark counts once, however many of its wordings a page has.
 SHEET_MARKS = (
-    (3.0, ("baulastenblatt", "baulastblatt", "baulastenbl")),  # also "Baulastenbl.-Nr."
+    # The sheet's title; a card of the Baulastenkartei is a sheet too ("Baulastenbl.-Nr." counts).
+    (3.0, ("baulastenblatt", "baulastblatt", "baulastenbl", "baulastenkartei", "baulastkartei")),
     (1.5, ("baulastenverzeichnis", "baulastverzeichnis", "verzeichnis", "baulastenbuch")),
     (2.0, ("lfd", "ifd", "laufende")),  # "Ifd." is how "Lfd." often reads
     (1.0, ("inhalt", "wortlaut", "textderbaulast")),

@@ -229,6 +229,19 @@ def test_an_abbreviated_sheet_title_marks_the_sheet() -> None:
     assert likeliest_sheet([page, declaration]) == (page, True)
 
 
+def test_a_card_of_the_baulastenkartei_is_a_sheet() -> None:
+    """An index card: "Baulastenkartei" over columns Nr. | Eingang | Gegenstand der Baulast |
+    Eintragung | Löschung, entries in pen and stamps."""
+    from pipeline.classify import likeliest_sheet
+
+    card = make_page([words_of("Baulastenkartei Kartei-Nr."), words_of("Gemeinde Rommerskirchen 1616c"),
+                      words_of("Gemarkung Nettesheim Flur 31 Flurstück(e) 1443"),
+                      words_of("Nr. Eingang Gegenstand der Baulast Eintragung Löschung"),
+                      words_of("1. 15.12.1975 Anbaubaulast zugunsten Fl. 32 Nr. 1369/6 23.02.1976")])
+    assert sheet_score(card) == 3.0 + 1.0 + 1.0 + 0.5 + 1.0
+    assert likeliest_sheet([card]) == (card, True)
+
+
 def test_a_register_extract_in_other_words_is_a_sheet() -> None:
     """"Belastete Grundstücke", an "Eintr.-Datum" column, and prose that mentions the Lageplan
     (as every Baulast's text may): marks of a sheet, none of a letter."""
