@@ -113,3 +113,13 @@ def assert_imports_first(module: str, check: str) -> None:
             "from sample_scans.synth.layouts import templates_for\n"
             "from sample_scans.synth.sheets import RENDERERS\n" + check)
     subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[1], check=True)
+
+
+def crowded_akte(name: str) -> tuple:
+    """A template, its random source and a record that crowds its sheet: three entries, three
+    parcels on two Flure, a deletion and a register number with a suffix."""
+    tpl = TEMPLATES[name]
+    rng = random.Random(name)
+    akte = content.make_akte(rng, tpl.years, gemarkungen(), n_parcels=3, two_flure=True, n_entries=3, deleted=True,
+                             number_style="suffix")
+    return tpl, rng, akte

@@ -22,6 +22,7 @@ from tests.generator_splits import (
     PARCEL_KEYS,
     TRUTH_KEYS,
     TUNING_SEED_11,
+    crowded_akte,
     digest,
     spec_templates,
     template_of,
@@ -138,10 +139,7 @@ def test_a_continued_sheet_splits_its_entries():
 @pytest.mark.parametrize("name", sorted(DEV))
 def test_dev_sheet_fits_a_crowded_record(name):
     """Three entries, three parcels on two Flure and a deletion still fit on the sheet, also over two pages."""
-    tpl = TEMPLATES[name]
-    rng = random.Random(name)
-    a = content.make_akte(rng, tpl.years, gemarkungen(), n_parcels=3, two_flure=True, n_entries=3, deleted=True,
-                          number_style="suffix")
+    tpl, rng, a = crowded_akte(name)
     img, distractors = render_sheet(a, tpl, 200, rng, 1)
     assert img.size[0] > 1000 and "aktenzeichen" in distractors
     assert (img.size[0] > img.size[1]) == tpl.landscape

@@ -25,6 +25,7 @@ from tests.generator_splits import (
     assert_imports_first,
     assert_own_wordings,
     check_truth,
+    crowded_akte,
     digest,
     spec_templates,
     template_of,
@@ -150,10 +151,7 @@ def test_the_synth_modules_import_in_any_order(first):
 @pytest.mark.parametrize("name", sorted(DEV2))
 def test_dev2_sheet_fits_a_crowded_record(name):
     """Three entries, three parcels on two Flure and a deletion still fit on the sheet, also over two pages."""
-    tpl = TEMPLATES[name]
-    rng = random.Random(name)
-    a = content.make_akte(rng, tpl.years, gemarkungen(), n_parcels=3, two_flure=True, n_entries=3, deleted=True,
-                          number_style="suffix")
+    tpl, rng, a = crowded_akte(name)
     img, distractors = render_sheet(a, tpl, 200, rng, 1)
     assert img.size[0] > 1000 and "aktenzeichen" in distractors
     assert (img.size[0] > img.size[1]) == tpl.landscape

@@ -4,13 +4,10 @@ and the tuning/heldout splits unchanged by it."""
 from __future__ import annotations
 
 import json
-import random
 
 import pytest
 
 from sample_scans.generate import generate
-from sample_scans.synth import content
-from sample_scans.synth.assemble import gemarkungen
 from sample_scans.synth.layouts import TEMPLATES, templates_for
 from sample_scans.synth.sheets import render_sheet
 from tests.generator_splits import (
@@ -19,6 +16,7 @@ from tests.generator_splits import (
     PARCEL_KEYS,
     TRUTH_KEYS,
     TUNING_SEED_11,
+    crowded_akte,
     digest,
     spec_templates,
     template_of,
@@ -78,9 +76,6 @@ def test_tuning_files_use_the_recorded_templates(tmp_path):
 @pytest.mark.parametrize("name", sorted(HELDOUT2))
 def test_heldout2_sheet_fits_a_crowded_record(name):
     """Three entries, three parcels on two Flure and a deletion still fit on the sheet."""
-    tpl = TEMPLATES[name]
-    rng = random.Random(name)
-    a = content.make_akte(rng, tpl.years, gemarkungen(), n_parcels=3, two_flure=True, n_entries=3, deleted=True,
-                          number_style="suffix")
+    tpl, rng, a = crowded_akte(name)
     img, distractors = render_sheet(a, tpl, 200, rng, 1)
     assert img.size[0] > 1000 and {"aktenzeichen", "page_number"} <= distractors

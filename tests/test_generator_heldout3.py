@@ -10,8 +10,7 @@ from collections import Counter
 import pytest
 
 from sample_scans.generate import generate
-from sample_scans.synth import content
-from sample_scans.synth.assemble import gemarkungen, random_spec
+from sample_scans.synth.assemble import random_spec
 from sample_scans.synth.layouts import SPLITS, TEMPLATES, templates_for
 from sample_scans.synth.sheets import render_sheet
 from tests.generator_splits import (
@@ -21,6 +20,7 @@ from tests.generator_splits import (
     PARCEL_KEYS,
     TRUTH_KEYS,
     TUNING_SEED_11,
+    crowded_akte,
     digest,
     spec_templates,
     template_of,
@@ -110,9 +110,6 @@ def test_other_splits_write_the_same_truth_as_before(split, seed, tmp_path):
 @pytest.mark.parametrize("name", sorted(HELDOUT3))
 def test_heldout3_sheet_fits_a_crowded_record(name):
     """Three entries, three parcels on two Flure and a deletion still fit on the sheet."""
-    tpl = TEMPLATES[name]
-    rng = random.Random(name)
-    a = content.make_akte(rng, tpl.years, gemarkungen(), n_parcels=3, two_flure=True, n_entries=3, deleted=True,
-                          number_style="suffix")
+    tpl, rng, a = crowded_akte(name)
     img, distractors = render_sheet(a, tpl, 200, rng, 1)
     assert img.size[0] > 1000 and "aktenzeichen" in distractors
