@@ -400,7 +400,10 @@ def _date_near(rows: list[Row], anchor: Anchor):  # type: ignore[no-untyped-def]
     below = words_below(rows, anchor, max_rows=1)
     if any(key(w.text).startswith(_REMARK_LABELS) for w in below):
         below = []
-    candidates = (words_right_of(rows, anchor, 6), below)
+    right = words_right_of(rows, anchor, 6)
+    if _names_place(right) or _names_place(below):  # "Eingetragen: Kaarst, den" over the date
+        below = below + words_below(rows, anchor, max_rows=1, first=2)
+    candidates = (right, below)
     for find, repaired in ((lambda text: next(iter(find_dates(text)), None), False), (find_damaged_date, True)):
         for candidate in candidates:
             first = find(" ".join(w.text for w in candidate))
@@ -408,6 +411,13 @@ def _date_near(rows: list[Row], anchor: Anchor):  # type: ignore[no-untyped-def]
                 used = [w for w in candidate if w.text in first.raw or first.raw in w.text] or candidate
                 return first.value, used, repaired
     return _date_before(rows, anchor)
+
+
+def _names_place(words: list[Word]) -> bool:
+    """Whether words end with a place's "den" and no date ("Kaarst, den"): the date follows on
+    the next line of a narrow column."""
+    lettered = [w for w in words if any(c.isalnum() for c in w.text)]
+    return bool(lettered) and key(lettered[-1].text) == "den"
 
 
 _SENTENCE_WORDS = 8  # words from "am <date>" to the "eingetragen" closing its sentence

@@ -265,13 +265,14 @@ def words_right_of(rows: list[Row], anchor: Anchor, limit: int = 8) -> list[Word
     return list(rows[anchor.row].words[anchor.end : anchor.end + limit])
 
 
-def words_below(rows: list[Row], anchor: Anchor, max_rows: int = 2) -> list[Word]:
-    """Words on the next rows that stand in the label's column (horizontal overlap)."""
+def words_below(rows: list[Row], anchor: Anchor, max_rows: int = 2, first: int = 1) -> list[Word]:
+    """Words on the next rows (from the `first` below the label's) that stand in the label's
+    column (horizontal overlap): those of the first such row that has any."""
     label_box = union(w.bbox for w in rows[anchor.row].words[anchor.start : anchor.end])
     width = label_box[2] - label_box[0]
     left, right = label_box[0] - width // 2, label_box[2] + width
     found: list[Word] = []
-    for row in rows[anchor.row + 1 : anchor.row + 1 + max_rows]:
+    for row in rows[anchor.row + first : anchor.row + first + max_rows]:
         if row.bbox[1] - label_box[3] > 4 * max(1, row.height):
             break
         in_column = [w for w in row.words if w.bbox[2] > left and w.bbox[0] < right]

@@ -409,3 +409,24 @@ def test_an_event_list_gives_each_baulasts_registration_and_deletion(gazetteer) 
     assert extraction.date.value == dt.date(2021, 10, 8)
     assert extraction.register_number.value == "2854"
     assert extraction.parcels.value == (Parcel("Büttgen", 39, "2363"),)
+
+
+def test_a_remark_signed_with_place_and_den_gives_the_date_on_the_line_below(gazetteer) -> None:
+    """A narrow "Eintragungsvermerk" column: the receipt stamp, then "Eingetragen:" over
+    "Kaarst, den" over the date; the deletion written the same way."""
+    page = make_page([
+        *HEADER,
+        [("Lfd.", 200), ("Nr.", 330), ("Inhalt", 600), ("der", 800), ("Baulast", 920), ("Eintragungsvermerk", 1700)],
+        [("1", 220), *words_of("Der jeweilige Eigentümer des Grundstücks", 400), ("EINGEGANGEN", 1700)],
+        [*words_of("Gemarkung Jüchen, Flur 20, Flurstück 335/11", 400), *words_of("05. JAN. 1991", 1700)],
+        [*words_of("verpflichtet sich, die Abstandfläche", 400), ("Eingetragen:", 1700)],
+        [*words_of("von jeglicher Bebauung freizuhalten.", 400), *words_of("Kaarst, den", 1700)],
+        [("20.04.1991", 1700)],
+        [("Gelöscht:", 1700)],
+        [*words_of("Kaarst, den", 1700)],
+        [("26.09.2000", 1700)],
+    ])
+    extraction = extract(page, gazetteer)
+    assert [(e.registered_on, e.deleted_on) for e in extraction.entries] == [
+        (dt.date(1991, 4, 20), dt.date(2000, 9, 26))]
+    assert extraction.date.value == dt.date(1991, 4, 20)
