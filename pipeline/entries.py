@@ -394,15 +394,17 @@ _REMARK_LABELS = ("eingetragen", "eintragungsdatum", "geloscht", "gelost", "losc
 _ONE_LOOKALIKES = {"l", "I", "ı", "i", "|", "!"}
 
 def _date_near(rows: list[Row], anchor: Anchor):  # type: ignore[no-untyped-def]
-    """The first date right of a label, else in the label's column on the next row, unless
-    that row starts another remark ("Gelöscht am ...") whose date is not this label's; and
-    whether it had to be repaired (see `find_damaged_date`)."""
-    below = words_below(rows, anchor, max_rows=1)
+    """The first date right of a label, else on the next line in the label's column (a line of
+    the column beside may lie between), unless that line starts another remark ("Gelöscht am
+    ...") whose date is not this label's; and whether it had to be repaired (see
+    `find_damaged_date`)."""
+    below = words_below(rows, anchor, max_rows=2)
     if any(key(w.text).startswith(_REMARK_LABELS) for w in below):
         below = []
     right = words_right_of(rows, anchor, 6)
     if _names_place(right) or _names_place(below):  # "Eingetragen: Kaarst, den" over the date
-        below = below + words_below(rows, anchor, max_rows=1, first=2)
+        after = next((i for i in range(anchor.row + 1, len(rows)) if below and below[0] in rows[i].words), anchor.row)
+        below = below + words_below(rows, anchor, max_rows=2, first=after - anchor.row + 1)
     candidates = (right, below)
     for find, repaired in ((lambda text: next(iter(find_dates(text)), None), False), (find_damaged_date, True)):
         for candidate in candidates:

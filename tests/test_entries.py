@@ -430,3 +430,18 @@ def test_a_remark_signed_with_place_and_den_gives_the_date_on_the_line_below(gaz
     assert [(e.registered_on, e.deleted_on) for e in extraction.entries] == [
         (dt.date(1991, 4, 20), dt.date(2000, 9, 26))]
     assert extraction.date.value == dt.date(1991, 4, 20)
+
+
+def test_a_line_of_the_prose_between_a_remark_and_its_date_is_passed_over(gazetteer) -> None:
+    """The remarks column's lines fall between the prose's: "eingetragen am", a line of the prose
+    alone, then the date in the remarks column."""
+    page = make_page([
+        *HEADER,
+        TABLE_HEAD_ROW,
+        [("1", 220), *words_of("Der jeweilige Eigentümer des Grundstücks", 600)],
+        [*words_of("Gemarkung Jüchen, Flur 20, Flurstück 335/11", 600), *words_of("eingetragen am", 2000)],
+        words_of("verpflichtet sich, die Abstandfläche", 600),
+        [*words_of("von jeglicher Bebauung freizuhalten.", 600), *words_of("17. März 1994", 2000)],
+    ])
+    extraction = extract(page, gazetteer)
+    assert extraction.date.value == dt.date(1994, 3, 17)
