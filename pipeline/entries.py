@@ -256,6 +256,8 @@ def extract_entries(page: OcrPage, rows: list[Row], table_top: int,
                 confidence *= 0.7
             if remark.repaired:
                 confidence = min(confidence, REPAIRED)
+            if _named_otherwise(segment, remark.row - start, date, remark.words):
+                confidence = min(confidence, OTHERWISE_NAMED)
             date_field = Field("date", date, confidence, evidence_of(page, list(remark.words)))
     if date_field is None and (head_read or numbered) and not registered:
         first_entry = table[: starts[1] if len(starts) > 1 else len(table)]
@@ -281,6 +283,34 @@ def _date_after_number(page: OcrPage, row: Row) -> Field | None:
 # Words before a date that make it the date of something else than the entry's registration.
 _OTHER_DATE_BEFORE = ("erklarung", "verpflichtungserklarung", "antrag", "schreiben", "urkunde", "bescheid",
                       "geloscht", "loschung", "ausdruck", "gedruckt", "stand")
+# ... and, in an entry's own text, the documents a Baulast rests on, dated before it (the
+# declaration, its receipt, the application), and the permit it makes possible, dated after.
+_GROUNDS = ("erklarung", "verpflichtungserklarung", "baulasterklarung", "erkl", "antrag", "bauantrag", "urkunde",
+            "eingang", "eingegangen", "eingeg")
+_PERMITS = ("bauschein", "baugenehmigung")
+OTHERWISE_NAMED = 0.5  # the registration date the entry names as another document's, or before its grounds
+
+
+def _named_otherwise(segment: list[Row], remark_row: int, date: dt.date, remark_words: tuple[Word, ...]) -> bool:
+    """Whether the entry's text names the registration date as another's (the declaration "vom
+    12.03.1987", a receipt stamp, the Bauschein), or dates a document the Baulast rests on after
+    it, on the remark's line or above (below it, where the running numbers went unread, a later
+    entry's grounds may stand): the label may have been read with a neighbour's date. Such a
+    date is proposed, never trusted."""
+    own = {id(w) for w in remark_words}
+    for row_index, row in enumerate(segment):
+        words = [w for w in row.words if any(c.isalnum() for c in w.text)]
+        for index, word in enumerate(words):
+            if id(word) in own or not any(c.isdigit() for c in word.text):
+                continue
+            before = [key(w.text) for w in words[max(0, index - 4) : index]]  # "Bauschein Nr. 412/83 vom"
+            grounds = any(k.startswith(_GROUNDS) for k in before) and row_index <= remark_row
+            if not grounds and not any(k.startswith(_PERMITS) for k in before):
+                continue
+            match = next(iter(find_dates(" ".join(w.text for w in words[index : index + 3]))), None)
+            if match is not None and match.start == 0 and (match.value == date or grounds and match.value > date):
+                return True
+    return False
 
 
 def _unlabelled_date(page: OcrPage, entry: list[Row], deleted: list[Remark]) -> Field | None:

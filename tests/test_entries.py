@@ -445,3 +445,29 @@ def test_a_line_of_the_prose_between_a_remark_and_its_date_is_passed_over(gazett
     ])
     extraction = extract(page, gazetteer)
     assert extraction.date.value == dt.date(1994, 3, 17)
+
+
+def _entry_with(remark_date: str, grounds: str) -> list:
+    return [
+        *HEADER,
+        TABLE_HEAD_ROW,
+        [("1", 220), *words_of(grounds, 600)],
+        [*words_of("Der jeweilige Eigentümer des Grundstücks", 600), *words_of("Eingetragen am", 1800)],
+        [*words_of("Gemarkung Jüchen, Flur 20, Flurstück 335/11", 600), (remark_date, 1800)],
+        words_of("übernimmt die Abstandfläche.", 600),
+        words_of("(Bauschein Nr. 412/83 vom 22.06.1983)", 600),
+    ]
+
+
+def test_a_registration_date_the_entry_names_as_another_documents_is_never_sure(gazetteer) -> None:
+    """The date read for the registration is the declaration's too, or the declaration it rests
+    on is dated after it: the label may have taken a neighbour's date. A Bauschein dated after
+    the registration is as it should be."""
+    sure = extract(make_page(_entry_with("02.03.1983", "Auf Grund der Erklärung vom 14.02.1983:")), gazetteer)
+    assert sure.date.value == dt.date(1983, 3, 2) and sure.date.confidence >= 0.85
+    for remark_date, grounds in (("14.02.1983", "Auf Grund der Erklärung vom 14.02.1983:"),
+                                 ("02.03.1983", "Auf Grund der Erklärung vom 20.04.1983:"),
+                                 ("22.06.1983", "Auf Grund der Erklärung vom 14.02.1983:")):
+        doubtful = extract(make_page(_entry_with(remark_date, grounds)), gazetteer)
+        assert doubtful.date.value == dt.datetime.strptime(remark_date, "%d.%m.%Y").date()
+        assert doubtful.date.confidence <= 0.5
