@@ -428,6 +428,9 @@ def read_number_below(rows: list[Row], label: Label) -> Reading | None:
         reading = _read_from(label, before[-1:] + line, first.bbox[0], glued="", band=first.bbox)
         if reading is not None:
             reading.confidence *= BELOW_FACTOR
+            if any(_junk(w) and _same_line(w.bbox, first.bbox) and _lost_digit(w, first) for w in column
+                   if w.bbox[2] <= first.bbox[0] + _height(first) // 4 and w not in reading.words):
+                reading.doubts.add("unread_glyph")  # "ar 320": a digit read as letters, unsurely
         return reading
     return None
 

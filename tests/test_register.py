@@ -397,3 +397,13 @@ def test_a_register_sheets_number_under_other_names(label: str) -> None:
 def test_a_grundbuchblatt_or_an_aktenkennzeichen_names_no_register_number() -> None:
     for label in ("Grundbuchblatt Nr.", "Aktenkennzeichen"):
         assert read(page_of(line(*label.split(), "4711", y=200, line_id=2))) is None
+
+
+def test_a_digit_read_as_letters_right_before_a_number_below_its_label_is_a_doubt() -> None:
+    """A boxed "2320" under "Lfd. Blatt-Nr.", its "2" read unsurely as "ar" touching "320": the
+    number read is never sure."""
+    page = page_of(line(("Blatt-Nr.", {"h": 49}), y=200, x=1888, line_id=1),
+                   line(("ar", {"h": 54, "conf": 20}), ("320", {"h": 59, "gap": -20}), y=305, x=1836, line_id=2),
+                   line("Rhein-Kreis", "Neuss", y=130, x=260, line_id=3))
+    found = read(page)
+    assert found is not None and found.value == "320" and found.confidence <= 0.5
