@@ -2,7 +2,7 @@
 """Render synthetic scanned Baulastenakten with ground truth.
 
     python sample_scans/generate.py OUTDIR [--count N] [--seed S]
-                                    [--split sample|tuning|heldout|heldout2|heldout3|dev|heldout4|dev2|dev3]
+                                    [--split sample|tuning|heldout|heldout2|heldout3|dev|heldout4|dev2|dev3|dev4]
 
 ``--split sample`` without ``--count`` writes the curated, committed set (SAMPLE_SPECS below).
 ``tuning`` / ``heldout`` / ``heldout2`` / ``heldout3`` / ``dev`` / ``heldout4`` write random corpora; heldout uses
@@ -11,7 +11,9 @@ whoever tunes extraction; heldout4's are all in ``synth/sheets_fourth.py``). ``d
 templates (``synth/sheets_dev.py``): a development set of layouts that extraction may be tuned on; its PDF/TIFF
 files may continue the Baulastenblatt on a second page. ``dev2`` and ``dev3`` are further development sets with
 four templates each (``synth/sheets_dev2.py``, ``synth/sheets_dev3.py``); dev3's sheets print several dates besides
-the Eintragungsdatum (declarations, permits, date lines, stamps, deletions).
+the Eintragungsdatum (declarations, permits, date lines, stamps, deletions). ``dev4`` (``synth/sheets_dev4.py``)
+is a fourth development set whose dates are hard to attribute (registration only in a signature line, in a narrow
+date column shared with the deletion, beside amendment rows with dates of their own).
 Depends only on Pillow and the standard library; output is deterministic for a given seed.
 """
 

@@ -12,10 +12,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from sample_scans.synth import content
+from sample_scans.synth import content, sheets_dev
 from sample_scans.synth.assemble import gemarkungen, random_spec
 from sample_scans.synth.layouts import LABELS, SPLITS, TEMPLATES, templates_for
-from sample_scans.synth.sheets import RENDERERS
+from sample_scans.synth.render import Page
+from sample_scans.synth.sheets import RENDERERS, render_sheet
 
 TRUTH_KEYS = {"municipality", "register_number", "parcels", "date", "entries", "is_baulast", "sheet_page", "pages",
               "layout", "quality", "format", "split", "distractors", "notes"}
@@ -123,3 +124,26 @@ def crowded_akte(name: str) -> tuple:
     akte = content.make_akte(rng, tpl.years, gemarkungen(), n_parcels=3, two_flure=True, n_entries=3, deleted=True,
                              number_style="suffix")
     return tpl, rng, akte
+
+
+def drawn_text(monkeypatch, a, tpl, dpi=200) -> str:
+    """Everything the renderer prints, types, writes by pen or stamps on the sheet's last (fitting) attempt, in
+    drawing order, whitespace normalized."""
+    seen: list[str] = []
+    init, text, typed = Page.__init__, Page.text, Page.typed
+    pen, stamp = sheets_dev.pen, sheets_dev.rubber_stamp
+
+    def init_(self, *args, **kw):  # a new attempt at a smaller size starts afresh
+        seen.clear()
+        init(self, *args, **kw)
+
+    monkeypatch.setattr(Page, "__init__", init_)
+    monkeypatch.setattr(Page, "text", lambda self, x, y, s, *a_, **k: seen.append(s) or text(self, x, y, s, *a_, **k))
+    monkeypatch.setattr(Page, "typed", lambda self, x, y, s, *a_, **k: seen.append(s) or typed(self, x, y, s, *a_, **k))
+    monkeypatch.setattr(sheets_dev, "pen", lambda pg, x, y, s, *a_, **k: seen.append(s) or pen(pg, x, y, s, *a_, **k))
+    monkeypatch.setattr(sheets_dev, "rubber_stamp",
+                        lambda pg, x, y, lines, *a_, **k: seen.extend(s for s, _, _ in lines) or stamp(pg, x, y, lines,
+                                                                                                         *a_, **k))
+    render_sheet(a, tpl, dpi, random.Random(tpl.name), 1)
+    monkeypatch.undo()
+    return " ".join(" ".join(seen).split())

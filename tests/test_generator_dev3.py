@@ -13,10 +13,9 @@ from collections import Counter
 import pytest
 
 from sample_scans.generate import generate
-from sample_scans.synth import content, sheets_dev
+from sample_scans.synth import content
 from sample_scans.synth.assemble import gemarkungen, random_spec
 from sample_scans.synth.layouts import TEMPLATES
-from sample_scans.synth.render import Page
 from sample_scans.synth.sheets import render_sheet
 from sample_scans.synth.sheets_dev3 import DEV3_RENDERERS, DEV3_TEMPLATES, FORMATS, sheet_dates
 from tests.generator_splits import (
@@ -26,6 +25,7 @@ from tests.generator_splits import (
     check_truth,
     crowded_akte,
     digest,
+    drawn_text,
     spec_templates,
     specs_and_aktes,
     template_of,
@@ -49,29 +49,6 @@ def dev3_files(tmp_path_factory):
 def non_registration(dates) -> list:
     """The planned mentions that name a whole day and are neither the registration nor the deletion of an entry."""
     return [m for m in dates.mentions if m.full and m.kind != "deletion_date"]
-
-
-def drawn_text(monkeypatch, a, tpl, dpi=200) -> str:
-    """Everything the renderer prints, types, writes by pen or stamps on the sheet's last (fitting) attempt, in
-    drawing order, whitespace normalized."""
-    seen: list[str] = []
-    init, text, typed = Page.__init__, Page.text, Page.typed
-    pen, stamp = sheets_dev.pen, sheets_dev.rubber_stamp
-
-    def init_(self, *args, **kw):  # a new attempt at a smaller size starts afresh
-        seen.clear()
-        init(self, *args, **kw)
-
-    monkeypatch.setattr(Page, "__init__", init_)
-    monkeypatch.setattr(Page, "text", lambda self, x, y, s, *a_, **k: seen.append(s) or text(self, x, y, s, *a_, **k))
-    monkeypatch.setattr(Page, "typed", lambda self, x, y, s, *a_, **k: seen.append(s) or typed(self, x, y, s, *a_, **k))
-    monkeypatch.setattr(sheets_dev, "pen", lambda pg, x, y, s, *a_, **k: seen.append(s) or pen(pg, x, y, s, *a_, **k))
-    monkeypatch.setattr(sheets_dev, "rubber_stamp",
-                        lambda pg, x, y, lines, *a_, **k: seen.extend(s for s, _, _ in lines) or stamp(pg, x, y, lines,
-                                                                                                         *a_, **k))
-    render_sheet(a, tpl, dpi, random.Random(tpl.name), 1)
-    monkeypatch.undo()
-    return " ".join(" ".join(seen).split())
 
 
 def test_dev3_templates_are_bound_to_their_split():

@@ -150,9 +150,13 @@ SPLITS += ("dev2",)
 # dev3: a third development split, of sheets with several dates besides the Eintragungsdatum (sheets_dev3.py, which
 # adds its templates to TEMPLATES in the same way)
 SPLITS += ("dev3",)
+# dev4: a fourth development split, of sheets whose dates are hard to attribute (sheets_dev4.py, which adds its
+# templates to TEMPLATES in the same way)
+SPLITS += ("dev4",)
 # the heldout4 templates live in their own module, which adds them to TEMPLATES (and its wordings to LABELS)
 from . import (
     sheets_dev2,  # noqa: E402,F401
     sheets_dev3,  # noqa: E402,F401
+    sheets_dev4,  # noqa: E402,F401
     sheets_fourth,  # noqa: E402, F401
 )

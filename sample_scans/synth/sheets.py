@@ -16,6 +16,7 @@ from .render import Page, dot_matrix
 from .sheets_dev import DEV_RENDERERS
 from .sheets_dev2 import DEV2_RENDERERS
 from .sheets_dev3 import DEV3_RENDERERS
+from .sheets_dev4 import DEV4_RENDERERS
 from .sheets_fourth import FOURTH_RENDERERS
 from .sheets_more import MORE_RENDERERS
 from .sheets_third import THIRD_RENDERERS
@@ -279,6 +280,7 @@ RENDERERS = {"typewriter_form": sheet_typewriter, "computer_print": sheet_plain,
              **FOURTH_RENDERERS}
 RENDERERS.update(DEV2_RENDERERS)
 RENDERERS.update(DEV3_RENDERERS)
+RENDERERS.update(DEV4_RENDERERS)
 
 
 def render_sheet(a: Akte, tpl: Template, dpi: int, rng: random.Random, page_no: int,
