@@ -174,6 +174,9 @@ def _longer_or_of(words: tuple[Word, ...], anchor: Anchor, labels: tuple[str, ..
     return before in _OF or len(spelled) > max(len(key(label)) for label in labels) + slack
 
 
+_CELL_WORDS = 3  # words of a date column's cell besides the date (a place, a signature); more are prose
+
+
 def _column_dates(table: list[Row], head: Anchor) -> list[Remark]:
     """The dates standing in the column a table-head label heads, with their rows. A date the
     column's width breaks over two lines ("16. April" / "1980") is read from both."""
@@ -185,6 +188,9 @@ def _column_dates(table: list[Row], head: Anchor) -> list[Remark]:
     index = 1
     while index < len(table):
         cell = cells[index]
+        if sum(sum(c.isalpha() for c in w.text) >= 3 for w in cell) > _CELL_WORDS:
+            index += 1
+            continue  # a line of prose: the column is the entry's text ("Eintragung" heading it)
         # Only a cell that begins a date goes on below: an empty one may be the row above the
         # next entry's date.
         started = any(c.isdigit() for w in cell for c in w.text)
@@ -192,7 +198,8 @@ def _column_dates(table: list[Row], head: Anchor) -> list[Remark]:
         for words in (cell, joined):
             text = " ".join(w.text for w in words)
             if (match := next(iter(find_dates(text)), None)) is not None:
-                dates.append(Remark(index, match.value, tuple(words), 1.0))
+                if not _deletion_before(table[index].words, match.raw):  # "gel. 02.04.2013": a deletion's
+                    dates.append(Remark(index, match.value, tuple(words), 1.0))
                 break
             if (damaged := find_damaged_date(text)) is not None:
                 dates.append(Remark(index, damaged.value, tuple(words), 1.0, repaired=True))
@@ -205,6 +212,19 @@ def _column_dates(table: list[Row], head: Anchor) -> list[Remark]:
                 dates.append(Remark(index, None, tuple(cell), 1.0))
         index += 2 if dates and dates[-1].row == index and len(dates[-1].words) > len(cell) else 1
     return dates
+
+
+_DELETION_WORDS = ("gel", "geloscht", "gelost", "loschung", "geloescht")
+
+
+def _deletion_before(words: list[Word] | tuple[Word, ...], raw: str) -> bool:
+    """Whether the date `raw` on a row follows a deletion's word ("gel. 3.2.01", "gelöscht am"),
+    which may stand left of the date column: the column holds the deletion's date too."""
+    for index, word in enumerate(words):
+        if raw in word.text or word.text in raw:
+            return any(key(w.text) in _DELETION_WORDS or key(w.text).startswith("gelosch")
+                       for w in words[max(0, index - 2) : index])
+    return False
 
 
 def extract_entries(page: OcrPage, rows: list[Row], table_top: int,
@@ -256,7 +276,7 @@ def extract_entries(page: OcrPage, rows: list[Row], table_top: int,
                 confidence *= 0.7
             if remark.repaired:
                 confidence = min(confidence, REPAIRED)
-            if _named_otherwise(segment, remark.row - start, date, remark.words):
+            if _named_otherwise(segment, date, remark.words):
                 confidence = min(confidence, OTHERWISE_NAMED)
             date_field = Field("date", date, confidence, evidence_of(page, list(remark.words)))
     if date_field is None and (head_read or numbered) and not registered:
@@ -291,18 +311,19 @@ _PERMITS = ("bauschein", "baugenehmigung")
 OTHERWISE_NAMED = 0.5  # the registration date the entry names as another document's, or before its grounds
 
 
-def _named_otherwise(segment: list[Row], remark_row: int, date: dt.date, remark_words: tuple[Word, ...]) -> bool:
+def _named_otherwise(segment: list[Row], date: dt.date, remark_words: tuple[Word, ...]) -> bool:
     """Whether the entry's text names the registration date as another's (the declaration "vom
     12.03.1987", a receipt stamp, the Bauschein), or dates a document the Baulast rests on after
     it, on the remark's line or above (below it, where the running numbers went unread, a later
     entry's grounds may stand): the label may have been read with a neighbour's date. Such a
     date is proposed, never trusted."""
-    own = {id(w) for w in remark_words}
+    # The line the remark's date stands on (below its label, or a column's head).
+    remark_row = max((i for i, row in enumerate(segment) if any(w in remark_words for w in row.words)), default=0)
     for row_index, row in enumerate(segment):
         words = [w for w in row.words if any(c.isalnum() for c in w.text)]
         for index, word in enumerate(words):
-            if id(word) in own or not any(c.isdigit() for c in word.text):
-                continue
+            if not any(c.isdigit() for c in word.text):
+                continue  # the remark's own date too: "Erkl. v. 4-11-86" read below a column's head
             before = [key(w.text) for w in words[max(0, index - 4) : index]]  # "Bauschein Nr. 412/83 vom"
             grounds = any(k.startswith(_GROUNDS) for k in before) and row_index <= remark_row
             if not grounds and not any(k.startswith(_PERMITS) for k in before):

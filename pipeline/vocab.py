@@ -42,7 +42,7 @@ REGISTERED = LabelSet(
     event=("Eintragung", "Eingetragen"),
 )
 DELETED = LabelSet(
-    remark=("Gelöscht", "Löschungsdatum"),
+    remark=("Gelöscht", "Löschungsdatum", "gel."),  # "gel. 3.2.01" in pen
     dated=("Löschung", "Tag der Löschung", "Datum der Löschung", "Löschungsvermerk"),
     event=("Löschung", "Gelöscht"),
 )

@@ -471,3 +471,24 @@ def test_a_registration_date_the_entry_names_as_another_documents_is_never_sure(
         doubtful = extract(make_page(_entry_with(remark_date, grounds)), gazetteer)
         assert doubtful.date.value == dt.datetime.strptime(remark_date, "%d.%m.%Y").date()
         assert doubtful.date.confidence <= 0.5
+
+
+def test_a_card_whose_date_column_holds_the_deletion_too(gazetteer) -> None:
+    """A card's narrow "Datum" column: entry 1's registration unread, its pen deletion "gel.
+    02.04.2013" lower in the same column. The deletion's date is no registration; the entry text
+    (its column headed "Eintragung") is prose, not a date column."""
+    page = make_page([
+        words_of("Baulasten-Kartei Gemeinde Rommerskirchen Karten-Nr. 2611"),
+        words_of("Gemarkung Rommerskirchen Flur 38, Flurst. 1425"),
+        [("Nr.", 200), ("Eintragung", 900), ("Datum", 1790)],
+        [("1.", 200), *words_of("Erkl. v. 13-8-96: Leitungsbaulast - Der jeweilige Eigentümer des", 300)],
+        words_of("Grundstücks Gemarkung Rommerskirchen, Flur 38, Flurstück 1425 verpflichtet", 300),
+        [*words_of("sich, Leitungen zu dulden. Eingetragen am 17.6.96", 300)],
+        [("gel.", 1715), ("02.04.2013", 1790)],
+        [("2", 200), *words_of("Erkl. v. 06.07.2005: Stellplatzbaulast - Der jeweilige", 300), ("25.09.2005", 1790)],
+    ])
+    extraction = extract(page, gazetteer)
+    assert extraction.date is None or extraction.date.value != dt.date(2013, 4, 2)
+    assert extraction.date is None or extraction.date.confidence < 0.85
+    assert dt.date(2013, 4, 2) in [e.deleted_on for e in extraction.entries]
+    assert dt.date(2013, 4, 2) not in [e.registered_on for e in extraction.entries]
