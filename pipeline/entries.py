@@ -276,7 +276,7 @@ def extract_entries(page: OcrPage, rows: list[Row], table_top: int,
                 confidence *= 0.7
             if remark.repaired:
                 confidence = min(confidence, REPAIRED)
-            if _named_otherwise(segment, date, remark.words):
+            if _named_otherwise(segment, date, remark.words) or _second_text_before(table[: remark.row + 1]):
                 confidence = min(confidence, OTHERWISE_NAMED)
             date_field = Field("date", date, confidence, evidence_of(page, list(remark.words)))
     if date_field is None and (head_read or numbered) and not registered:
@@ -309,6 +309,18 @@ _GROUNDS = ("erklarung", "verpflichtungserklarung", "baulasterklarung", "erkl", 
             "eingang", "eingegangen", "eingeg")
 _PERMITS = ("bauschein", "baugenehmigung")
 OTHERWISE_NAMED = 0.5  # the registration date the entry names as another document's, or before its grounds
+
+
+def _second_text_before(rows: list[Row]) -> bool:
+    """Whether a second Baulast's text begins above the remark taken for entry 1 (the owner's
+    formula "Der jeweilige Eigentümer" on two lines): the remark may close entry 2, entry 1's
+    own gone unread, where no running number parted them."""
+    formulas = 0
+    for row in rows:
+        folded = [key(w.text) for w in row.words]
+        formulas += any(k.startswith("jeweilig") and any(f.startswith("eigentum") for f in folded[i + 1 : i + 3])
+                        for i, k in enumerate(folded))
+    return formulas >= 2
 
 
 def _named_otherwise(segment: list[Row], date: dt.date, remark_words: tuple[Word, ...]) -> bool:

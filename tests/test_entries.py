@@ -492,3 +492,19 @@ def test_a_card_whose_date_column_holds_the_deletion_too(gazetteer) -> None:
     assert extraction.date is None or extraction.date.confidence < 0.85
     assert dt.date(2013, 4, 2) in [e.deleted_on for e in extraction.entries]
     assert dt.date(2013, 4, 2) not in [e.registered_on for e in extraction.entries]
+
+
+def test_a_remark_below_a_second_baulasts_text_is_never_entry_ones_for_sure(gazetteer) -> None:
+    """Entry 1's remark went unread and entry 2's running number too: the only remark stands
+    beside entry 2's text, which begins with the owner's formula a second time."""
+    page = make_page([
+        *HEADER,
+        TABLE_HEAD_ROW,
+        [("1", 220), *words_of("Der jeweilige Eigentümer des Grundstücks", 600)],
+        words_of("Gemarkung Jüchen, Flur 20, Flurstück 335/11 duldet Leitungen.", 600),
+        [*words_of("jeweilige Eigentümer des Grundstücks", 600), *words_of("eingetragen am", 1800)],
+        [*words_of("Gemarkung Jüchen, Flur 20, Flurstück 335/11", 600), ("08.08.2010", 1800)],
+        words_of("übernimmt die Zufahrt.", 600),
+    ])
+    extraction = extract(page, gazetteer)
+    assert extraction.date.value == dt.date(2010, 8, 8) and extraction.date.confidence <= 0.5
