@@ -4,6 +4,7 @@ every split bound to templates of its own passes."""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import random
@@ -147,3 +148,19 @@ def drawn_text(monkeypatch, a, tpl, dpi=200) -> str:
     render_sheet(a, tpl, dpi, random.Random(tpl.name), 1)
     monkeypatch.undo()
     return " ".join(" ".join(seen).split())
+
+
+def entry_deletions(truth: dict, template: str) -> int:
+    """Checks a Baulast's entries (registered within the template's years, later entries later,
+    numbered 1, 2, ..., each deletion after its registration); how many are deleted."""
+    years = TEMPLATES[template].years
+    days = [dt.date.fromisoformat(e["registered_on"]) for e in truth["entries"]]
+    assert years[0] <= days[0].year <= years[1]
+    assert days == sorted(days) and len(set(days)) == len(days)  # later entries registered later
+    assert [e["lfd_nr"] for e in truth["entries"]] == list(range(1, len(days) + 1))
+    deleted = 0
+    for entry, day in zip(truth["entries"], days):
+        if entry["deleted_on"]:
+            deleted += 1
+            assert dt.date.fromisoformat(entry["deleted_on"]) > day
+    return deleted

@@ -4,7 +4,6 @@ are drawn where a naive reader would take them; the older splits unchanged by it
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import random
 import re
@@ -26,6 +25,7 @@ from tests.generator_splits import (
     crowded_akte,
     digest,
     drawn_text,
+    entry_deletions,
     spec_templates,
     specs_and_aktes,
     template_of,
@@ -69,15 +69,7 @@ def test_dev3_truth_complete_consistent_and_all_four_templates(dev3_files):
         if not truth["is_baulast"]:
             continue
         used.add(template_of(truth))
-        years = TEMPLATES[template_of(truth)].years
-        days = [dt.date.fromisoformat(e["registered_on"]) for e in truth["entries"]]
-        assert years[0] <= days[0].year <= years[1]
-        assert days == sorted(days) and len(set(days)) == len(days)  # later entries registered later
-        assert [e["lfd_nr"] for e in truth["entries"]] == list(range(1, len(days) + 1))
-        for e, day in zip(truth["entries"], days):
-            if e["deleted_on"]:
-                deleted += 1
-                assert dt.date.fromisoformat(e["deleted_on"]) > day
+        deleted += entry_deletions(truth, template_of(truth))
     assert used == DEV3 and deleted >= 1
 
 
