@@ -214,7 +214,12 @@ def _column_dates(table: list[Row], head: Anchor) -> list[Remark]:
     return dates
 
 
-_DELETION_WORDS = ("gel", "geloscht", "gelost", "loschung", "geloescht")
+_DELETION_STEMS = ("geloscht", "gelost", "loschung")  # folded: "gelöscht", "gelöst", "Löschung"
+
+
+def _names_deletion(folded: str) -> bool:
+    """Whether a folded word names a deletion: "gelöscht", "Löschung", a pen's "gel."."""
+    return folded == "gel" or folded.startswith(_DELETION_STEMS)
 
 
 def _deletion_before(words: list[Word] | tuple[Word, ...], raw: str) -> bool:
@@ -222,8 +227,7 @@ def _deletion_before(words: list[Word] | tuple[Word, ...], raw: str) -> bool:
     which may stand left of the date column: the column holds the deletion's date too."""
     for index, word in enumerate(words):
         if raw in word.text or word.text in raw:
-            return any(key(w.text) in _DELETION_WORDS or key(w.text).startswith("gelosch")
-                       for w in words[max(0, index - 2) : index])
+            return any(_names_deletion(key(w.text)) for w in words[max(0, index - 2) : index])
     return False
 
 
@@ -509,7 +513,7 @@ def _date_before(rows: list[Row], anchor: Anchor):  # type: ignore[no-untyped-de
         match = next(iter(find_dates(text)), None)
         if match is None or match.start != 0:
             continue
-        if any(key(w.text).startswith(("geloscht", "gelost", "loschung")) for w in words[max(0, index - 1) :]):
+        if any(key(w.text).startswith(_DELETION_STEMS) for w in words[max(0, index - 1) :]):
             break
         used = [w for w in words[index + 1 : index + 4] if w.text in match.raw]
         return match.value, used, False

@@ -162,6 +162,11 @@ def _height(word: Word) -> int:
     return max(1, word.bbox[3] - word.bbox[1])
 
 
+# Each label and the long number word it ends with ("kennung" of "blattkennung"), or "".
+_LABEL_SUFFIXES = {label: next((word for word in _LONG_NUMBER_WORDS if label.endswith(word)), "")
+                   for label in LABEL_KEYS + VERZEICHNIS_KEYS}
+
+
 def _similarity(token_key: str, pair: bool = False) -> float:
     """How well a folded word matches the closest register label (0 where it is too far off)."""
     if len(token_key) < 5:
@@ -169,16 +174,12 @@ def _similarity(token_key: str, pair: bool = False) -> float:
     if token_key.startswith("blatt") and not token_key[5:].startswith(("n", "hr", "mr", "k")):
         return 0.0  # "Blatt-Nr.", "Blatt-Hr.", "Blattkennung", never "Blätter" or a Grundbuch "Blatt:"
     best = 0.0
-    for label in LABEL_KEYS + VERZEICHNIS_KEYS:
-        name = label
-        if label.endswith(_LONG_NUMBER_WORDS):  # "Blattkennung": the name's letters count, not the long suffix's
-            suffix = next(word for word in _LONG_NUMBER_WORDS if label.endswith(word))
-            if not token_key.endswith(suffix):
-                continue
-            name = label[: -len(suffix)]
-            distance = Levenshtein.distance(token_key[: -len(suffix)], name)
-        else:
-            distance = Levenshtein.distance(token_key, label)
+    for label, suffix in _LABEL_SUFFIXES.items():
+        # "Blattkennung": the long suffix is matched whole, the name's letters are compared.
+        if not token_key.endswith(suffix):
+            continue
+        name = label[: len(label) - len(suffix)]
+        distance = Levenshtein.distance(token_key[: len(token_key) - len(suffix)], name)
         allowed = 1 if len(name) <= 8 else 2 if len(name) <= 14 else 3
         if label in VERZEICHNIS_KEYS and not token_key.endswith(_NUMBER_WORDS):
             continue  # "Baulastenverzeichnis" alone is the register's name, no number's label
