@@ -707,6 +707,20 @@ def short_text(a: Akte, e: Entry, L) -> str:
     return f"{what} {L('to')} {L('fl')} {b.flur} {L('no')} {b.flurstueck}"
 
 
+def card_table(pg: Page, xs: list[int], y: int, y_bot: int, heads: list[str], font: str, size: float,
+               grey: int) -> int:
+    """A card's ruled table from `y` down to `y_bot`, its columns between `xs` and their heads in
+    grey; the line below the head row, where the entries begin."""
+    pg.rect((xs[0], y, xs[-1], y_bot), 0.3, outline=grey)
+    for xx in xs[1:-1]:
+        pg.vline(xx, y, y_bot, 0.2, fill=grey)
+    for i, head in enumerate(heads):
+        pg.text((xs[i] + xs[i + 1]) // 2, y + pg.px(4.2), head, font, size, fill=grey, anchor="ms")
+    y += pg.px(6)
+    pg.hline(xs[0], xs[-1], y, 0.3, fill=grey)
+    return y
+
+
 def sheet_kartei_card(pg: Page, tpl: Template, a: Akte, page_no: int, pt: float) -> tuple[set, bool]:
     P, L, d, rng = pg.px, tpl.label, set(), pg.rng
     f, fb, hand = tpl.form_font, tpl.bold_font, tpl.value_font
@@ -757,13 +771,7 @@ def sheet_kartei_card(pg: Page, tpl: Template, a: Akte, page_no: int, pt: float)
     # the ruled table: Nr. | Eingang | Gegenstand | Eintragung | Löschung
     xs = [x0 + round(W * c) for c in (0, 0.05, 0.21, 0.62, 0.82)] + [x1]
     y_bot = cy1 - P(9)
-    pg.rect((x0, y, x1, y_bot), 0.3, outline=grey)
-    for xx in xs[1:-1]:
-        pg.vline(xx, y, y_bot, 0.2, fill=grey)
-    for i, key in enumerate(("nr", "recv", "text", "reg", "dele")):
-        pg.text((xs[i] + xs[i + 1]) // 2, y + P(4.2), L(key), fb, 8, fill=grey, anchor="ms")
-    y += P(6)
-    pg.hline(x0, x1, y, 0.3, fill=grey)
+    y = card_table(pg, xs, y, y_bot, [L(key) for key in ("nr", "recv", "text", "reg", "dele")], fb, 8, grey)
     lh = round(pg.line_height(hand, pt, 1.3))
     pad = P(1.5)
     y += lh

@@ -238,13 +238,7 @@ def sheet_pen_card(pg: Page, tpl: Template, a: Akte, page_no: int, pt: float) ->
     y += P(5)
     xs = [x0 + round(W * c) for c in (0, 0.05, 0.86)] + [x1]
     y_bot = cy1 - P(6)
-    pg.rect((x0, y, x1, y_bot), 0.3, outline=grey)
-    for xx in xs[1:-1]:
-        pg.vline(xx, y, y_bot, 0.2, fill=grey)
-    for i, key in enumerate(("nr", "text", "day")):
-        pg.text((xs[i] + xs[i + 1]) // 2, y + P(4.2), L(key), fb, 8.5, fill=grey, anchor="ms")
-    y += P(6)
-    pg.hline(x0, x1, y, 0.3, fill=grey)
+    y = dev3.card_table(pg, xs, y, y_bot, [L(key) for key in ("nr", "text", "day")], fb, 8.5, grey)
     lh = round(pg.line_height(hand, pt, 1.3))
     pad = P(1.5)
     y += lh
