@@ -111,14 +111,6 @@ def ingest(paths: tuple[str, ...], db_url: str | None, store_dir: str | None, wo
     file. If the scheduler goes away, the command exits with code 8 and the next run
     finishes the batch.
     """
-    from baulast.db.lock import ingest_lock
-    from baulast.options import IngestOptions, TaskOptions, default_workers
-    from pipeline.inbox import file_away
-    from pipeline.logs import log_to
-    from pipeline.ocr import check_tools
-    from pipeline.report import print_summary, write_report
-    from pipeline.run import ingest as run_ingest
-
     if inbox is not None:
         if paths:
             raise BadUsage("give either PATHS or --inbox, not both")
@@ -133,8 +125,23 @@ def ingest(paths: tuple[str, ...], db_url: str | None, store_dir: str | None, wo
         raise BadUsage("--done and --failed go with --inbox")
     if shared_paths and not scheduler:
         raise BadUsage("--shared-paths goes with --scheduler")
+
+    from pipeline.pool import default_workers, start_server
+
+    workers = workers or default_workers()
+    if workers > 1 and not scheduler:
+        start_server()  # the workers' server imports beside this process's own imports, checks and hashing
+
+    from baulast.db.lock import ingest_lock
+    from baulast.options import IngestOptions, TaskOptions
+    from pipeline.inbox import file_away
+    from pipeline.logs import log_to
+    from pipeline.ocr import check_tools
+    from pipeline.report import print_summary, write_report
+    from pipeline.run import ingest as run_ingest
+
     options = IngestOptions(
-        paths=paths, db_url=db_url, store_dir=store_dir, workers=workers or default_workers(),
+        paths=paths, db_url=db_url, store_dir=store_dir, workers=workers,
         settle=settle if settle is not None else (60.0 if inbox else 0.0),
         task=TaskOptions(dpi=dpi, page_timeout=page_timeout, gazetteer_path=gazetteer),
         scheduler=scheduler, shared_paths=shared_paths,

@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 
 from pipeline.ocr import DEFAULT_LANG, DEFAULT_PAGE_TIMEOUT
 from pipeline.pages import DEFAULT_DPI
-
-
-def default_workers() -> int:
-    """All cores this process may use."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not on Linux
-        return max(1, os.cpu_count() or 1)
+from pipeline.pool import default_workers
 
 
 @dataclass(frozen=True)

@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import multiprocessing
-import os
 import time
 from collections.abc import Callable
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +23,7 @@ from baulast.options import IngestOptions
 from pipeline.efile import batch_scratch, discard_pdf
 from pipeline.intake import hash_file, list_inputs
 from pipeline.pages import count_pages
+from pipeline.pool import init_worker, worker_pool
 from pipeline.task import gazetteer_for, process_file, unreadable_reason
 
 __all__ = ["BatchSummary", "FileOutcome", "ingest", "process_file", "unreadable_reason"]
@@ -93,11 +92,6 @@ class BatchSummary:
 ProgressCallback = Callable[[str, int, int], None]  # (stage, done, total)
 
 
-def _init_worker() -> None:
-    """Each worker's Tesseract uses one core: parallelism comes from the processes."""
-    os.environ["OMP_THREAD_LIMIT"] = "1"
-
-
 def _results(todo: list[tuple[int, ScanFile]], options: IngestOptions):  # type: ignore[no-untyped-def]
     """(ledger id, result) pairs as workers finish them; a few files in flight per worker.
 
@@ -121,7 +115,7 @@ def _results(todo: list[tuple[int, ScanFile]], options: IngestOptions):  # type:
 def _local_results(todo: list[tuple[int, ScanFile]], options: IngestOptions):  # type: ignore[no-untyped-def]
     """(ledger id, result) pairs from worker processes on this machine (or this process alone)."""
     if options.workers <= 1:
-        _init_worker()
+        init_worker()
         for ledger_id, scan in todo:
             yield ledger_id, process_file(scan, options.task)
         return
@@ -129,7 +123,7 @@ def _local_results(todo: list[tuple[int, ScanFile]], options: IngestOptions):  #
     queue = sorted(todo, key=lambda item: _pages_of(item[1]))  # pop() takes the longest
     while queue:
         suspects: list[tuple[int, ScanFile]] = []
-        with _pool(options.workers) as pool:
+        with worker_pool(options.workers) as pool:
             pending: dict[Future, tuple[int, ScanFile]] = {}
             while queue or pending:
                 while queue and len(pending) < 2 * options.workers:
@@ -159,19 +153,9 @@ def _pages_of(scan: ScanFile) -> int:
         return 0
 
 
-def _pool(workers: int) -> ProcessPoolExecutor:
-    """A pool of worker processes started from a clean server process (no inherited threads).
-
-    The server process imports the task's modules once; each worker starts as a copy of it.
-    """
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["pipeline.task"])
-    return ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker)
-
-
 def _alone(scan: ScanFile, options: IngestOptions) -> FileResult:
     """Process one file in a process of its own; a crash of that process rejects the file."""
-    with _pool(1) as pool:
+    with worker_pool(1) as pool:
         try:
             return pool.submit(process_file, scan, options.task).result()
         except BrokenProcessPool:
