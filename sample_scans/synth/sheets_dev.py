@@ -144,11 +144,21 @@ def rubber_stamp(pg: Page, x: float, y: float, lines: list[tuple[str, str, float
     for (s, fo), hh in zip(fonts, heights):
         dr.text((w // 2, yy + fo.getmetrics()[0]), s, font=fo, fill=ink, anchor="ms")
         yy += hh + P(1.2)
+    return ink_onto(pg, layer, x, y, anchor)
+
+
+def ink_onto(pg: Page, layer: Image.Image, x: float, y: float, anchor: str = "lt",
+             tilt: float = 4.0) -> tuple[int, int, int, int]:
+    """Press a stamp's layer (dark on white) onto the page: uneven ink, tilted up to `tilt` degrees either way,
+    multiplied onto what is there; (x, y) is its top-left (anchor 'lt') or top-right ('rt') corner. Returns its
+    box on the page."""
+    rng = pg.rng
+    w, h = layer.size
     # uneven ink: a few pale spots, sparse enough to stay legible
     cw, ch = max(1, w // 10), max(1, h // 10)
     spots = Image.frombytes("L", (cw, ch), rng.randbytes(cw * ch)).resize((w, h), Image.BILINEAR)
     layer = ImageChops.lighter(layer, spots.point(lambda v: 175 if v > 225 else 0))
-    layer = layer.rotate(rng.uniform(-4, 4), resample=Image.BICUBIC, expand=True, fillcolor=255)
+    layer = layer.rotate(rng.uniform(-tilt, tilt), resample=Image.BICUBIC, expand=True, fillcolor=255)
     bx = round(x - layer.width if anchor == "rt" else x)
     box = (bx, round(y), bx + layer.width, round(y) + layer.height)
     pg.img.paste(ImageChops.multiply(pg.img.crop(box), layer), box[:2])

@@ -42,11 +42,11 @@ their modules, read at call time (``Later``), as these modules and ``layouts`` i
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import random
 import textwrap
 from dataclasses import dataclass
 
+from . import Later
 from . import sheets_dev2 as dev2
 from .content import Akte, Entry, de_date
 from .degrade import MONTHS as MONTHS_STAMP
@@ -54,17 +54,6 @@ from .layouts import _BASE, LABELS, TEMPLATES, Template, flur_groups
 from .render import Page
 
 SPLIT = "dev3"
-
-
-class Later:
-    """A sibling module imported on first use: sheets_dev and sheets_more import layouts, which imports this module
-    at its end, so importing them here at once would break whichever of them is imported first."""
-
-    def __init__(self, name: str):
-        self.name = name
-
-    def __getattr__(self, attr: str):
-        return getattr(importlib.import_module(self.name, __package__), attr)
 
 
 dev, more = Later(".sheets_dev"), Later(".sheets_more")
@@ -154,9 +143,13 @@ class SheetDates:
         return {m.kind for m in self.mentions}
 
 
-def mention(kind: str, day: dt.date, fmt: str, before: str = "", after: str = "", lfd_nr: int = 0) -> Mention:
-    shown = FORMATS[fmt](day)
+def said(kind: str, day: dt.date, shown: str, before: str = "", after: str = "", lfd_nr: int = 0) -> Mention:
+    """The day, printed as `shown`, in the phrase before + shown + after (the splits' own formats make `shown`)."""
     return Mention(kind, day, shown, f"{before}{shown}{after}", before.strip(), lfd_nr)
+
+
+def mention(kind: str, day: dt.date, fmt: str, before: str = "", after: str = "", lfd_nr: int = 0) -> Mention:
+    return said(kind, day, FORMATS[fmt](day), before, after, lfd_nr)
 
 
 def month_mention(kind: str, day: dt.date, shown: str, before: str = "", after: str = "") -> Mention:

@@ -28,9 +28,9 @@ are registered when ``layouts`` imports this module at its end.
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import random
 
+from . import Later
 from . import sheets_dev2 as dev2
 from . import sheets_dev3 as dev3
 from .content import Akte, de_date
@@ -40,15 +40,7 @@ from .render import Page
 SPLIT = "dev4"
 
 
-class _Dev:
-    """sheets_dev (pen, stamps, parcel phrases), looked up on use: it imports layouts, which imports this module at
-    its end (and sheets_dev3 may still be importing then, so its ``Later`` is not there yet)."""
-
-    def __getattr__(self, attr: str):
-        return getattr(importlib.import_module(".sheets_dev", __package__), attr)
-
-
-dev = _Dev()
+dev = Later(".sheets_dev")  # pen, stamps, parcel phrases
 
 DEV4_LABELS = {
     "DEV4_PC": {**_BASE, "title": "Baulasten-Kartei", "number": "Karten-Nr.", "von": "Gemeinde", "gem": "Gemarkung",
@@ -93,8 +85,7 @@ def show(d: dt.date, fmt: str) -> str:
 
 
 def mention(kind: str, day: dt.date, fmt: str, before: str = "", after: str = "", lfd_nr: int = 0):
-    shown = show(day, fmt)
-    return dev3.Mention(kind, day, shown, f"{before}{shown}{after}", before.strip(), lfd_nr)
+    return dev3.said(kind, day, show(day, fmt), before, after, lfd_nr)
 
 
 def pen_fmt(a: Akte, salt: str, d: dt.date) -> str:
