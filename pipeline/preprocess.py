@@ -44,27 +44,43 @@ def otsu_threshold(grey: Image.Image) -> int | None:
     return int(np.nanargmax(candidates))
 
 
-def dark_mask(image: Image.Image) -> np.ndarray:
-    """Boolean array of ink pixels, split from paper by Otsu's threshold."""
+def dark_mask(image: Image.Image, pixels: np.ndarray | None = None) -> np.ndarray:
+    """Boolean array of ink pixels, split from paper by Otsu's threshold. `pixels`, where given,
+    are the page's grey levels already taken out of the image (a page's worth of copying less)."""
     if image.mode == "1":
-        return ~np.asarray(image)  # Pillow reads a bilevel page as True for paper
+        # Pillow reads a bilevel page as True for paper; as grey levels, ink is 0 and paper 255.
+        return ~np.asarray(image) if pixels is None else pixels == 0
     grey = image if image.mode == "L" else image.convert("L")
-    pixels = np.asarray(grey, dtype=np.uint8)
+    if pixels is None:
+        pixels = np.asarray(grey, dtype=np.uint8)
     threshold = otsu_threshold(grey)
     if threshold is None:
         return pixels < 128  # one grey level only (a blank page): nothing to split
     return pixels <= min(threshold, 200)
 
 
-def _row_profile_sharpness(rows: np.ndarray, columns: np.ndarray, size: tuple[int, int], angle: float) -> float:
-    """Variance of the row sums of ink pixels after turning the page `angle` degrees counter-clockwise
-    about its centre (pixels turned off the page are dropped, as an image rotation would)."""
-    width, height = size
-    theta = np.deg2rad(angle)
-    turned_rows = np.rint((height - 1) / 2 - (columns - (width - 1) / 2) * np.sin(theta)
-                          + (rows - (height - 1) / 2) * np.cos(theta)).astype(np.int64)
-    turned_rows = turned_rows[(turned_rows >= 0) & (turned_rows < height)]
-    return float(np.var(np.bincount(turned_rows, minlength=height).astype(np.float64)))
+class _RowProfile:
+    """The ink pixels of a page, measured by how sharp their row profile is at a given turn."""
+
+    def __init__(self, mask: np.ndarray) -> None:
+        height, width = mask.shape
+        rows, columns = np.nonzero(mask)
+        self.height, self.middle = height, (height - 1) / 2
+        self.across = columns - (width - 1) / 2  # from the centre, worked out once for every angle
+        self.down = rows - self.middle
+        self.known: dict[float, float] = {}
+
+    def sharpness(self, angle: float) -> float:
+        """Variance of the row sums of ink pixels after turning the page `angle` degrees
+        counter-clockwise about its centre (pixels turned off the page are dropped, as an image
+        rotation would)."""
+        if angle not in self.known:
+            theta = np.deg2rad(angle)
+            turned_rows = np.rint(self.middle - self.across * np.sin(theta)
+                                  + self.down * np.cos(theta)).astype(np.int64)
+            turned_rows = turned_rows[(turned_rows >= 0) & (turned_rows < self.height)]
+            self.known[angle] = float(np.var(np.bincount(turned_rows, minlength=self.height).astype(np.float64)))
+        return self.known[angle]
 
 
 def estimate_skew(image: Image.Image) -> float:
@@ -81,15 +97,15 @@ def estimate_skew(image: Image.Image) -> float:
     mask = dark_mask(small)
     if not 0.001 < mask.mean() < 0.5:
         return 0.0  # a blank (or black) page has no text lines to measure
-    rows, columns = np.nonzero(mask)
+    profile = _RowProfile(mask)
 
     def sharpness(angle: float) -> float:
-        return _row_profile_sharpness(rows, columns, small.size, angle)
+        return profile.sharpness(float(angle))
 
     # Coarse to fine: whole degrees first, then quarter degrees around the best one.
-    coarse = max(np.arange(-MAX_SKEW_DEGREES, MAX_SKEW_DEGREES + 0.5, 1.0), key=lambda a: sharpness(float(a)))
+    coarse = max(np.arange(-MAX_SKEW_DEGREES, MAX_SKEW_DEGREES + 0.5, 1.0), key=sharpness)
     fine = np.arange(coarse - 0.75, coarse + 0.76, _SKEW_STEP)
-    best = float(max(fine, key=lambda a: sharpness(float(a))))
+    best = float(max(fine, key=sharpness))
     return best if sharpness(best) > 1.02 * sharpness(0.0) else 0.0
 
 
@@ -139,6 +155,27 @@ def _long_runs(mask: np.ndarray, length: int) -> np.ndarray:
     return marked[:-1].reshape(height, width + 1)[:, 1:]
 
 
+def _with_run(mask: np.ndarray, length: int, axis: int) -> np.ndarray:
+    """For each column (axis 0) or row (axis 1), whether it has `length` ink pixels in a row:
+    whether any window of that length along it is all ink (an erosion, no ink beyond the edge)."""
+    kernel = np.ones((length, 1) if axis == 0 else (1, length), np.uint8)
+    eroded = cv2.erode(np.ascontiguousarray(mask).view(np.uint8), kernel, anchor=(0, 0),
+                       borderType=cv2.BORDER_CONSTANT, borderValue=0)
+    return eroded.any(axis=axis)
+
+
+def _long_horizontal_runs(mask: np.ndarray, length: int, step: int = 8) -> np.ndarray:
+    """Pixels that belong to a horizontal run of at least `length` ink pixels, measured exactly
+    only in the rows where every `step`-th column has ink `length // step` times in a row (a
+    necessary condition): on a page of text, the few rows of its rules."""
+    marked = np.zeros_like(mask)
+    step = max(1, min(step, length))
+    candidates = np.flatnonzero(_with_run(mask[:, ::step], length // step, axis=1))
+    if candidates.size:
+        marked[candidates] = _long_runs(np.ascontiguousarray(mask[candidates]), length)
+    return marked
+
+
 def _long_vertical_runs(mask: np.ndarray, length: int, step: int = 8) -> np.ndarray:
     """Pixels that belong to a vertical run of at least `length` ink pixels.
 
@@ -148,31 +185,21 @@ def _long_vertical_runs(mask: np.ndarray, length: int, step: int = 8) -> np.ndar
     """
     marked = np.zeros_like(mask)
     step = max(1, min(step, length))
-    sampled = np.ascontiguousarray(mask[::step].T)
-    candidates = np.flatnonzero(_long_runs(sampled, length // step).any(axis=1))
+    candidates = np.flatnonzero(_with_run(mask[::step], length // step, axis=0))
     if candidates.size:
         marked[:, candidates] = _long_runs(np.ascontiguousarray(mask[:, candidates].T), length).T
     return marked
 
 
-def _near(mask: np.ndarray, reach: int, axis: int) -> np.ndarray:
-    """Pixels within `reach` pixels of a set pixel along one axis (a one-axis dilation)."""
-    grown = mask.copy()
-    for shift in range(1, reach + 1):
-        if axis == 0:
-            grown[shift:] |= mask[:-shift]
-            grown[:-shift] |= mask[shift:]
-        else:
-            grown[:, shift:] |= mask[:, :-shift]
-            grown[:, :-shift] |= mask[:, shift:]
-    return grown
+def _near(mask: np.ndarray, reach: int) -> np.ndarray:
+    """Pixels within `reach` rows of a set pixel of their column (a dilation down the columns)."""
+    return cv2.dilate(mask.view(np.uint8), np.ones((2 * reach + 1, 1), np.uint8)).view(bool)
 
 
-def _strokes(marks: np.ndarray, reach: int, axis: int) -> np.ndarray:
-    """The marks at least `reach` pixels long across the rule (axis 0: tall, beside a horizontal
-    rule; axis 1: wide, beside a vertical one): a letter's strokes, not a tilted rule's rims."""
-    kernel = np.ones((reach, 1) if axis == 0 else (1, reach), np.uint8)
-    return cv2.morphologyEx(marks.view(np.uint8), cv2.MORPH_OPEN, kernel).view(bool)
+def _strokes(marks: np.ndarray, reach: int) -> np.ndarray:
+    """The marks at least `reach` pixels tall, beside a horizontal rule: a letter's strokes, not
+    a tilted rule's rims."""
+    return cv2.morphologyEx(marks.view(np.uint8), cv2.MORPH_OPEN, np.ones((reach, 1), np.uint8)).view(bool)
 
 
 def _bands(lines: np.ndarray, reach: int, size: int) -> list[tuple[int, int, int, int]]:
@@ -205,7 +232,7 @@ def _without_stems(vertical: np.ndarray, horizontal: np.ndarray, longest: int, r
     if not short.any():
         return vertical
     height, width = vertical.shape
-    rule_rows = _near(horizontal.any(axis=1), reach, axis=0)  # rows within reach of a horizontal rule
+    rule_rows = _near(horizontal.any(axis=1)[:, None], reach)[:, 0]  # rows within reach of a horizontal rule
     kept = vertical.copy()
     for top, bottom, column in zip(top_rows[short], bottom_rows[short], columns[top_columns[short]]):
         left, right = max(0, column - reach), min(width, column + reach + 1)
@@ -308,35 +335,38 @@ def remove_rules(image: Image.Image) -> Image.Image:
     the letter's strokes stay, so the letter keeps its foot. Only the bands of rows (and
     columns) around the rules are looked at again.
     """
-    ink = dark_mask(image)
+    pixels = np.array(image.convert("L"), dtype=np.uint8)  # the copy turned white where rules are
+    ink = dark_mask(image, pixels)
     side = max(image.width, image.height)  # the page's long side: its scale, turned or not
-    horizontal = _long_runs(ink, max(40, image.width // 20))
+    horizontal = _long_horizontal_runs(ink, max(40, image.width // 20))
     reach = max(2, image.width // 400)  # a rule's thickness at most, ~6 px at 300 dpi
     vertical = _without_stems(_long_vertical_runs(ink, max(40, side // 50)), horizontal, side // _STEM, reach)
-    dotted = _dotted_rules(ink & ~horizontal & ~vertical, reach, max(40, image.width // 12))
+    marks = ink & ~horizontal & ~vertical
+    dotted = _dotted_rules(marks, reach, max(40, image.width // 12))
     rule_rows = np.flatnonzero(horizontal.any(axis=1))
     rule_columns = np.flatnonzero(vertical.any(axis=0))
     if not (rule_rows.size or rule_columns.size or dotted.any()):
         return image
-    pixels = np.array(image.convert("L"), dtype=np.uint8)
     pixels[dotted] = 255
-    marks = ink & ~horizontal & ~vertical
     for _, _, low, high in _bands(rule_rows, reach, image.height):
-        pixels[low:high][_rule_pixels(marks[low:high], horizontal[low:high], reach, axis=0)] = 255
+        pixels[low:high][_rule_pixels(marks[low:high], horizontal[low:high], reach)] = 255
     for _, _, low, high in _bands(rule_columns, reach, image.width):
-        pixels[:, low:high][_rule_pixels(marks[:, low:high], vertical[:, low:high], reach, axis=1)] = 255
+        # A band of columns is turned into one of rows (and each column's pixels lie side by side).
+        across = _rule_pixels(np.ascontiguousarray(marks[:, low:high].T), np.ascontiguousarray(vertical[:, low:high].T),
+                              reach)
+        pixels[:, low:high][across.T] = 255
     return Image.fromarray(pixels)
 
 
-def _rule_pixels(marks: np.ndarray, rule: np.ndarray, reach: int, axis: int) -> np.ndarray:
-    """The pixels of a band to turn white: the rule's, except right next to a letter's stroke
-    (the letter keeps its foot), and the thin rims a slightly tilted rule has beside its long
-    runs, away from every letter."""
-    letters = _strokes(marks, reach, axis)
-    gone = rule & ~_near(letters, reach, axis)
+def _rule_pixels(marks: np.ndarray, rule: np.ndarray, reach: int) -> np.ndarray:
+    """The pixels of a band of rows around a horizontal rule to turn white: the rule's, except
+    right next to a letter's stroke (the letter keeps its foot), and the thin rims a slightly
+    tilted rule has beside its long runs, away from every letter."""
+    letters = _strokes(marks, reach)
+    gone = rule & ~_near(letters, reach)
     size = 2 * reach + 1
     beside_letters = cv2.dilate(letters.view(np.uint8), np.ones((size, size), np.uint8)).view(bool)
-    return gone | (marks & ~beside_letters & _near(gone, 2, axis))
+    return gone | (marks & ~beside_letters & _near(gone, 2))
 
 
 def prepare(image: Image.Image) -> PreparedPage:
