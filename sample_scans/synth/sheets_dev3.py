@@ -701,15 +701,19 @@ def short_text(a: Akte, e: Entry, L) -> str:
 
 
 def card_table(pg: Page, xs: list[int], y: int, y_bot: int, heads: list[str], font: str, size: float,
-               grey: int) -> int:
-    """A card's ruled table from `y` down to `y_bot`, its columns between `xs` and their heads in
-    grey; the line below the head row, where the entries begin."""
+               grey: int, head_mm: float = 6, shade: int | None = None) -> int:
+    """A card's (or a printed register page's) ruled table from `y` down to `y_bot`, its columns between `xs` and
+    their heads in grey, a line of a head for each line of its text, on a head row `head_mm` high (shaded where
+    `shade` is given); the line below the head row, where the entries begin."""
+    if shade is not None:
+        pg.rect((xs[0], y, xs[-1], y + pg.px(head_mm)), 0.3, fill=shade, outline=grey)
     pg.rect((xs[0], y, xs[-1], y_bot), 0.3, outline=grey)
     for xx in xs[1:-1]:
         pg.vline(xx, y, y_bot, 0.2, fill=grey)
     for i, head in enumerate(heads):
-        pg.text((xs[i] + xs[i + 1]) // 2, y + pg.px(4.2), head, font, size, fill=grey, anchor="ms")
-    y += pg.px(6)
+        for j, s in enumerate(head.split("\n")):
+            pg.text((xs[i] + xs[i + 1]) // 2, y + pg.px(4.2 + 3.8 * j), s, font, size, fill=grey, anchor="ms")
+    y += pg.px(head_mm)
     pg.hline(xs[0], xs[-1], y, 0.3, fill=grey)
     return y
 

@@ -184,6 +184,13 @@ def sheet_dates(a: Akte, tpl: Template) -> dev3.SheetDates:
     return PLANS[tpl.renderer](a)
 
 
+def typed_after(pg: Page, x: float, y: float, label: str, value: str, tpl: Template, size: float, pt: float,
+                gap_mm: float = 3) -> None:
+    """A printed label (the form's font at `size`) with its value typed after it on the same line (at `pt`)."""
+    end = pg.text(x, y, label, tpl.form_font, size)
+    pg.typed(end + pg.px(gap_mm), y, value, tpl.value_font, pt)
+
+
 def head_parcels(a: Akte, L) -> str:
     return "; ".join(f"{L('flur')} {flur}, {L('fst')} {fst}" for flur, fst in dev3.parcel_cells(a))
 
@@ -278,27 +285,22 @@ def sheet_two_date_ledger(pg: Page, tpl: Template, a: Akte, page_no: int, pt: fl
     y = P(tpl.top) + P(7)
     pg.text(x0, y, L("title"), fb, 17)
     pg.text(x0, y + P(5.5), dev2.genitive(auth[0]), f, 10)
-    end = pg.text(x1 - P(62), y, L("number"), f, 10)
-    pg.typed(end + P(4), y, dev2.number_shown(a, "display"), fv, pt * 1.5)
+    typed_after(pg, x1 - P(62), y, L("number"), dev2.number_shown(a, "display"), tpl, 10, pt * 1.5, 4)
     y += P(9)
     pg.hline(x0, x1, y, 0.8)
     y += P(8)
-    end = pg.text(x0, y, f"{L('gem')}:", f, 9.5)
-    pg.typed(end + P(3), y, a.parcels[0].gemarkung, fv, pt)
-    end = pg.text(x0 + P(70), y, f"{L('az')}", f, 9.5)
-    pg.typed(end + P(3), y, a.aktenzeichen, fv, pt)
+    typed_after(pg, x0, y, f"{L('gem')}:", a.parcels[0].gemarkung, tpl, 9.5, pt)
+    typed_after(pg, x0 + P(70), y, L("az"), a.aktenzeichen, tpl, 9.5, pt)
     d.add("aktenzeichen")
     y += P(6)
     for s in pg.wrap(head_parcels(a, L), fv, pt, x1 - x0):
         pg.typed(x0, y, s, fv, pt)
         y += P(5)
     if a.address:
-        end = pg.text(x0, y, f"{L('addr')}:", f, 9.5)
-        pg.typed(end + P(3), y, a.address, fv, pt)
+        typed_after(pg, x0, y, f"{L('addr')}:", a.address, tpl, 9.5, pt)
         y += P(5)
     if a.grundbuch:
-        end = pg.text(x0, y, f"{L('gb')}:", f, 9.5)
-        pg.typed(end + P(3), y, f"{a.grundbuch[0]}, {L('gb_blatt')} {a.grundbuch[1]}", fv, pt)
+        typed_after(pg, x0, y, f"{L('gb')}:", f"{a.grundbuch[0]}, {L('gb_blatt')} {a.grundbuch[1]}", tpl, 9.5, pt)
         d.add("grundbuch_blatt")
         y += P(5)
     y += P(3)
