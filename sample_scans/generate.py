@@ -2,7 +2,7 @@
 """Render synthetic scanned Baulastenakten with ground truth.
 
     python sample_scans/generate.py OUTDIR [--count N] [--seed S]
-                                    [--split sample|tuning|heldout|heldout2|heldout3|dev|heldout4|dev2|dev3|dev4]
+                                    [--split sample|tuning|heldout|heldout2|heldout3|dev|heldout4|dev2|dev3|dev4|dev5]
 
 ``--split sample`` without ``--count`` writes the curated, committed set (SAMPLE_SPECS below).
 ``tuning`` / ``heldout`` / ``heldout2`` / ``heldout3`` / ``dev`` / ``heldout4`` write random corpora; heldout uses
@@ -13,7 +13,10 @@ files may continue the Baulastenblatt on a second page. ``dev2`` and ``dev3`` ar
 four templates each (``synth/sheets_dev2.py``, ``synth/sheets_dev3.py``); dev3's sheets print several dates besides
 the Eintragungsdatum (declarations, permits, date lines, stamps, deletions). ``dev4`` (``synth/sheets_dev4.py``)
 is a fourth development set whose dates are hard to attribute (registration only in a signature line, in a narrow
-date column shared with the deletion, beside amendment rows with dates of their own).
+date column shared with the deletion, beside amendment rows with dates of their own). ``dev5``
+(``synth/sheets_dev5.py``) is a fifth, whose dates are carried by rubber stamps (label and date on lines of their own,
+tilted, over typed text and form rules, beside receipt, "Geprüft", "Posteingang" and "Zur Kenntnis genommen" stamps
+with dates of their own) and written in the margins (registrations, deletions, Aktenvermerk and Wiedervorlage notes).
 Depends only on Pillow and the standard library; output is deterministic for a given seed.
 """
 

@@ -153,10 +153,14 @@ SPLITS += ("dev3",)
 # dev4: a fourth development split, of sheets whose dates are hard to attribute (sheets_dev4.py, which adds its
 # templates to TEMPLATES in the same way)
 SPLITS += ("dev4",)
+# dev5: a fifth development split, of sheets whose dates are carried by rubber stamps and written in the margins
+# (sheets_dev5.py, which adds its templates to TEMPLATES in the same way)
+SPLITS += ("dev5",)
 # the heldout4 templates live in their own module, which adds them to TEMPLATES (and its wordings to LABELS)
 from . import (
     sheets_dev2,  # noqa: E402,F401
     sheets_dev3,  # noqa: E402,F401
     sheets_dev4,  # noqa: E402,F401
+    sheets_dev5,  # noqa: E402,F401
     sheets_fourth,  # noqa: E402, F401
 )
