@@ -13,6 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from sample_scans.generate import generate
 from sample_scans.synth import content, sheets_dev
 from sample_scans.synth.assemble import gemarkungen, random_spec
 from sample_scans.synth.layouts import LABELS, SPLITS, TEMPLATES, templates_for
@@ -164,3 +165,38 @@ def entry_deletions(truth: dict, template: str) -> int:
             deleted += 1
             assert dt.date.fromisoformat(entry["deleted_on"]) > day
     return deleted
+
+
+def assert_corpus(paths, split: str, names: set[str], count: int) -> None:
+    """A split's small corpus: `count` files, each with complete truth (``check_truth``), a Baulast on each of the
+    split's templates, consistent entries (``entry_deletions``) and at least one of them deleted."""
+    assert len(paths) == count
+    used, deleted = set(), 0
+    for path in paths:
+        truth = check_truth(path, split, names)
+        if truth["is_baulast"]:
+            used.add(template_of(truth))
+            deleted += entry_deletions(truth, template_of(truth))
+    assert used == names and deleted >= 1
+
+
+def assert_older_unchanged(tmp_path, previous: str, templates: list[str], truth_sha: list[str],
+                           older: tuple[str, ...], names: set[str]) -> None:
+    """The split before a new one draws its first templates (seed 9) and writes its first two truth files (seed 4)
+    as recorded before the new split existed, and no older split draws any of the new split's templates."""
+    assert spec_templates(previous, 9, len(templates)) == templates
+    paths = generate(tmp_path, previous, 2, 4)
+    assert [hashlib.sha256(p.with_name(p.stem + ".truth.json").read_bytes()).hexdigest() for p in paths] == truth_sha
+    for split in older[1:]:
+        rng = random.Random(f"specs:{split}:1")
+        assert not {random_spec(rng, split, i + 1).template for i in range(100)} & names, split
+
+
+def assert_crowded_fits(name: str, sheet_dates) -> None:
+    """The crowded record (``crowded_akte``) fits on the template's sheet at both resolutions, the page turned as the
+    template is, and the sheet names every kind of date ``sheet_dates`` plans for it among its distractors."""
+    tpl, rng, a = crowded_akte(name)
+    for dpi in (200, 300):
+        img, distractors = render_sheet(a, tpl, dpi, rng, 1)
+        assert (img.size[0] > img.size[1]) == tpl.landscape
+        assert sheet_dates(a, tpl).kinds() <= distractors

@@ -4,9 +4,7 @@ are drawn where a naive reader would take them; the older splits unchanged by it
 
 from __future__ import annotations
 
-import hashlib
 import random
-import re
 from collections import Counter
 
 import pytest
@@ -15,20 +13,18 @@ from sample_scans.generate import generate
 from sample_scans.synth import content
 from sample_scans.synth.assemble import gemarkungen, random_spec
 from sample_scans.synth.layouts import TEMPLATES
-from sample_scans.synth.sheets import render_sheet
 from sample_scans.synth.sheets_dev3 import DEV3_RENDERERS, DEV3_TEMPLATES, FORMATS, sheet_dates
 from tests.generator_splits import (
     assert_bound_to_split,
+    assert_corpus,
+    assert_crowded_fits,
     assert_imports_first,
+    assert_older_unchanged,
     assert_own_wordings,
     check_truth,
-    crowded_akte,
     digest,
     drawn_text,
-    entry_deletions,
-    spec_templates,
     specs_and_aktes,
-    template_of,
 )
 
 DEV3 = {"tw_d3", "dm_d3", "cp_d3", "pc_d3"}
@@ -62,15 +58,7 @@ def test_dev3_templates_share_no_wording_set_or_renderer_with_other_templates():
 
 
 def test_dev3_truth_complete_consistent_and_all_four_templates(dev3_files):
-    assert len(dev3_files) == COUNT
-    used, deleted = set(), 0
-    for path in dev3_files:
-        truth = check_truth(path, "dev3", DEV3)
-        if not truth["is_baulast"]:
-            continue
-        used.add(template_of(truth))
-        deleted += entry_deletions(truth, template_of(truth))
-    assert used == DEV3 and deleted >= 1
+    assert_corpus(dev3_files, "dev3", DEV3, COUNT)
 
 
 def test_every_dev3_sheet_plans_two_dates_besides_the_registration(dev3_files):
@@ -156,13 +144,7 @@ def test_dev3_specs_mix_templates_entries_deletions_and_parcels():
 
 
 def test_older_splits_draw_and_write_the_same_as_before(tmp_path):
-    assert spec_templates("dev2", 9, 12) == DEV2_SEED_9
-    paths = generate(tmp_path, "dev2", 2, 4)
-    assert [hashlib.sha256(p.with_name(p.stem + ".truth.json").read_bytes()).hexdigest() for p in paths] == \
-        DEV2_TRUTH_SHA_4
-    for split in OLDER[1:]:
-        rng = random.Random(f"specs:{split}:1")
-        assert not any(re.fullmatch(r"\w+_d3", random_spec(rng, split, i + 1).template) for i in range(100))
+    assert_older_unchanged(tmp_path, "dev2", DEV2_SEED_9, DEV2_TRUTH_SHA_4, OLDER, DEV3)
 
 
 @pytest.mark.parametrize("first", ["sheets_dev3", "sheets_dev2", "sheets_dev", "sheets_more", "layouts", "sheets"])
@@ -173,8 +155,4 @@ def test_the_synth_modules_import_in_any_order(first):
 @pytest.mark.parametrize("name", sorted(DEV3))
 def test_dev3_sheet_fits_a_crowded_record(name):
     """Three entries, three parcels on two Flure and a deletion still fit on the sheet, at both resolutions."""
-    tpl, rng, a = crowded_akte(name)
-    for dpi in (200, 300):
-        img, distractors = render_sheet(a, tpl, dpi, rng, 1)
-        assert (img.size[0] > img.size[1]) == tpl.landscape
-        assert sheet_dates(a, tpl).kinds() <= distractors
+    assert_crowded_fits(name, sheet_dates)

@@ -4,7 +4,6 @@ that the first date of the sheet is not the registration; the older splits uncha
 
 from __future__ import annotations
 
-import hashlib
 import random
 import re
 
@@ -14,20 +13,18 @@ from sample_scans.generate import generate
 from sample_scans.synth import content
 from sample_scans.synth.assemble import gemarkungen, random_spec
 from sample_scans.synth.layouts import TEMPLATES
-from sample_scans.synth.sheets import render_sheet
 from sample_scans.synth.sheets_dev4 import DEV4_RENDERERS, DEV4_TEMPLATES, sheet_dates
 from tests.generator_splits import (
     assert_bound_to_split,
+    assert_corpus,
+    assert_crowded_fits,
     assert_imports_first,
+    assert_older_unchanged,
     assert_own_wordings,
     check_truth,
-    crowded_akte,
     digest,
     drawn_text,
-    entry_deletions,
-    spec_templates,
     specs_and_aktes,
-    template_of,
 )
 
 DEV4 = {"pc_d4", "tw_d4", "dm_d4", "cp_d4"}
@@ -62,15 +59,7 @@ def test_dev4_templates_share_no_wording_set_or_renderer_with_other_templates():
 
 
 def test_dev4_truth_complete_consistent_and_all_four_templates(dev4_files):
-    assert len(dev4_files) == COUNT
-    used, deleted = set(), 0
-    for path in dev4_files:
-        truth = check_truth(path, "dev4", DEV4)
-        if not truth["is_baulast"]:
-            continue
-        used.add(template_of(truth))
-        deleted += entry_deletions(truth, template_of(truth))
-    assert used == DEV4 and deleted >= 1
+    assert_corpus(dev4_files, "dev4", DEV4, COUNT)
 
 
 def test_every_dev4_sheet_plans_two_dates_besides_the_registration(dev4_files):
@@ -167,13 +156,7 @@ def test_dev4_specs_draw_only_its_templates():
 
 
 def test_older_splits_draw_and_write_the_same_as_before(tmp_path):
-    assert spec_templates("dev3", 9, 12) == DEV3_SEED_9
-    paths = generate(tmp_path, "dev3", 2, 4)
-    assert [hashlib.sha256(p.with_name(p.stem + ".truth.json").read_bytes()).hexdigest() for p in paths] == \
-        DEV3_TRUTH_SHA_4
-    for split in OLDER[1:]:
-        rng = random.Random(f"specs:{split}:1")
-        assert not any(re.fullmatch(r"\w+_d4", random_spec(rng, split, i + 1).template) for i in range(100))
+    assert_older_unchanged(tmp_path, "dev3", DEV3_SEED_9, DEV3_TRUTH_SHA_4, OLDER, DEV4)
 
 
 @pytest.mark.parametrize("first", ["sheets_dev4", "sheets_dev3", "layouts", "sheets"])
@@ -183,8 +166,4 @@ def test_the_synth_modules_import_in_any_order(first):
 
 @pytest.mark.parametrize("name", sorted(DEV4))
 def test_dev4_sheet_fits_a_crowded_record(name):
-    tpl, rng, a = crowded_akte(name)
-    for dpi in (200, 300):
-        img, distractors = render_sheet(a, tpl, dpi, rng, 1)
-        assert (img.size[0] > img.size[1]) == tpl.landscape
-        assert sheet_dates(a, tpl).kinds() <= distractors
+    assert_crowded_fits(name, sheet_dates)
