@@ -399,7 +399,8 @@ def first_numbered_entry(rows: list[Row]) -> int | None:
         named = 0  # words naming the number before it ("Lfd. Nr. 1", "Eintrag 1")
         while named + 1 < len(words) and key(words[named].text) in _NUMBER_WORDS:
             named += 1
-        if words[named].text.strip("|[](.):") not in ({"1"} | _ONE_LOOKALIKES) or (named and words[named].text != "1"):
+        number = words[named].text.strip("|[](.):-")  # "1", "(1)", "1.", "1-" before the type ("Nr. 1- Anbaubaulast")
+        if number not in ({"1"} | _ONE_LOOKALIKES) or (named and number != "1"):
             continue
         after = " ".join(w.text for w in words[named + 1 : named + 3])
         if named or find_dates(after) or len(words) > _PROSE_WORDS:

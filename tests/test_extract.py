@@ -460,3 +460,25 @@ def test_a_date_column_beside_the_prose_is_no_part_of_it(gazetteer) -> None:
     ])
     extraction = extract(page, gazetteer)
     assert extraction.parcels.value == (Parcel("Zons", 13, "621/35"),) and extraction.parcels.confidence >= 0.85
+
+
+def test_a_program_prints_heading_with_its_number_run_into_a_dash_opens_entry_1(gazetteer) -> None:
+    """"Baulast Ifd. Nr. 1- Anbaubaulast": the running number read together with the dash
+    after it still opens entry 1, so the entry's text, which names the neighbour's parcel
+    the Baulast benefits, is no part of the header's burdened parcels."""
+    page = make_page([
+        words_of("Stadt Neuss Der Bürgermeister Baulastenblatt"),
+        [*words_of("Bauaufsicht"), *words_of("Blattkennung 0373", 1500)],
+        words_of("Belastete Grundstücke"),
+        words_of("Gemarkung Rosellen, Flur 25, Flurstück 2140"),
+        words_of("Baulast Ifd. Nr. 1- Anbaubaulast Status: wirksam"),
+        [("Datum", 200), ("Vorgang", 500)],
+        [("05.02.2006", 200), *words_of("Baulasterklärung des Eigentümers", 500)],
+        [("08.03.2006", 200), *words_of("Eintragung in das Baulastenverzeichnis", 500)],
+        words_of("Inhalt: Der jeweilige Eigentümer des Grundstücks Gemarkung Rosellen, Flur 25, Flurstück 2140"),
+        words_of("verpflichtet sich, an das Grenzgebäude auf dem Grundstück Gemarkung Rosellen,"),
+        words_of("Flur 25, Flurstück 491 ohne Abstand anzubauen."),
+    ])
+    extraction = extract(page, gazetteer)
+    assert extraction.parcels.value == (Parcel("Rosellen", 25, "2140"),)
+    assert extraction.date.value == dt.date(2006, 3, 8)
