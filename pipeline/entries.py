@@ -21,10 +21,11 @@ from pipeline.layout import (
     find_labels,
     key,
     mean_confidence,
+    word_score,
     words_below,
     words_right_of,
 )
-from pipeline.vocab import DELETED, EVENT_WORDS, REGISTERED, LabelSet
+from pipeline.vocab import DELETED, EVENT_WORDS, OTHER_ACTS, REGISTERED, LabelSet
 
 REPAIRED = 0.6  # confidence of a date repaired from a damaged reading
 
@@ -64,6 +65,7 @@ def remarks(table: list[Row], vocabulary: LabelSet, head_read: bool = True) -> l
     taken: set[int] = set()  # date words already a remark's: one date is never two entries'
     anchors = find_any(table, vocabulary.labels, 0.8) + (_column_heads(table, vocabulary) if head_read else [])
     anchors += _inline_labels(table, vocabulary)
+    anchors = [a for a in anchors if not _lookalike(table[a.row].words[a.start : a.end], vocabulary)]
     for remark in _event_dates(table, vocabulary):
         found.setdefault(remark.row, remark)
         taken.update(id(w) for w in remark.words)
@@ -88,6 +90,21 @@ def remarks(table: list[Row], vocabulary: LabelSet, head_read: bool = True) -> l
         taken.update(id(w) for w in used)
         found.setdefault(anchor.row, Remark(anchor.row, date, label_words + tuple(used), anchor.score, repaired))
     return [found[row] for row in sorted(found)]
+
+
+def _lookalike(words: tuple[Word, ...], vocabulary: LabelSet) -> bool:
+    """Whether a one-word label reads more like a word that names something else ("EINGEGANGEN",
+    "EINSEGANGEN": a receipt stamp, not "Eingetragen")."""
+    if len(words) != 1:
+        return False
+    label = max(word_score(words[0].text, wording) for wording in vocabulary.labels + vocabulary.column)
+    return any(word_score(words[0].text, other) > label for other in vocabulary.lookalikes)
+
+
+def names_other_act(words: list[Word] | tuple[Word, ...]) -> bool:
+    """Whether the words name an act whose date is no registration's nor deletion's: a receipt, a
+    check, a copy issued, a file note (see `vocab.OTHER_ACTS`)."""
+    return any(key(w.text).startswith(OTHER_ACTS) for w in words)
 
 
 def _inline_labels(table: list[Row], vocabulary: LabelSet) -> list[Anchor]:
@@ -125,7 +142,11 @@ def _event_dates(table: list[Row], vocabulary: LabelSet) -> list[Remark]:
                  if sum(c.isalpha() for c in w.text) >= 3 or _is_one_of((w,), EVENT_WORDS)]
         named = [w for w in event if _is_one_of((w,), vocabulary.event)]
         others = [w for w in event if w not in named and not _is_one_of((w,), EVENT_WORDS)]
-        if used and named and not others and len(event) <= 5:
+        # The event follows its date within a column's gap; far from it, the "eingetragen am" of
+        # a stamp beside another stamp's date ("EINGEGANGEN 25. OKT. 1972") merely shares a line.
+        gap = event[0].bbox[0] - used[-1].bbox[2] if used and event else 0
+        apart = gap > _FAR * (used[-1].bbox[3] - used[-1].bbox[1]) if used else False
+        if used and named and not others and len(event) <= 5 and not apart:
             found.append(Remark(index, match.value, tuple(used + named), EVENT_SCORE))
     return found
 
@@ -198,7 +219,9 @@ def _column_dates(table: list[Row], head: Anchor) -> list[Remark]:
         for words in (cell, joined):
             text = " ".join(w.text for w in words)
             if (match := next(iter(find_dates(text)), None)) is not None:
-                if not _deletion_before(table[index].words, match.raw):  # "gel. 02.04.2013": a deletion's
+                # "gel. 02.04.2013": a deletion's; "Posteingang" over the date: a receipt stamp's.
+                other = names_other_act(cell) or index > 1 and names_other_act(cells[index - 1])
+                if not other and not _deletion_before(table[index].words, match.raw):
                     dates.append(Remark(index, match.value, tuple(words), 1.0))
                 break
             if (damaged := find_damaged_date(text)) is not None:
@@ -467,20 +490,40 @@ def _date_near(rows: list[Row], anchor: Anchor):  # type: ignore[no-untyped-def]
     ...") whose date is not this label's; and whether it had to be repaired (see
     `find_damaged_date`)."""
     below = words_below(rows, anchor, max_rows=2)
-    if any(key(w.text).startswith(_REMARK_LABELS) for w in below):
+    if any(key(w.text).startswith(_REMARK_LABELS) for w in below) or names_other_act(below):
         below = []
-    right = words_right_of(rows, anchor, 6)
+    right, far = _right_of_label(rows, anchor)
     if _names_place(right) or _names_place(below):  # "Eingetragen: Kaarst, den" over the date
         after = next((i for i in range(anchor.row + 1, len(rows)) if below and below[0] in rows[i].words), anchor.row)
         below = below + words_below(rows, anchor, max_rows=2, first=after - anchor.row + 1)
-    candidates = (right, below)
     for find, repaired in ((lambda text: next(iter(find_dates(text)), None), False), (find_damaged_date, True)):
-        for candidate in candidates:
+        # A date far right of the label, across a column's or another stamp's gap, is the label's
+        # only where nothing stands right by or below it, and even then not sure.
+        for candidate, unsure in ((right, repaired), (below, repaired), (far, True)):
             first = find(" ".join(w.text for w in candidate))
             if first is not None:
                 used = [w for w in candidate if w.text in first.raw or first.raw in w.text] or candidate
-                return first.value, used, repaired
+                return first.value, used, unsure
     return _date_before(rows, anchor)
+
+
+_FAR = 6  # a gap of this many line heights after a label: the next word stands in another column or stamp
+
+
+def _right_of_label(rows: list[Row], anchor: Anchor) -> tuple[list[Word], list[Word]]:
+    """The words right of a label up to the first wide gap, and those beyond it; both end where
+    a word names another act ("EINGETRAGEN Abschr. erteilt 1.12.96": the copy's date)."""
+    words = words_right_of(rows, anchor, 6)
+    cut = next((i for i, w in enumerate(words) if names_other_act([w])), len(words))
+    words = words[:cut]
+    label = rows[anchor.row].words[anchor.start : anchor.end]
+    height = max(w.bbox[3] - w.bbox[1] for w in label)
+    edge = label[-1].bbox[2]
+    for index, word in enumerate(words):
+        if word.bbox[0] - edge > _FAR * height:
+            return words[:index], words[index:]
+        edge = word.bbox[2]
+    return words, []
 
 
 def _names_place(words: list[Word]) -> bool:

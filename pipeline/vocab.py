@@ -24,7 +24,9 @@ class LabelSet:
     # A register program's event list (Datum | Vorgang): the event a date opens, in words that
     # name nothing else ("03.05.2005 Eintragung der Baulast", not "... Eintragung der Änderung").
     event: tuple[str, ...] = ()
-
+    # Words that look like a wording of the label but name something else: a receipt stamp's
+    # "EINGEGANGEN" reads much like "Eingetragen".
+    lookalikes: tuple[str, ...] = ()
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -40,6 +42,7 @@ REGISTERED = LabelSet(
     column=("Eintragung", "Datum", "Eintr.-Datum", "Eingetr.-Datum"),
     inline=("Eintragung",),
     event=("Eintragung", "Eingetragen"),
+    lookalikes=("Eingegangen",),
 )
 DELETED = LabelSet(
     remark=("Gelöscht", "Löschungsdatum", "gel."),  # "gel. 3.2.01" in pen
@@ -49,6 +52,12 @@ DELETED = LabelSet(
 # The other words an event of the list may have: what was registered or deleted, and where.
 EVENT_WORDS = ("der", "die", "des", "in", "im", "ins", "das", "aus", "dem", "baulast", "baulastenverzeichnis",
                "verzeichnis", "baulastenbuch", "baulastenblatt")
+# Folded stems of the words that name another act than registering or deleting, whose date a
+# stamp, a margin note or a remark's neighbour gives: a receipt ("Eingegangen", "Posteingang"),
+# a check ("Geprüft"), a copy issued ("Abschr. erteilt"), a note taken ("Zur Kenntnis genommen"),
+# a file note or follow-up ("Aktenvermerk", "Wiedervorlage").
+OTHER_ACTS = ("eingegangen", "eingang", "posteingang", "gepruft", "abschr", "erteilt", "kenntnis", "aktenvermerk",
+              "wiedervorlage")
 # The head of the remarks column beside the entry text (dates, signatures).
 REMARKS = ("Bemerkungen", "Vermerke", "Vermerk", "Anmerkungen", "Eintragungsvermerk")
 # Words of the entries table's head row; two of them make a row the head.

@@ -508,3 +508,49 @@ def test_a_remark_below_a_second_baulasts_text_is_never_entry_ones_for_sure(gaze
     ])
     extraction = extract(page, gazetteer)
     assert extraction.date.value == dt.date(2010, 8, 8) and extraction.date.confidence <= 0.5
+
+
+def test_a_copys_date_beside_a_registration_stamp_is_not_the_registration(gazetteer) -> None:
+    """The stamp "EINGETRAGEN" in the Eintragung column, its date on the line below; on the
+    stamp's line, across the column, the remark "Abschr. erteilt 1.12.96" dates a copy."""
+    page = make_page([
+        *HEADER,
+        [("Lfd.", 200), ("Nr.", 330), ("Inhalt", 500), ("Erklärung", 1100), ("Eintragung", 1400), ("Vermerke", 1900)],
+        [("1", 220), *words_of("Der jeweilige Eigentümer des", 500), ("05.09.96", 1100), ("EINGETRAGEN", 1400),
+         *words_of("Abschr. erteilt 1.12.96", 1900)],
+        [*words_of("Grundstücks verpflichtet sich,", 500), ("22.11.96", 1400)],
+        words_of("die Abstandfläche freizuhalten.", 500),
+    ])
+    assert extract(page, gazetteer).date.value == dt.date(1996, 11, 22)
+
+
+def test_another_stamps_date_far_right_of_the_label_yields_to_the_date_below_it(gazetteer) -> None:
+    """Stamps side by side share OCR lines: "In das Baulastenverzeichnis / eingetragen am"
+    over its date, and beside it, across a wide gap, "Geprüft" over the check's date; below,
+    on the receipt stamp's line, "EINGEGANGEN" over the receipt's date, far left of
+    "eingetragen am": no event list's "date eingetragen" line."""
+    page = make_page([
+        *HEADER,
+        [("Lfd.", 200), ("Nr.", 330), ("Inhalt", 600), ("der", 800), ("Baulast", 920), ("Bemerkungen", 1800)],
+        [("1", 220), *words_of("Der jeweilige Eigentümer des Grundstücks verpflichtet sich,", 400)],
+        words_of("die Abstandfläche von jeglicher Bebauung freizuhalten.", 400),
+        [("EINGEGANGEN", 300), *words_of("In das Baulastenverzeichnis", 1000), ("Geprüft", 1900)],
+        [*words_of("25. OKT. 1972", 300), *words_of("eingetragen am", 1000), *words_of("10. MAI 1985", 1900)],
+        [*words_of("20. DEZ. 1972", 1000)],
+    ])
+    assert extract(page, gazetteer).date.value == dt.date(1972, 12, 20)
+
+
+def test_a_receipt_stamps_date_in_the_date_column_is_no_registration(gazetteer) -> None:
+    """A column headed "Eintragung" holds, in entry 1's rows, only a receipt stamp
+    ("Posteingang" over its date): entry 1's registration date is unknown; the receipt's date is
+    at most proposed, as any date no label names."""
+    page = make_page([
+        *HEADER,
+        [("Lfd.", 200), ("Nr.", 330), ("Inhalt", 600), ("der", 800), ("Baulast", 920), ("Eintragung", 1800)],
+        [("1", 220), *words_of("Der jeweilige Eigentümer des Grundstücks", 400), *words_of("— Posteingang —", 1800)],
+        [*words_of("verpflichtet sich, die Abstandfläche", 400), ("10.09.08", 1800)],
+        words_of("von jeglicher Bebauung freizuhalten.", 400),
+    ])
+    date = extract(page, gazetteer).date
+    assert date is None or date.confidence <= 0.5
