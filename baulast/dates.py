@@ -87,6 +87,8 @@ def find_dates(text: str) -> list[DateMatch]:
 
 _DAMAGED = re.compile(r"(?<!\d)[|!\[lI]?(?P<day>\d{1,3})[.,](?P<month>\d{1,2})[.,](?P<year>\d{4})(?!\d)")
 _STRAY_DOTS = re.compile(r"\.(?:\s*\.)+\s*")  # two or more dots in a row, spaces between
+# A dater stamp's wheels printed apart, or its dots unread: "22 11 96", "-3 06 1991".
+_SPACED = re.compile(r"(?<![\d.,/:-])(?P<day>\d{1,2}) {1,3}(?P<month>\d{1,2}) {1,3}(?P<year>\d{4}|\d{2})(?![\d.,/:-])")
 _DAMAGED_NAMED = re.compile(  # "18, Februar 1978"
     rf"(?<![\d.,])(?P<day>\d{{1,2}}),{_GAP}(?P<month>{_LETTER}{{3,12}})\.?{_GAP}(?P<year>\d{{4}})(?!\d)")
 
@@ -98,7 +100,7 @@ def find_damaged_date(text: str) -> DateMatch | None:
     The repairs: a stray dot ("23. OKT. . 2016"), commas for dots ("16,04,1992", "18, Februar
     1978"), a table rule glued to the front ("|05.05.1975", "131.05.1991"), and a zero read as 8
     or 9 where the day or month cannot be ("18.81.1993", "17.19.1985"), as dot-matrix and worn
-    typewriter zeros often are.
+    typewriter zeros often are; and a dater stamp's parts with spaces for dots ("22 11 96").
     """
     if (stray := _STRAY_DOTS.sub(". ", text)) != text and (found := next(iter(find_dates(stray)), None)):
         return found  # "23. OKT. . 2016": a speck read as a dot between a stamp's parts
@@ -119,6 +121,14 @@ def find_damaged_date(text: str) -> DateMatch | None:
         day, month = _zero_for_lookalike(day, 31), _zero_for_lookalike(month, 12)
         try:
             value = dt.date(int(year), int(month), int(day))
+        except ValueError:
+            continue
+        return DateMatch(match.start(), match.end(), value, match.group())
+    for match in _SPACED.finditer(text):
+        year = int(match["year"])
+        try:
+            value = dt.date(year if len(match["year"]) == 4 else expand_two_digit_year(year), int(match["month"]),
+                            int(match["day"]))
         except ValueError:
             continue
         return DateMatch(match.start(), match.end(), value, match.group())

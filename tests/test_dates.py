@@ -108,6 +108,12 @@ def test_round_trip_month_name(date: dt.date) -> None:
     ("17.19.1985", dt.date(1985, 10, 17)),
     ("Eingetragen am 18, Februar 1978.", dt.date(1978, 2, 18)),  # a comma after a named month's day
     ("23. OKT. . 2016", dt.date(2016, 10, 23)),  # a speck read as a dot in a stamp
+    ("22 11 96", dt.date(1996, 11, 22)),  # a dater stamp's wheels, spaced
+    ("EINGETRAGEN 3  06 1991", dt.date(1991, 6, 3)),
+    ("Flur 12 Nr. 3 45", None),
+    ("32 11 96", None),
+    ("12 13 1996", None),
+    ("Az. 63 11 96-2", None),  # glued to more
     ("Seite 1 .. 2", None),
     ("18, Kirchstraße 1978", None),  # no month
     ("31, Februar 1978", None),

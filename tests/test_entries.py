@@ -554,3 +554,17 @@ def test_a_receipt_stamps_date_in_the_date_column_is_no_registration(gazetteer) 
     ])
     date = extract(page, gazetteer).date
     assert date is None or date.confidence <= 0.5
+
+
+def test_a_dater_stamps_spaced_date_below_its_label_is_proposed(gazetteer) -> None:
+    """A dater stamp's wheels print "22 11 96" under "EINGETRAGEN": the date, repaired from the
+    spaces, is proposed for a person to confirm, never accepted on its own."""
+    page = make_page([
+        *HEADER,
+        [("Lfd.", 200), ("Nr.", 330), ("Inhalt", 500), ("Eintragung", 1400), ("Vermerke", 1900)],
+        [("1", 220), *words_of("Der jeweilige Eigentümer des", 500), ("EINGETRAGEN", 1400)],
+        [*words_of("Grundstücks verpflichtet sich,", 500), *words_of("22 11 96", 1400)],
+        words_of("die Abstandfläche freizuhalten.", 500),
+    ])
+    date = extract(page, gazetteer).date
+    assert (date.value, date.confidence <= 0.6) == (dt.date(1996, 11, 22), True)
