@@ -305,6 +305,8 @@ def extract_entries(page: OcrPage, rows: list[Row], table_top: int,
                 confidence = min(confidence, REPAIRED)
             if _named_otherwise(segment, date, remark.words) or _second_text_before(table[: remark.row + 1]):
                 confidence = min(confidence, OTHERWISE_NAMED)
+            if len(numbered) < 2 and _text_resumes(table[start : remark.row + 1], remark.words):
+                confidence = min(confidence, LATER_TEXT)
             date_field = Field("date", date, confidence, evidence_of(page, list(remark.words)))
     if date_field is None and (head_read or numbered) and not registered:
         first_entry = table[: starts[1] if len(starts) > 1 else len(table)]
@@ -348,6 +350,30 @@ def _second_text_before(rows: list[Row]) -> bool:
         formulas += any(k.startswith("jeweilig") and any(f.startswith("eigentum") for f in folded[i + 1 : i + 3])
                         for i, k in enumerate(folded))
     return formulas >= 2
+
+
+LATER_TEXT = 0.7  # a remark that may close a later entry, whose running number went unread
+_PARAGRAPH_GAP = 3  # lines without text in the text column: the entry's text has ended
+_OWN_COLUMN = 10  # line heights right of the text's left edge: a remark in a column of its own
+
+
+def _text_resumes(rows: list[Row], remark_words: tuple[Word, ...]) -> bool:
+    """Whether, left of the remark, the entry's text ends and, after lines of nothing but stamps
+    and notes, text begins again above or beside the remark: a later entry's, its running
+    number gone unread (and the remark may be that entry's)."""
+    left = min(w.bbox[0] for w in remark_words)
+    lettered = [w for row in rows for w in row.words if sum(c.isalpha() for c in w.text) >= 3]
+    height = max(w.bbox[3] - w.bbox[1] for w in remark_words)
+    if not lettered or left < min(w.bbox[0] for w in lettered) + _OWN_COLUMN * height:
+        return False  # the remark stands in the text's own column ("Die Baulast wurde am ... eingetragen.")
+    prose = [any(sum(c.isalpha() for c in w.text) >= 3 and w.bbox[0] < left for w in row.words) for row in rows]
+    first = prose.index(True) if True in prose else len(prose)
+    gap = 0
+    for has_text in prose[first:]:
+        if has_text and gap >= _PARAGRAPH_GAP:
+            return True
+        gap = 0 if has_text else gap + 1
+    return False
 
 
 def _named_otherwise(segment: list[Row], date: dt.date, remark_words: tuple[Word, ...]) -> bool:

@@ -568,3 +568,24 @@ def test_a_dater_stamps_spaced_date_below_its_label_is_proposed(gazetteer) -> No
     ])
     date = extract(page, gazetteer).date
     assert (date.value, date.confidence <= 0.6) == (dt.date(1996, 11, 22), True)
+
+
+def test_a_remark_beside_text_that_resumes_after_a_gap_may_close_a_later_entry(gazetteer) -> None:
+    """Entry 1's text ends; lines of stamps only in the remarks column follow; then text begins
+    again, entry 2's, its running number unread, and the only "eingetragen am" stands beside it:
+    the date may be entry 2's and is not trusted for entry 1."""
+    page = make_page([
+        *HEADER,
+        [("Lfd.", 200), ("Nr.", 330), ("Inhalt", 600), ("der", 800), ("Baulast", 920), ("Bemerkungen", 1800)],
+        [("1", 220), *words_of("Der jeweilige Eigentümer des Grundstücks", 400)],
+        words_of("verpflichtet sich, die Abstandfläche von", 400),
+        words_of("jeglicher Bebauung freizuhalten.", 400),
+        words_of("Zur Kenntnis genommen", 1800),
+        words_of("28. NOV. 1998", 1800),
+        words_of("— Posteingang —", 1800),
+        words_of("10. MRZ. 2005", 1800),
+        [*words_of("Unterhaltung von Abwasserleitungen zugunsten", 400), *words_of("eingetragen am", 1800)],
+        [*words_of("des Grundstücks zu dulden.", 400), ("27.03.2005", 1800)],
+    ])
+    date = extract(page, gazetteer).date
+    assert (date.value, date.confidence <= 0.7) == (dt.date(2005, 3, 27), True)
