@@ -176,7 +176,8 @@ def make_parcels(rng: random.Random, gemarkung: str, n: int, two_flure: bool) ->
 
 def make_akte(rng: random.Random, years: tuple[int, int], gem: dict[str, list[str]], **opt) -> Akte:
     """Random but consistent content. Options: municipality, gemarkung, by_kreis, number_style,
-    n_parcels, two_flure, n_entries, deleted, address, first_type, is_baulast, letter_kind."""
+    n_parcels, two_flure, n_entries, deleted, delete_first (the deletion is entry 1's), address, first_type,
+    is_baulast, letter_kind."""
     muni = opt.get("municipality") or rng.choice(sorted(gem))
     gemarkung = opt.get("gemarkung") or rng.choice(gem[muni])
     by_kreis = opt.get("by_kreis", muni in KREIS_MUNICIPALITIES and rng.random() < 0.4)
@@ -225,7 +226,8 @@ def make_akte(rng: random.Random, years: tuple[int, int], gem: dict[str, list[st
             reg = rand_date(rng, reg + dt.timedelta(days=30), min(dt.date(2024, 6, 30), reg + dt.timedelta(days=3650)))
     deleted = opt.get("deleted", n_entries > 1 and rng.random() < 0.5)
     if deleted and n_entries > 1:
-        e = a.entries[-1] if rng.random() < 0.7 else a.entries[0]
+        last = rng.random() < 0.7  # drawn even where the caller chose, so every other file stays the same
+        e = a.entries[0 if opt.get("delete_first", not last) else -1]
         e.deleted_on = rand_date(rng, e.registered_on + dt.timedelta(days=60),
                                  max(e.registered_on + dt.timedelta(days=61), dt.date(2024, 12, 31)))
         e.deleter = clerks[2]

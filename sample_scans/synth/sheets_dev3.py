@@ -193,12 +193,13 @@ def permit_number(a: Akte, e: Entry) -> str:
     return f"{100 + dev2.akte_hash(a, f'pno{e.lfd_nr}') % 850}/{permitted(a, e).year % 100:02d}"
 
 
-def changed(a: Akte, e: Entry) -> dt.date | None:
-    """A later amendment of the entry (a new Lageplan, a corrected parcel name), if there was room for one."""
+def changed(a: Akte, e: Entry, salt: str = "change") -> dt.date | None:
+    """A later amendment of the entry (a new Lageplan, a corrected parcel name), if there was room for one; another
+    `salt` draws another day."""
     end = min(e.deleted_on - dt.timedelta(days=30) if e.deleted_on else dt.date(2024, 6, 30),
               e.registered_on + dt.timedelta(days=2500))
     span = (end - e.registered_on).days
-    return offset(a, f"change{e.lfd_nr}", e.registered_on, 120, span) if span > 120 else None
+    return offset(a, f"{salt}{e.lfd_nr}", e.registered_on, 120, span) if span > 120 else None
 
 
 def waived(a: Akte, e: Entry) -> dt.date:

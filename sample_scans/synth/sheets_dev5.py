@@ -508,9 +508,24 @@ def sheet_margin_ledger(pg: Page, tpl: Template, a: Akte, page_no: int, pt: floa
 
 
 # --- a laser-printed form whose Vermerk column is filled with stamps -----------------------------------------------
-def sheet_stamp_column(pg: Page, tpl: Template, a: Akte, page_no: int, pt: float) -> tuple[set, bool]:
+def parcel_grid(pg: Page, tpl: Template, a: Akte, cs: list[int], y: int, rh: int, pt: float, head_pt: float,
+                shade: int, d: set) -> int:
+    """A printed form's grid of cells between the edges `cs`: Gemarkung | Flur | Flurstück | Lage over a row per
+    Flur, then Grundbuch and Aktenzeichen (noted in the distractors `d`); the line below it."""
     from .sheets import cell_row  # sheets imports this module
 
+    L, f = tpl.label, tpl.form_font
+    y = cell_row(pg, cs, y, rh, [L(key) for key in ("gem", "flur", "fst", "addr")], tpl.bold_font, head_pt,
+                 shade=shade)
+    for i, (flur, fst) in enumerate(dev3.parcel_cells(a)):
+        y = cell_row(pg, cs, y, rh, [a.parcels[0].gemarkung, flur, fst, (a.address or "") if i == 0 else ""], f, pt)
+    gb = f"{L('gb')} {a.grundbuch[0]}, {L('gb_blatt')} {a.grundbuch[1]}" if a.grundbuch else ""
+    y = cell_row(pg, [cs[0], cs[3], cs[-1]], y, rh, [gb, f"{L('az')} {a.aktenzeichen}"], f, pt)
+    d |= {"aktenzeichen"} | ({"grundbuch_blatt"} if a.grundbuch else set())
+    return y
+
+
+def sheet_stamp_column(pg: Page, tpl: Template, a: Akte, page_no: int, pt: float) -> tuple[set, bool]:
     P, L, d, rng = pg.px, tpl.label, set(), pg.rng
     f, fb = tpl.form_font, tpl.bold_font
     x0, x1 = P(tpl.margin), pg.img.width - P(tpl.margin)
@@ -543,13 +558,7 @@ def sheet_stamp_column(pg: Page, tpl: Template, a: Akte, page_no: int, pt: float
               [Line(L("copy"), 13, True)], rng.choice(("box", "double")), tilt=8)
     y += P(16)
     cs = [x0 + round(W * c) for c in (0, 0.3, 0.4, 0.68)] + [x1]
-    rh = P(8.5)
-    y = cell_row(pg, cs, y, rh, [L(key) for key in ("gem", "flur", "fst", "addr")], fb, 8.5, shade=225)
-    for i, (flur, fst) in enumerate(dev3.parcel_cells(a)):
-        y = cell_row(pg, cs, y, rh, [a.parcels[0].gemarkung, flur, fst, (a.address or "") if i == 0 else ""], f, pt)
-    gb = f"{L('gb')} {a.grundbuch[0]}, {L('gb_blatt')} {a.grundbuch[1]}" if a.grundbuch else ""
-    y = cell_row(pg, [x0, cs[3], x1], y, rh, [gb, f"{L('az')} {a.aktenzeichen}"], f, pt)
-    d |= {"aktenzeichen"} | ({"grundbuch_blatt"} if a.grundbuch else set())
+    y = parcel_grid(pg, tpl, a, cs, y, P(8.5), pt, 8.5, 225, d)
     y += P(6)
     # the table, ruled down to the foot; the Vermerk column wide enough for a stamp or two side by side
     xs = [x0 + round(W * c) for c in (0, 0.065, 0.62)] + [x1]
