@@ -2,7 +2,7 @@
 """Render synthetic scanned Baulastenakten with ground truth.
 
     python sample_scans/generate.py OUTDIR [--count N] [--seed S]
-                                    [--split sample|tuning|heldout|heldout2|heldout3|dev|heldout4|dev2|dev3|dev4|dev5]
+        [--split sample|tuning|heldout|heldout2|heldout3|dev|heldout4|dev2|dev3|dev4|dev5|dev6]
 
 ``--split sample`` without ``--count`` writes the curated, committed set (SAMPLE_SPECS below).
 ``tuning`` / ``heldout`` / ``heldout2`` / ``heldout3`` / ``dev`` / ``heldout4`` write random corpora; heldout uses
@@ -17,6 +17,9 @@ date column shared with the deletion, beside amendment rows with dates of their 
 (``synth/sheets_dev5.py``) is a fifth, whose dates are carried by rubber stamps (label and date on lines of their own,
 tilted, over typed text and form rules, beside receipt, "Geprüft", "Posteingang" and "Zur Kenntnis genommen" stamps
 with dates of their own) and written in the margins (registrations, deletions, Aktenvermerk and Wiedervorlage notes).
+``dev6`` (``synth/sheets_dev6.py``) is a sixth, whose registration remarks carry more than one date (the declaration
+or the Eintragungsverfügung in the same sentence, the date left of its label, later changes, transfers, renewals and
+deletions in the same cell, entries listed newest first, an issue or letter date above the table).
 Depends only on Pillow and the standard library; output is deterministic for a given seed.
 """
 

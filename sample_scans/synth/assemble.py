@@ -14,6 +14,7 @@ from .sheets_dev2 import spec_draws as dev2_spec_draws
 from .sheets_dev3 import spec_draws as dev3_spec_draws
 from .sheets_dev4 import spec_draws as dev4_spec_draws
 from .sheets_dev5 import spec_draws as dev5_spec_draws
+from .sheets_dev6 import spec_draws as dev6_spec_draws
 
 PAGE_KINDS = ("sheet", "sheet_cont", "decl", "plan", "letter", "letter2")  # sheet_cont: continuation (dev, dev2)
 
@@ -103,9 +104,9 @@ def build(spec: Spec, outdir: Path, split: str, seed: int) -> Path:
 
 
 def random_spec(rng: random.Random, split: str, index: int) -> Spec:
-    """A random file for the tuning/heldout/heldout2/heldout3/heldout4/dev/dev2/dev3/dev4/dev5 corpora (the split-bound
-    ones use only their own templates). Only dev and dev2 files may have a continuation page of the sheet (drawn after
-    everything the other splits draw, so their files do not change)."""
+    """A random file for the tuning/heldout/heldout2/heldout3/heldout4/dev/dev2/dev3/dev4/dev5/dev6 corpora (the
+    split-bound ones use only their own templates). Only dev and dev2 files may have a continuation page of the sheet
+    (drawn after everything the other splits draw, so their files do not change)."""
     tpl = rng.choice(templates_for(split))
     fmt = rng.choices(writers.FORMATS, weights=(4, 3, 2, 2))[0]
     quality = rng.choices(degrade.QUALITIES, weights=(3, 5, 2))[0]
@@ -130,6 +131,8 @@ def random_spec(rng: random.Random, split: str, index: int) -> Spec:
         kinds, opts = dev4_spec_draws(rng, kinds, opts, fmt)
     if tpl.split == "dev5":  # dev5's own draws (sheets_dev5.spec_draws); no other split makes them
         kinds, opts = dev5_spec_draws(rng, kinds, opts, fmt)
+    if tpl.split == "dev6":  # dev6's own draws (sheets_dev6.spec_draws, which may choose the deleted entry)
+        kinds, opts = dev6_spec_draws(rng, kinds, opts, fmt, tpl)
     turns = {}
     if rng.random() < 0.1:
         turns[rng.randrange(len(kinds))] = rng.choice((90, 180, 270))

@@ -156,11 +156,15 @@ SPLITS += ("dev4",)
 # dev5: a fifth development split, of sheets whose dates are carried by rubber stamps and written in the margins
 # (sheets_dev5.py, which adds its templates to TEMPLATES in the same way)
 SPLITS += ("dev5",)
+# dev6: a sixth development split, of sheets whose registration remark carries more than one date (sheets_dev6.py,
+# which adds its templates to TEMPLATES in the same way)
+SPLITS += ("dev6",)
 # the heldout4 templates live in their own module, which adds them to TEMPLATES (and its wordings to LABELS)
 from . import (
     sheets_dev2,  # noqa: E402,F401
     sheets_dev3,  # noqa: E402,F401
     sheets_dev4,  # noqa: E402,F401
     sheets_dev5,  # noqa: E402,F401
+    sheets_dev6,  # noqa: E402,F401
     sheets_fourth,  # noqa: E402, F401
 )

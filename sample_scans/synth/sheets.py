@@ -18,6 +18,7 @@ from .sheets_dev2 import DEV2_RENDERERS
 from .sheets_dev3 import DEV3_RENDERERS
 from .sheets_dev4 import DEV4_RENDERERS
 from .sheets_dev5 import DEV5_RENDERERS
+from .sheets_dev6 import DEV6_RENDERERS
 from .sheets_fourth import FOURTH_RENDERERS
 from .sheets_more import MORE_RENDERERS
 from .sheets_third import THIRD_RENDERERS
@@ -283,6 +284,7 @@ RENDERERS.update(DEV2_RENDERERS)
 RENDERERS.update(DEV3_RENDERERS)
 RENDERERS.update(DEV4_RENDERERS)
 RENDERERS.update(DEV5_RENDERERS)
+RENDERERS.update(DEV6_RENDERERS)
 
 
 def render_sheet(a: Akte, tpl: Template, dpi: int, rng: random.Random, page_no: int,
