@@ -77,8 +77,9 @@ def remarks(table: list[Row], vocabulary: LabelSet, head_read: bool = True) -> l
             for remark in column:
                 # The cell alone is the evidence: a box from the column's head down to the date
                 # would hold other entries' lines, and its second reading would dispute nothing.
-                found.setdefault(remark.row, Remark(remark.row, remark.date, remark.words, anchor.score,
-                                                    remark.repaired))
+                # It dates a label beside it that found no date of its own ("15.04.1987 | eingetragen").
+                if remark.row not in found or found[remark.row].date is None:
+                    found[remark.row] = Remark(remark.row, remark.date, remark.words, anchor.score, remark.repaired)
             continue
         date, used, repaired = _date_near(table, anchor)
         if date is None and id(anchor) not in strong:
@@ -140,7 +141,9 @@ def _event_dates(table: list[Row], vocabulary: LabelSet) -> list[Remark]:
         # Words of two letters or less that are none of the event's are specks ("oo." after it).
         event = [w for w in words[len(used) :]
                  if sum(c.isalpha() for c in w.text) >= 3 or _is_one_of((w,), EVENT_WORDS)]
-        named = [w for w in event if _is_one_of((w,), vocabulary.event)]
+        # The event's own word, not a longer one it begins ("Eintragungsverfügung": the order to register).
+        named = [w for w in event if _is_one_of((w,), vocabulary.event)
+                 and len(key(w.text)) <= max(len(key(label)) for label in vocabulary.event) + 2]
         others = [w for w in event if w not in named and not _is_one_of((w,), EVENT_WORDS)]
         # The event follows its date within a column's gap; far from it, the "eingetragen am" of
         # a stamp beside another stamp's date ("EINGEGANGEN 25. OKT. 1972") merely shares a line.
@@ -219,8 +222,10 @@ def _column_dates(table: list[Row], head: Anchor) -> list[Remark]:
         for words in (cell, joined):
             text = " ".join(w.text for w in words)
             if (match := next(iter(find_dates(text)), None)) is not None:
-                # "gel. 02.04.2013": a deletion's; "Posteingang" over the date: a receipt stamp's.
-                other = names_other_act(cell) or index > 1 and names_other_act(cells[index - 1])
+                # "gel. 02.04.2013": a deletion's; "Posteingang" over the date: a receipt stamp's;
+                # "12.03.1987 | Verpflichtungserklärung": the act beside it is another.
+                other = names_other_act(cell) or index > 1 and names_other_act(cells[index - 1]) \
+                    or _another_act_beside(table[index].words, words)
                 if not other and not _deletion_before(table[index].words, match.raw):
                     dates.append(Remark(index, match.value, tuple(words), 1.0))
                 break
@@ -235,6 +240,24 @@ def _column_dates(table: list[Row], head: Anchor) -> list[Remark]:
                 dates.append(Remark(index, None, tuple(cell), 1.0))
         index += 2 if dates and dates[-1].row == index and len(dates[-1].words) > len(cell) else 1
     return dates
+
+
+# Folded stems of acts a date column beside a Vermerk column may date besides the registration:
+# the order to register and later changes ("berichtigt", "übertragen auf Blatt 412").
+_LATER_ACTS = ("verfugt", "verfugung", "berichtigt", "geandert", "erganzt", "ubertragen", "erneuert")
+
+
+def _another_act_beside(row: tuple[Word, ...], cell: list[Word] | tuple[Word, ...]) -> bool:
+    """Whether the words right after a date column's cell name an act that is not the
+    registration: the declaration, the order to register, a change. An act cited with a date
+    of its own ("24.01.1993 | Erkl. v. 06.11.1992") is not the column date's."""
+    right = max(w.bbox[2] for w in cell)
+    beside = [key(w.text) for w in row if w.bbox[0] >= right][:4]
+    return any(k.startswith(_GROUNDS + _LATER_ACTS + OTHER_ACTS) and not set(beside[i + 1 : i + 3]) & _CITING
+               for i, k in enumerate(beside[:3]))
+
+
+_CITING = {"v", "vom"}  # "Erkl. v.", "Erklärung vom": an act cited with its own date
 
 
 _DELETION_STEMS = ("geloscht", "gelost", "loschung")  # folded: "gelöscht", "gelöst", "Löschung"
@@ -276,6 +299,9 @@ def extract_entries(page: OcrPage, rows: list[Row], table_top: int,
             continue
         by_remark.append(row)
     starts = numbered if len(numbered) >= len(by_remark) else by_remark
+    newest_first = _newest_first(table)
+    if newest_first:  # a print that lists the newest entry first ("Lfd. Nr. 2" above "Lfd. Nr. 1")
+        starts = numbered = newest_first
     if starts:
         first = min(starts[0], min((r.row for r in registered), default=starts[0]))
         starts[0] = min(first, 1) if starts is by_remark else first  # the first entry opens the table
@@ -291,9 +317,10 @@ def extract_entries(page: OcrPage, rows: list[Row], table_top: int,
         # A dated deletion wins over a word without a date ("Status: gelöscht" in the entry's heading).
         deletion = next((r.date for r in deleted if start <= r.row < end and r.date is not None), None)
         date = remark.date if remark else None
-        entries.append(Entry(lfd_nr=index + 1, type=classify_type(" ".join(r.text for r in segment)),
+        lfd_nr = len(starts) - index if newest_first else index + 1
+        entries.append(Entry(lfd_nr=lfd_nr, type=classify_type(" ".join(r.text for r in segment)),
                              registered_on=date, deleted_on=deletion))
-        if index == 0 and remark is not None and date is not None:
+        if lfd_nr == 1 and remark is not None and date is not None:
             value_words = [w for w in remark.words if any(c.isdigit() for c in w.text)] or list(remark.words)
             confidence = remark.score * mean_confidence(value_words)
             if not numbered and (remark.row > _FIRST_ENTRY_ROWS or not head_read):
@@ -308,11 +335,35 @@ def extract_entries(page: OcrPage, rows: list[Row], table_top: int,
             if len(numbered) < 2 and _text_resumes(table[start : remark.row + 1], remark.words):
                 confidence = min(confidence, LATER_TEXT)
             date_field = Field("date", date, confidence, evidence_of(page, list(remark.words)))
-    if date_field is None and (head_read or numbered) and not registered:
+    if date_field is None and (head_read or numbered) and not registered and not newest_first:
         first_entry = table[: starts[1] if len(starts) > 1 else len(table)]
         date_field = _date_after_number(page, table[numbered[0]]) if numbered else None
         date_field = date_field or _unlabelled_date(page, first_entry, deleted)
-    return entries, date_field
+    return sorted(entries, key=lambda entry: entry.lfd_nr), date_field
+
+
+def _newest_first(table: list[Row]) -> list[int]:
+    """The rows that open the entries of a table listing the newest first: each begins with a
+    word naming its running number ("Lfd. Nr. 2", "Eintrag 2"), and the numbers read count down
+    to 1 (a header's "Nr. 314" above them aside). Empty where the entries run the usual way, or
+    their numbers are not all read."""
+    rows, numbers = [], []
+    for index, row in enumerate(table):
+        lettered = [w for w in row.words if any(c.isalnum() for c in w.text)]
+        named = 0
+        while named + 1 < len(lettered) and key(lettered[named].text) in _NUMBER_WORDS:
+            named += 1
+        token = lettered[named].text.strip("|[](.):-") if named else ""
+        if token.isascii() and token.isdigit():
+            rows.append(index)
+            numbers.append(int(token))
+    if 1 not in numbers:
+        return []
+    last = len(numbers) - 1 - numbers[::-1].index(1)  # entry 1's row: the last "1" read
+    first = last
+    while first > 0 and numbers[first - 1] == numbers[first] + 1:
+        first -= 1  # the entries above it count down to it
+    return rows[first : last + 1] if last > first else []
 
 
 UNLABELLED = 0.5  # confidence of a date no label names: a person always confirms it
@@ -389,7 +440,10 @@ def _named_otherwise(segment: list[Row], date: dt.date, remark_words: tuple[Word
         for index, word in enumerate(words):
             if not any(c.isdigit() for c in word.text):
                 continue  # the remark's own date too: "Erkl. v. 4-11-86" read below a column's head
-            before = [key(w.text) for w in words[max(0, index - 4) : index]]  # "Bauschein Nr. 412/83 vom"
+            before = words[max(0, index - 4) : index]  # "Bauschein Nr. 412/83 vom"
+            # Only since the date before it: "Erklärung vom 12.03.1987 am 15.04.1987" names the first.
+            after_date = max((i + 1 for i, w in enumerate(before) if find_dates(w.text)), default=0)
+            before = [key(w.text) for w in before[after_date:]]
             grounds = any(k.startswith(_GROUNDS) for k in before) and row_index <= remark_row
             if not grounds and not any(k.startswith(_PERMITS) for k in before):
                 continue
@@ -432,9 +486,12 @@ _PROSE_WORDS = 4  # words of an entry's first line after its running number, whe
 def first_numbered_entry(rows: list[Row]) -> int | None:
     """The row of entry 1 in a table whose head went unread: a "1" at the left edge of the
     page's text, below the sheet's first lines, followed by a date ("1 18.01.83 Der jeweilige
-    ...") or by a line of prose; None if there is none."""
+    ...") or by a line of prose; in a print that lists the newest entry first, the row of the
+    first one listed; None if there is none."""
     if len(rows) < 3:
         return None
+    if newest_first := _newest_first(rows[2:]):
+        return newest_first[0] + 2  # the newest entry, listed first, opens the table
     # The text's left edge: where lines of several words begin (a speck in the margin is none).
     starts = sorted(words[0].bbox[0] for row in rows
                     if len(words := [w for w in row.words if any(c.isalnum() for c in w.text)]) >= 2)
@@ -516,13 +573,17 @@ def _date_near(rows: list[Row], anchor: Anchor):  # type: ignore[no-untyped-def]
     ...") whose date is not this label's; and whether it had to be repaired (see
     `find_damaged_date`)."""
     below = words_below(rows, anchor, max_rows=2)
-    if any(key(w.text).startswith(_REMARK_LABELS) for w in below) or names_other_act(below):
-        below = []
+    if any(key(w.text).startswith(_REMARK_LABELS + _LATER_ACTS) for w in below) or names_other_act(below):
+        below = []  # "Gelöscht am ...", "20.05.1990 berichtigt": the line dates something else
     right, far = _right_of_label(rows, anchor)
     if _names_place(right) or _names_place(below):  # "Eingetragen: Kaarst, den" over the date
         after = next((i for i in range(anchor.row + 1, len(rows)) if below and below[0] in rows[i].words), anchor.row)
         below = below + words_below(rows, anchor, max_rows=2, first=after - anchor.row + 1)
-    for find, repaired in ((lambda text: next(iter(find_dates(text)), None), False), (find_damaged_date, True)):
+    right_text = " ".join(w.text for w in right)
+    if _own_date(right_text) is None and find_damaged_date(right_text) is None \
+            and (before := _am_date_before(rows[anchor.row].words, anchor.start)) is not None:
+        return before  # "am 22-3-79 eingetr.": the date the label closes, not the next line's
+    for find, repaired in ((_own_date, False), (find_damaged_date, True)):
         # A date far right of the label, across a column's or another stamp's gap, is the label's
         # only where nothing stands right by or below it, and even then not sure.
         for candidate, unsure in ((right, repaired), (below, repaired), (far, True)):
@@ -534,13 +595,32 @@ def _date_near(rows: list[Row], anchor: Anchor):  # type: ignore[no-untyped-def]
 
 
 _FAR = 6  # a gap of this many line heights after a label: the next word stands in another column or stamp
+_ORDERED = ("verfugt", "verfugung")  # "Eintragung verfügt am ...": the order to register, dated before it
+
+
+def _own_date(text: str):  # type: ignore[no-untyped-def]
+    """The first date of a remark's text that is not another document's: "Eingetragen auf Grund
+    der Erklärung vom 12.03.1987 am 15.04.1987" is registered on 15.04.1987. A date that the words
+    since the label (or since the date before it) give to a declaration, an application or the
+    order to register is passed over."""
+    start = 0
+    for match in find_dates(text):
+        since = [key(word) for word in text[start : match.start].split()]
+        if not any(k.startswith(_GROUNDS + _ORDERED) for k in since):
+            return match
+        start = match.end
+    return None
 
 
 def _right_of_label(rows: list[Row], anchor: Anchor) -> tuple[list[Word], list[Word]]:
     """The words right of a label up to the first wide gap, and those beyond it; both end where
-    a word names another act ("EINGETRAGEN Abschr. erteilt 1.12.96": the copy's date)."""
-    words = words_right_of(rows, anchor, 6)
-    cut = next((i for i, w in enumerate(words) if names_other_act([w])), len(words))
+    a word names another act ("EINGETRAGEN Abschr. erteilt 1.12.96": the copy's date), a
+    deletion or a change."""
+    words = words_right_of(rows, anchor, 10)
+    # "... eingetr. Wo., gel. am 7-10-98": the deletion's date; "berichtigt am": a change's.
+    cut = next((i for i, w in enumerate(words)
+                if names_other_act([w]) or _names_deletion(key(w.text)) or key(w.text).startswith(_LATER_ACTS)),
+               len(words))
     words = words[:cut]
     label = rows[anchor.row].words[anchor.start : anchor.end]
     height = max(w.bbox[3] - w.bbox[1] for w in label)
@@ -557,6 +637,21 @@ def _names_place(words: list[Word]) -> bool:
     the next line of a narrow column."""
     lettered = [w for w in words if any(c.isalnum() for c in w.text)]
     return bool(lettered) and key(lettered[-1].text) == "den"
+
+
+def _am_date_before(words: tuple[Word, ...], start: int):  # type: ignore[no-untyped-def]
+    """(date, words, repaired) of "am <date>" right before the label on its line ("am 22-3-79
+    eingetr."), or None."""
+    for size in (1, 2, 3):  # the date in one to three words ("am 22. März 1979 eingetragen")
+        if start - size - 1 < 0 or key(words[start - size - 1].text) != "am":
+            continue
+        used = list(words[start - size : start])
+        text = " ".join(w.text for w in used)
+        for find, repaired in ((lambda t: next(iter(find_dates(t)), None), False), (find_damaged_date, True)):
+            match = find(text)
+            if match is not None and match.start == 0 and match.end >= len(text.rstrip(".,;")):
+                return match.value, used, repaired
+    return None
 
 
 _SENTENCE_WORDS = 8  # words from "am <date>" to the "eingetragen" closing its sentence

@@ -589,3 +589,97 @@ def test_a_remark_beside_text_that_resumes_after_a_gap_may_close_a_later_entry(g
     ])
     date = extract(page, gazetteer).date
     assert (date.value, date.confidence <= 0.7) == (dt.date(2005, 3, 27), True)
+
+
+def test_a_remark_that_cites_its_declaration_first_is_dated_by_its_own_date(gazetteer) -> None:
+    """"Eingetragen auf Grund der Erklärung vom 12.03.1987 am 15.04.1987": the first date after
+    the label is the declaration's; the registration is the date after "am"."""
+    page = make_page([
+        *HEADER,
+        [("Lfd.", 200), ("Nr.", 330), ("Inhalt", 600), ("der", 800), ("Baulast", 920)],
+        [("1", 220), *words_of("Der jeweilige Eigentümer des Grundstücks verpflichtet sich,", 400)],
+        words_of("die Abstandfläche von jeglicher Bebauung freizuhalten.", 400),
+        words_of("Eingetragen auf Grund der Erklärung vom 12.03.1987 am 15.04.1987", 400),
+    ])
+    date = extract(page, gazetteer).date
+    assert (date.value, date.confidence >= 0.85) == (dt.date(1987, 4, 15), True)
+
+
+def test_a_print_listing_the_newest_entry_first_dates_the_record_by_entry_1(gazetteer) -> None:
+    """A later computer print lists "Lfd. Nr. 2" above "Lfd. Nr. 1": the record's date is entry
+    1's registration, the lower one, and the entries keep their own running numbers."""
+    page = make_page([
+        *HEADER,
+        words_of("Eintragungen (neueste zuerst)"),
+        words_of("Lfd. Nr. 2 Art: Stellplatzbaulast"),
+        words_of("Der jeweilige Eigentümer verpflichtet sich, zwei Stellplätze bereitzuhalten.", 500),
+        words_of("Eingetragen am 03.05.2005 (Erkl. v. 12.04.2005)", 500),
+        words_of("Lfd. Nr. 1 Art: Abstandflächenbaulast"),
+        words_of("Der jeweilige Eigentümer verpflichtet sich, die Abstandfläche freizuhalten.", 500),
+        words_of("Eingetragen am 15.04.1997 (Erkl. v. 12.03.1997)", 500),
+    ])
+    extraction = extract(page, gazetteer)
+    assert extraction.date.value == dt.date(1997, 4, 15)
+    assert [(e.lfd_nr, e.registered_on) for e in extraction.entries] == [
+        (1, dt.date(1997, 4, 15)), (2, dt.date(2005, 5, 3))]
+
+
+def test_a_date_column_beside_the_acts_it_dates_gives_the_registration_only(gazetteer) -> None:
+    """A Datum column left of a Vermerk column, one row per act: the declaration, the order to
+    register, the registration (signed), a correction. Only the row that registers dates it."""
+    page = make_page([
+        *HEADER,
+        [("Lfd.", 200), ("Nr.", 330), ("Inhalt", 500), ("Datum", 1300), ("Vermerk", 1600)],
+        [("1", 220), *words_of("Der jeweilige Eigentümer des", 500), ("12.03.1987", 1300),
+         ("Verpflichtungserklärung", 1600)],
+        [*words_of("Grundstücks verpflichtet sich,", 500), ("02.04.1987", 1300), *words_of("Eintragung verfügt", 1600)],
+        [*words_of("die Abstandfläche freizuhalten.", 500), ("15.04.1987", 1300),
+         *words_of("eingetragen Müller", 1600)],
+        [("20.05.1990", 1300), *words_of("berichtigt Schmitz", 1600)],
+    ])
+    date = extract(page, gazetteer).date
+    assert date.value == dt.date(1987, 4, 15)
+
+
+def test_a_declaration_cited_with_its_own_date_beside_the_date_column_leaves_the_column_date(gazetteer) -> None:
+    """"24.01.1993 | Erkl. v. 06.11.1992": the Vermerke column cites the declaration with its own
+    date; the Eingetragen column's date is still the registration."""
+    page = make_page([
+        *HEADER,
+        [("Lfd.", 200), ("Nr.", 330), ("Inhalt", 500), ("Eingetragen", 1300), ("Vermerke", 1700)],
+        [("1", 220), *words_of("Der jeweilige Eigentümer des", 500), ("24.01.1993", 1300),
+         *words_of("Erkl. v. 06.11.1992", 1700)],
+        [*words_of("Grundstücks verpflichtet sich,", 500), *words_of("Sb. Neumann", 1700)],
+        words_of("die Abstandfläche freizuhalten.", 500),
+    ])
+    assert extract(page, gazetteer).date.value == dt.date(1993, 1, 24)
+
+
+def test_a_pen_remark_with_registration_and_deletion_on_one_line_dates_each(gazetteer) -> None:
+    """"am 23-4-72 eingetr. Wo., gel. am 7-10-98 Kr." and, on the next line, "berichtigt am
+    22-2-85": the label closes its own date; the deletion's and the correction's are not it."""
+    for remark, below in (("am 23-4-72 eingetr. Wo., gel. am 7-10-98 Kr.", "Sb."),
+                          ("am 23-4-72 eingetr. Bü.", "berichtigt am 22-2-85")):
+        page = make_page([
+            *HEADER,
+            [("Lfd.", 200), ("Nr.", 330), ("Inhalt", 600), ("der", 800), ("Baulast", 920), ("Bemerkungen", 1500)],
+            [("1", 220), *words_of("Der jeweilige Eigentümer des", 400), *words_of(remark, 1500)],
+            [*words_of("Grundstücks verpflichtet sich,", 400), *words_of(below, 1500)],
+            words_of("die Abstandfläche freizuhalten.", 400),
+        ])
+        assert extract(page, gazetteer).date.value == dt.date(1972, 4, 23), remark
+
+
+def test_the_order_to_register_is_no_event_of_registration(gazetteer) -> None:
+    """"03.05.1989 Eintragungsverfügung" dates the order to register, not the registration
+    ("12.05.1989 eingetragen" below it)."""
+    page = make_page([
+        *HEADER,
+        words_of("Lfd. Nr. 1 Abstandflächenbaulast"),
+        [("Datum", 200), ("Vorgang", 500)],
+        [("21.04.1989", 200), *words_of("Verpflichtungserklärung", 500)],
+        [("03.05.1989", 200), *words_of("Eintragungsverfügung", 500)],
+        [("12.05.1989", 200), *words_of("eingetragen", 500)],
+        words_of("Der jeweilige Eigentümer verpflichtet sich, die Abstandfläche freizuhalten."),
+    ])
+    assert extract(page, gazetteer).date.value == dt.date(1989, 5, 12)
