@@ -244,14 +244,16 @@ def _column_dates(table: list[Row], head: Anchor) -> list[Remark]:
 
 # Folded stems of acts a date column beside a Vermerk column may date besides the registration:
 # the order to register and later changes ("berichtigt", "übertragen auf Blatt 412").
-_LATER_ACTS = ("verfugt", "verfugung", "berichtigt", "geandert", "erganzt", "ubertragen", "erneuert")
+_LATER_ACTS = ("verfugt", "verfugung", "eintragungsverf", "berichtigt", "geandert", "erganzt", "ubertragen",
+               "erneuert")
 
 
 def _another_act_beside(row: tuple[Word, ...], cell: list[Word] | tuple[Word, ...]) -> bool:
     """Whether the words right after a date column's cell name an act that is not the
     registration: the declaration, the order to register, a change. An act cited with a date
     of its own ("24.01.1993 | Erkl. v. 06.11.1992") is not the column date's."""
-    right = max(w.bbox[2] for w in cell)
+    dated = [w for w in cell if any(c.isdigit() for c in w.text)] or list(cell)
+    right = max(w.bbox[2] for w in dated)  # the act may stand in the date's cell too
     beside = [key(w.text) for w in row if w.bbox[0] >= right][:4]
     return any(k.startswith(_GROUNDS + _LATER_ACTS + OTHER_ACTS) and not set(beside[i + 1 : i + 3]) & _CITING
                for i, k in enumerate(beside[:3]))
@@ -595,7 +597,8 @@ def _date_near(rows: list[Row], anchor: Anchor):  # type: ignore[no-untyped-def]
 
 
 _FAR = 6  # a gap of this many line heights after a label: the next word stands in another column or stamp
-_ORDERED = ("verfugt", "verfugung")  # "Eintragung verfügt am ...": the order to register, dated before it
+# "Eintragung verfügt am ...", "Eintragungsverfügung": the order to register, dated before it.
+_ORDERED = ("verfugt", "verfugung", "eintragungsverf")
 
 
 def _own_date(text: str):  # type: ignore[no-untyped-def]

@@ -683,3 +683,17 @@ def test_the_order_to_register_is_no_event_of_registration(gazetteer) -> None:
         words_of("Der jeweilige Eigentümer verpflichtet sich, die Abstandfläche freizuhalten."),
     ])
     assert extract(page, gazetteer).date.value == dt.date(1989, 5, 12)
+
+
+def test_acts_read_into_the_date_columns_cell_keep_their_dates_from_the_registration(gazetteer) -> None:
+    """The Vermerk column's act words stand so close to the Datum column that they fall into its
+    cells ("03.05.1989 Eintragungsverfügung"): still only the registering row dates the record."""
+    page = make_page([
+        *HEADER,
+        [("Lfd.", 200), ("Nr.", 330), ("Inhalt", 500), ("Datum", 1300), ("Vermerk", 1900)],
+        [("1", 220), *words_of("Der jeweilige Eigentümer des", 500), ("21.04.1989", 1250),
+         ("Verpflichtungserklärung", 1560)],
+        [*words_of("Grundstücks verpflichtet sich,", 500), ("03.05.1989", 1250), ("Eintragungsverfügung", 1560)],
+        [*words_of("die Abstandfläche freizuhalten.", 500), ("12.05.1989", 1250), ("eingetragen", 1560)],
+    ])
+    assert extract(page, gazetteer).date.value == dt.date(1989, 5, 12)
