@@ -96,7 +96,7 @@ def remarks(table: list[Row], vocabulary: LabelSet, head_read: bool = True) -> l
 def _lookalike(words: tuple[Word, ...], vocabulary: LabelSet) -> bool:
     """Whether a one-word label reads more like a word that names something else ("EINGEGANGEN",
     "EINSEGANGEN": a receipt stamp, not "Eingetragen")."""
-    if len(words) != 1:
+    if len(words) != 1 or not vocabulary.lookalikes:
         return False
     label = max(word_score(words[0].text, wording) for wording in vocabulary.labels + vocabulary.column)
     return any(word_score(words[0].text, other) > label for other in vocabulary.lookalikes)
@@ -242,10 +242,11 @@ def _column_dates(table: list[Row], head: Anchor) -> list[Remark]:
     return dates
 
 
+# "Eintragung verfügt am ...", "Eintragungsverfügung": the order to register, dated before it.
+_ORDERED = ("verfugt", "verfugung", "eintragungsverf")
 # Folded stems of acts a date column beside a Vermerk column may date besides the registration:
 # the order to register and later changes ("berichtigt", "übertragen auf Blatt 412").
-_LATER_ACTS = ("verfugt", "verfugung", "eintragungsverf", "berichtigt", "geandert", "erganzt", "ubertragen",
-               "erneuert")
+_LATER_ACTS = _ORDERED + ("berichtigt", "geandert", "erganzt", "ubertragen", "erneuert")
 
 
 def _another_act_beside(row: tuple[Word, ...], cell: list[Word] | tuple[Word, ...]) -> bool:
@@ -352,9 +353,7 @@ def _newest_first(table: list[Row]) -> list[int]:
     rows, numbers = [], []
     for index, row in enumerate(table):
         lettered = [w for w in row.words if any(c.isalnum() for c in w.text)]
-        named = 0
-        while named + 1 < len(lettered) and key(lettered[named].text) in _NUMBER_WORDS:
-            named += 1
+        named = _number_words(lettered)
         token = lettered[named].text.strip("|[](.):-") if named else ""
         if token.isascii() and token.isdigit():
             rows.append(index)
@@ -504,9 +503,7 @@ def first_numbered_entry(rows: list[Row]) -> int | None:
         words = [w for w in row.words if any(c.isalnum() for c in w.text)]
         if not words or abs(words[0].bbox[0] - left) > 4 * row.height:
             continue  # a "1" within a line, not at the table's left edge
-        named = 0  # words naming the number before it ("Lfd. Nr. 1", "Eintrag 1")
-        while named + 1 < len(words) and key(words[named].text) in _NUMBER_WORDS:
-            named += 1
+        named = _number_words(words)
         number = words[named].text.strip("|[](.):-")  # "1", "(1)", "1.", "1-" before the type ("Nr. 1- Anbaubaulast")
         if number not in ({"1"} | _ONE_LOOKALIKES) or (named and number != "1"):
             continue
@@ -551,10 +548,9 @@ def _entry_starts(table: list[Row]) -> list[int]:
         # Remnants of the table's rules ("|", "[", "—") may stand before the number, and a word
         # that names it ("Eintrag 1", "Lfd. Nr. 2").
         lettered = [w for w in row.words if any(c.isalnum() for c in w.text)] or list(row.words)
-        named = False  # the number follows a word naming it: where it stands says nothing more
-        while len(lettered) > 1 and key(lettered[0].text) in _NUMBER_WORDS:
-            lettered, named = lettered[1:], True
-        first = lettered[0]
+        # The number follows a word naming it: where it stands says nothing more.
+        named = bool(skipped := _number_words(lettered))
+        first = lettered[skipped]
         token = first.text.strip("|[](.):")
         if expected == 1 and token in _ONE_LOOKALIKES:
             token = "1"  # a lone "1" in its cell is often read as l, I or ı
@@ -566,6 +562,15 @@ def _entry_starts(table: list[Row]) -> list[int]:
 _FIRST_ENTRY_ROWS = 2  # rows below the table head that surely belong to the first entry
 # Words before an entry's running number ("Ifd." is how "Lfd." often reads).
 _NUMBER_WORDS = {"eintrag", "eintragung", "baulast", "lfd", "ifd", "lfdnr", "ifdnr", "nr"}
+def _number_words(words: list[Word]) -> int:
+    """How many words at the front name the running number after them ("Lfd. Nr. 1", "Eintrag
+    1"); the last word is never one of them."""
+    named = 0
+    while named + 1 < len(words) and key(words[named].text) in _NUMBER_WORDS:
+        named += 1
+    return named
+
+
 _REMARK_LABELS = ("eingetragen", "eintragungsdatum", "geloscht", "gelost", "loschung", "lfd")
 _ONE_LOOKALIKES = {"l", "I", "ı", "i", "|", "!"}
 
@@ -597,8 +602,6 @@ def _date_near(rows: list[Row], anchor: Anchor):  # type: ignore[no-untyped-def]
 
 
 _FAR = 6  # a gap of this many line heights after a label: the next word stands in another column or stamp
-# "Eintragung verfügt am ...", "Eintragungsverfügung": the order to register, dated before it.
-_ORDERED = ("verfugt", "verfugung", "eintragungsverf")
 
 
 def _own_date(text: str):  # type: ignore[no-untyped-def]

@@ -31,7 +31,7 @@ def start_server() -> None:
     A batch that needs no worker after all (every file known already) leaves it idle; it ends
     with this process.
     """
-    multiprocessing.get_context("forkserver").set_forkserver_preload(_PRELOAD)
+    _context()
     multiprocessing.forkserver.ensure_running()
 
 
@@ -45,6 +45,11 @@ def worker_pool(workers: int) -> ProcessPoolExecutor:
 
     The server process imports the task's modules once; each worker starts as a copy of it.
     """
+    return ProcessPoolExecutor(workers, mp_context=_context(), initializer=init_worker)
+
+
+def _context() -> multiprocessing.context.ForkServerContext:
+    """The forkserver context, its server told to import the task's modules before forking."""
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(_PRELOAD)
-    return ProcessPoolExecutor(workers, mp_context=context, initializer=init_worker)
+    return context
