@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz.distance import Levenshtein
 
@@ -43,6 +43,7 @@ BARE_LABEL_KEY = "blatt"
 BARE_LABEL_SCORE = 0.85
 _GRUNDBUCH_ABOVE = 3  # rows above a bare "Blatt" in which a Grundbuch label would own it
 _REGISTER_NAMES = ("baulast", "verzeichnis", "register", "kartei")  # words that name the register itself
+_QUALIFYING = {"im", "in", "des", "der", "zum"}  # "Blatt im Verzeichnis", "Nr. des Baulastenverzeichnisses"
 MARKED_NUMBER_SCORE = 0.6  # a bare "Nr." that names no register: a number proposed for review
 # The register's own number as an extract of the Baulastenverzeichnis names it ("Verzeichnis-Nr.:
 # 5.944"): less specific than the sheet's title, a label a little less sure.
@@ -54,6 +55,10 @@ VERZEICHNIS_KEYS = tuple(
     for number in _NUMBER_WORDS)
 _ONE_WORD_KEYS = tuple(f"baulast{number}" for number in _NUMBER_WORDS)
 VERZEICHNIS_SCORE = 0.9
+# The register's page where a register is a book of pages ("Verzeichnisseite 1147", a Baulastenbuch's
+# "Seite" box over its number): as sure as the register's number, but yielding to a sheet's label on the
+# same page, as a multi-page extract's "Seite 2" is no sheet's number.
+PAGE_KEYS = ("verzeichnisseite", "baulastenverzeichnisseite", "baulastenbuchseite")
 # A label only names the register number where the "Nr." belongs to it: "Blatt" alone is a Grundbuch sheet.
 _MARKERS = {"nr", "no", "n", "nummer", "nro"}
 # Words before a label on its line that make it someone else's number.
@@ -105,11 +110,12 @@ class Label:
     line_height: int = 0  # the type size of the label's row (see _type_size)
     line_centre: int = 0  # where the row's text stands, vertically
     paged: bool = False  # "BAULASTENBLATT-NR./SEITE:": the number is followed by its page ("0155A/1")
+    qualifier: tuple[Word, ...] = ()  # "im Baulastenverzeichnis" after "Blatt-Nr.": the number follows it
 
     @property
     def box(self) -> tuple[int, int, int, int]:
-        """The box around the label's words."""
-        return union(w.bbox for w in self.words)
+        """The box around the label's words and their qualifier."""
+        return union(w.bbox for w in self.words + self.qualifier)
 
 
 @dataclass
@@ -134,7 +140,10 @@ def extract_register_number(page: OcrPage, rows: list[Row]) -> Field | None:
         originals = dict(zip(upright.words, page.words))
         rows = _above_table(rows_of(upright))
     readings: list[Reading] = []
-    for labels in (find_register_labels(rows), find_bare_labels(rows), find_marked_numbers(rows)):
+    labels = find_register_labels(rows)
+    pages = [label for label in labels if _names_a_page(label)]
+    for labels in ([label for label in labels if label not in pages], pages, find_bare_labels(rows),
+                   find_marked_numbers(rows)):
         for label in labels:
             reading = read_number_right(rows, label) or read_number_below(rows, label)
             if reading is not None:
@@ -152,6 +161,12 @@ def extract_register_number(page: OcrPage, rows: list[Row]) -> Field | None:
     return Field("register_number", best.value, confidence, evidence)
 
 
+def _names_a_page(label: Label) -> bool:
+    """Whether a register label names the register's page ("Verzeichnisseite"), not its sheet."""
+    folded = key("".join(w.text for w in label.words))
+    return len(folded) > 5 and Levenshtein.distance(folded[-5:], "seite") <= 1
+
+
 def _above_table(rows: list[Row]) -> list[Row]:
     """The rows above the table head ("Lfd. Nr. | Inhalt der Eintragung | Bemerkungen")."""
     head = table_head(rows)
@@ -163,8 +178,19 @@ def _height(word: Word) -> int:
 
 
 # Each label and the long number word it ends with ("kennung" of "blattkennung"), or "".
-_LABEL_SUFFIXES = {label: next((word for word in _LONG_NUMBER_WORDS if label.endswith(word)), "")
-                   for label in LABEL_KEYS + VERZEICHNIS_KEYS}
+_LABEL_SUFFIXES = {label: next((word for word in _LONG_NUMBER_WORDS + ("seite",) if label.endswith(word)), "")
+                   for label in LABEL_KEYS + VERZEICHNIS_KEYS + PAGE_KEYS}
+
+
+def _name_part(token_key: str, suffix: str) -> str | None:
+    """The token without its long number word, matched with one misread letter at most
+    ("baulastblattkennzifier"); None where it does not end with one."""
+    if not suffix or token_key.endswith(suffix):
+        return token_key[: len(token_key) - len(suffix)]
+    for size in (len(suffix), len(suffix) - 1, len(suffix) + 1):
+        if len(token_key) > size and Levenshtein.distance(token_key[-size:], suffix) <= 1:
+            return token_key[:-size]
+    return None
 
 
 def _similarity(token_key: str, pair: bool = False) -> float:
@@ -175,18 +201,19 @@ def _similarity(token_key: str, pair: bool = False) -> float:
         return 0.0  # "Blatt-Nr.", "Blatt-Hr.", "Blattkennung", never "Blätter" or a Grundbuch "Blatt:"
     best = 0.0
     for label, suffix in _LABEL_SUFFIXES.items():
-        # "Blattkennung": the long suffix is matched whole, the name's letters are compared.
-        if not token_key.endswith(suffix):
+        # "Blattkennung": the long suffix is matched on its own, the name's letters are compared.
+        name_part = _name_part(token_key, suffix)
+        if name_part is None:
             continue
         name = label[: len(label) - len(suffix)]
-        distance = Levenshtein.distance(token_key[: len(token_key) - len(suffix)], name)
+        distance = Levenshtein.distance(name_part, name)
         allowed = 1 if len(name) <= 8 else 2 if len(name) <= 14 else 3
         if label in VERZEICHNIS_KEYS and not token_key.endswith(_NUMBER_WORDS):
             continue  # "Baulastenverzeichnis" alone is the register's name, no number's label
         if pair and label in _ONE_WORD_KEYS:
             continue
         if distance <= allowed:
-            weight = VERZEICHNIS_SCORE if label in VERZEICHNIS_KEYS else 1.0
+            weight = VERZEICHNIS_SCORE if label in VERZEICHNIS_KEYS + PAGE_KEYS else 1.0
             best = max(best, weight * (1.0 - distance / max(len(label), len(token_key))))
     return best
 
@@ -219,13 +246,29 @@ def find_register_labels(rows: list[Row]) -> list[Label]:
                               *_type_size(row, words[index]))
             elif single > 0:
                 label = Label(row_index, (words[index],), single, tail, *_type_size(row, words[index]), paged=paged)
+            elif not tail and key(head) == BARE_LABEL_KEY and _qualifier(words, index + 1):
+                label = Label(row_index, (words[index],), 1.0, "", *_type_size(row, words[index]))
             else:
                 index += 1
                 continue
+            if not label.tail and _qualifier(words, index + len(label.words)):
+                end = index + len(label.words) + 2  # "Blatt-Nr. im Baulastenverzeichnis 3.763"
+                label = replace(label, qualifier=tuple(words[end - 2 : end]),
+                                tail=_split_glued(words[end - 1].text)[1])
             if not _stopped(rows, label):
                 labels.append(label)
-            index += len(label.words)
+            index += len(label.words) + len(label.qualifier)
     return labels
+
+
+def _qualifier(words: list[Word], index: int) -> bool:
+    """Whether the row's words from `index` on name the register the label's number belongs to, right
+    after the label: "Blatt im Verzeichnis: 0858", "Blatt-Nr. im Baulastenverzeichnis 3.763"."""
+    if index + 1 >= len(words) or key(words[index].text) not in _QUALIFYING:
+        return False
+    name = key(_split_glued(words[index + 1].text)[0])
+    return _near(words[index - 1], words[index]) and _near(words[index], words[index + 1]) \
+        and name.startswith(_REGISTER_NAMES)
 
 
 def find_bare_labels(rows: list[Row]) -> list[Label]:

@@ -69,6 +69,11 @@ HEADER = line("Stadt", "Dormagen", "Der", "Bürgermeister", y=200, line_id=9)
         pytest.param(("Baulastenblatt", "Nr.", ("1234", {"gap": 600})), None, id="number-too-far"),
         pytest.param(("Baulastenblatt", "Nr.", "000"), None, id="zeros"),
         pytest.param(("Baulastenverzeichnis", "von", "Neuss", "1234"), None, id="register-title-is-no-label"),
+        pytest.param(("Blatt", "im", "Verzeichnis:", "0858"), "858", id="blatt-im-verzeichnis"),
+        pytest.param(("Blatt-Nr.", "im", "Baulastenverzeichnis", "3.763"), "3763", id="label-then-register-name"),
+        pytest.param(("Blatt", "im", "Grundbuch", "2345"), None, id="blatt-im-grundbuch"),
+        pytest.param(("Verzeichnisseite", "1147"), "1147", id="register-page"),
+        pytest.param(("Baulastblatt-Kennzifier", "0977"), "977", id="misread-long-number-word"),
     ],
 )
 def test_value(tokens: tuple, expected: str | None) -> None:
@@ -108,6 +113,22 @@ def test_labels_naming_different_numbers_are_disputed() -> None:
                    line("Blatt-Nr.", "1284", y=600, line_id=3))
     found = read(page)
     assert found.value in ("1234", "1284") and found.confidence <= 0.5
+
+
+def test_a_register_page_yields_to_the_sheets_label() -> None:
+    """A multi-page extract's "Verzeichnisseite 2" is the page, not the sheet "Baulastenblatt Nr. 1234" names."""
+    page = page_of(HEADER, line("Verzeichnisseite", "2", y=300, line_id=2),
+                   line("Baulastenblatt", "Nr.", "1234", y=600, line_id=3))
+    found = read(page)
+    assert found.value == "1234" and found.confidence > 0.9
+
+
+def test_a_register_books_page_box_with_its_number_below() -> None:
+    """A Baulastenbuch's corner box: "Baulastenbuch Seite" over the number in large type."""
+    page = page_of(HEADER, line("Baulastenbuch", "Seite", y=400, x=1700, line_id=2),
+                   line(("3771", {"h": 60}), y=470, x=1850, line_id=3))
+    found = read(page)
+    assert found.value == "3771" and 0.75 <= found.confidence <= 0.9
 
 
 def test_labels_naming_the_same_number_agree() -> None:
