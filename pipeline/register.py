@@ -450,7 +450,10 @@ def read_number_below(rows: list[Row], label: Label) -> Reading | None:
     centre = (box[1] + box[3]) // 2
     for row_index in range(label.row, min(len(rows), label.row + 6)):
         row = rows[row_index]
-        column = [w for w in row.words if w.bbox[2] > left and w.bbox[0] < right and not _is_speck(w, height)]
+        # A number typed larger than its label (a card's box under a small "Karten-Nr.") may start
+        # right of the label's end, within twice its own height.
+        column = [w for w in row.words if w.bbox[2] > left and not _is_speck(w, height)
+                  and w.bbox[0] < max(right, box[2] + 2 * _height(w) * (_height(w) >= 1.5 * height))]
         if row_index == label.row:
             # A number in large type below its label (a stamp, a boxed cell) may join the label's
             # visual row: only the words that stand below the label's middle count there.

@@ -131,6 +131,15 @@ def test_a_register_books_page_box_with_its_number_below() -> None:
     assert found.value == "3771" and 0.75 <= found.confidence <= 0.9
 
 
+def test_a_number_typed_larger_than_its_label_may_start_right_of_it() -> None:
+    """A card's small "Karten-Nr." over a box whose number is typed in large type, set a little to the right."""
+    label = line("Karten-Nr.", y=400, x=1500, line_id=2)  # ends at x = 1740
+    page = page_of(HEADER, label, line(("2611", {"h": 80}), y=450, x=1850, line_id=3))
+    assert read(page).value == "2611"
+    small = page_of(HEADER, label, line("2611", y=450, x=1850, line_id=3))  # in the label's type: another column's
+    assert read(small) is None
+
+
 def test_labels_naming_the_same_number_agree() -> None:
     page = page_of(HEADER, line("Baulastenblatt", "Nr.", "1234", y=400, line_id=2),
                    line("Blatt-Nr.", "1.234", y=600, line_id=3))
