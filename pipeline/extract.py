@@ -1,7 +1,8 @@
 """Field extraction from the Baulastenblatt page's word boxes.
 
 Labels are the anchors: a value is read to the right of its label or below it in the same
-column. The sheet header (above the table) names the burdened parcels; parcels named in
+column. The sheet header (above the table) names the burdened parcels, or, where it names
+none, the entries table's parcel column ("Grundstück (Flur, Flurstück)"); parcels named in
 the entry text (often the benefiting parcel) never become record parcels.
 """
 
@@ -9,6 +10,8 @@ from __future__ import annotations
 
 import dataclasses
 import re
+
+from rapidfuzz.distance import Levenshtein
 
 from baulast.gazetteer import Gazetteer
 from baulast.model import Extraction, Field, OcrPage, Parcel, Word
@@ -68,9 +71,11 @@ def extract_parcels(page: OcrPage, rows: list[Row], header_end: int, gazetteer: 
     `header_rows`: where the header ends, if not there (no head row above entry 1)."""
     end = header_end if header_rows is None else header_rows
     header = [row for row in (_without_grundbuch(row) for row in rows[:end]) if row.words]
-    found = _read_parcels(page, rows, header, header_end, gazetteer)
+    found, misread = _read_parcels(page, rows, header, header_end, gazetteer)
     if found is None:
         return None
+    if misread:  # an entry's parcel cell read differently from the others: a person looks
+        found = Field(found.name, found.value, min(found.confidence, _DISPUTED), found.evidence)
     if any(p.flur is None for p in found.value) or _unread_parcel_lines(header):
         return Field(found.name, found.value, min(found.confidence, _INCOMPLETE), found.evidence)
     return found
@@ -99,9 +104,10 @@ def _unread_parcel_lines(header: list[Row]) -> bool:
 
 
 def _read_parcels(page: OcrPage, rows: list[Row], header: list[Row], header_end: int,
-                  gazetteer: Gazetteer) -> Field | None:
+                  gazetteer: Gazetteer) -> tuple[Field | None, bool]:
     """The burdened parcels from the sheet header (`header`: its rows above the table
-    beginning at `header_end`, the Grundbuch line left out).
+    beginning at `header_end`, the Grundbuch line left out), and whether the entries' parcel
+    column, where they were read from it, named one of them misread.
 
     Confidence is that of the weakest word the parcels were read from, raised when the
     entry text names the same parcels (two independent readings agree) and lowered when
@@ -123,13 +129,23 @@ def _read_parcels(page: OcrPage, rows: list[Row], header: list[Row], header_end:
             words = words + [w for row in shared[1:] for w in row.words if _in_parcel_columns(w, shared[0])]
     if not parcels:
         parcels = parse_parcels(text, default_gemarkung=default)
+    column: list[Word] = []
+    misread = False
+    if not parcels and header_end < len(rows):
+        # A register whose entries name their parcels in a column of their own ("Grundstück (Flur,
+        # Flurstück) | Inhalt der Baulast"): the sheet's parcels are those the column names.
+        column = parcel_column(rows, header_end)
+        parcels = parse_parcels(" ".join(w.text for w in column), default_gemarkung=default)
+        kept = _without_lost_slashes(parcels)
+        misread, parcels = len(kept) < len(parcels), kept
+        words = words + column
     resolved, scores = _resolve(parcels, gazetteer, default)
-    prose = _entry_words(rows, header_end)
+    prose = [w for w in _entry_words(rows, header_end) if w not in column]
     if not resolved:
-        return _first_restated(page, prose, gazetteer)
+        return _first_restated(page, prose, gazetteer), misread
     used = _parcel_words(words, resolved, gazetteer) or words
     if not used:
-        return _first_restated(page, prose, gazetteer)
+        return _first_restated(page, prose, gazetteer), misread
     confidence = min(scores) * min(max(0.0, w.conf) for w in used) / 100.0
     restated, restated_scores = _resolve(parse_parcels(" ".join(w.text for w in prose)), gazetteer, None)
     in_entries = set(restated)
@@ -138,7 +154,7 @@ def _read_parcels(page: OcrPage, rows: list[Row], header: list[Row], header_end:
         # Header and entry prose read a parcel differently: the likelier reading is kept,
         # and a person decides.
         used = _parcel_words(words, settled, gazetteer) or used
-        return Field("parcels", tuple(settled), min(confidence, _DISPUTED), evidence_of(page, used))
+        return Field("parcels", tuple(settled), min(confidence, _DISPUTED), evidence_of(page, used)), misread
     completed = _complete_flur(resolved, in_entries)
     if completed != resolved:
         # A Flur the header lost, taken from the entry text that restates the parcel: one
@@ -146,7 +162,7 @@ def _read_parcels(page: OcrPage, rows: list[Row], header: list[Row], header_end:
         # the entry text does not restate is never trusted.
         inferred = any(p not in in_entries for p in completed)
         confidence = min(confidence, _ONE_READING) if inferred else confidence * 0.95
-        return Field("parcels", tuple(dict.fromkeys(completed)), confidence, evidence_of(page, used))
+        return Field("parcels", tuple(dict.fromkeys(completed)), confidence, evidence_of(page, used)), misread
     burdened = _burdened_in_prose(prose, gazetteer)
     if burdened and not burdened <= set(resolved):
         # The entry's own clause names a burdened parcel the header reading lacks ("Flurstück 12
@@ -166,7 +182,7 @@ def _read_parcels(page: OcrPage, rows: list[Row], header: list[Row], header_end:
         # Where the prose restates some of the header's parcels (commonly the first only),
         # the others stand on a reading Tesseract was sure of in every glyph, or fall short.
         confidence *= 0.8
-    return Field("parcels", tuple(dict.fromkeys(resolved)), confidence, evidence_of(page, used))
+    return Field("parcels", tuple(dict.fromkeys(resolved)), confidence, evidence_of(page, used)), misread
 
 
 # Where the entry text's clause naming the burdened parcels ends: "Der jeweilige Eigentümer des
@@ -196,6 +212,49 @@ def _in_parcel_columns(word: Word, head: Row) -> bool:
     labels = [w for w in head.words if parcel_label(w.text)]
     after = [w for w in head.words if labels and w.bbox[0] > labels[-1].bbox[2]]
     return bool(labels) and (not after or (word.bbox[0] + word.bbox[2]) // 2 < after[0].bbox[0])
+
+
+def _without_lost_slashes(parcels: list[Parcel]) -> list[Parcel]:
+    """The parcels without those that repeat another of their Flur with its slash lost ("2294" beside
+    "229/4", "10780" beside "107/30"): an entries' column names the same parcels again and again."""
+    def lost(parcel: Parcel) -> bool:
+        return "/" not in parcel.flurstueck and any(
+            "/" in other.flurstueck and other.flur == parcel.flur and other.gemarkung == parcel.gemarkung
+            and parcel.flurstueck.startswith(other.flurstueck.split("/")[0])
+            and Levenshtein.distance(parcel.flurstueck, other.flurstueck.replace("/", "")) <= 1
+            for other in parcels)
+    return [parcel for parcel in parcels if not lost(parcel)]
+
+
+_PARCEL_COLUMN_HEADS = ("grundstuck", "grundstucke", "flurstuck", "flurstucke")
+_CELL_GAP = 1.5  # word heights between two words of one table cell's line, at most
+
+
+def parcel_column(rows: list[Row], head_row: int) -> list[Word]:
+    """The words of the entries table's parcel column ("Grundstück (Flur, Flurstück)", "Flurstück"
+    heading a column between the running number and the entry text), line by line; [] where the table has
+    none. A cell's line starts right of the head word before the column's, by the column head's end."""
+    head = sorted(rows[head_row].words, key=lambda w: w.bbox[0])
+    at = next((i for i, w in enumerate(head) if key(w.text) in _PARCEL_COLUMN_HEADS and w.conf >= 50), None)
+    if at is None or at + 1 >= len(head):
+        return []
+    left = head[at - 1].bbox[2] if at else 0
+    words: list[Word] = []
+    for row in rows[head_row + 1 :]:
+        # A cell's words stand a space or so apart from where the column starts; the next column's
+        # text begins after a wider gap (a head centred over its column says little of its width).
+        line = sorted((w for w in row.words if w.bbox[0] > left), key=lambda w: w.bbox[0])
+        if not line or line[0].bbox[0] > head[at].bbox[2]:
+            continue
+        cell = line[:1]
+        for word in line[1:]:
+            if word.bbox[0] - cell[-1].bbox[2] > _CELL_GAP * max(1, cell[-1].bbox[3] - cell[-1].bbox[1]) \
+                    or not any(c.isalnum() for c in word.text):
+                break  # the next column, or the rule before it
+            cell.append(word)
+        if any(c.isdigit() for w in cell for c in w.text):  # not the head's own second line "(Flur, Flurstück)"
+            words += cell
+    return words
 
 
 def _first_restated(page: OcrPage, prose: list[Word], gazetteer: Gazetteer) -> Field | None:

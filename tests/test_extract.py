@@ -482,3 +482,36 @@ def test_a_program_prints_heading_with_its_number_run_into_a_dash_opens_entry_1(
     extraction = extract(page, gazetteer)
     assert extraction.parcels.value == (Parcel("Rosellen", 25, "2140"),)
     assert extraction.date.value == dt.date(2006, 3, 8)
+
+
+def _parcel_column_sheet(second_cell: str):  # type: ignore[no-untyped-def]
+    """A register page whose entries name their parcels in a "Grundstück" column beside the entry text;
+    the header names the Gemarkung only."""
+    head = [("Nr.", 100), ("Grundstück", 300), ("Inhalt", 1000), ("der", 1200), ("Baulast", 1320),
+            ("Bemerkungen", 1800)]
+    return make_page([
+        words_of("Baulasten-Register Gemarkung Straberg Stadt Dormagen"),
+        words_of("Baulastenblatt Nr. 423"),
+        head,
+        words_of("(Flur, Flurstück)", 300),
+        [("1.", 100), *words_of("Fl. 20 Nr. 219,", 250), *words_of("Vereinigungsbaulast zugunsten", 900),
+         *words_of("eingetragen", 1800)],
+        [*words_of("229/4", 250), *words_of("Fl. 20 Nr. 295/11: Die", 900), *words_of("am 12.03.1987", 1800)],
+        [("2.", 100), *words_of("Fl. 20 Nr. 219,", 250), *words_of("Anbaubaulast zugunsten", 900),
+         *words_of("eingetragen", 1800)],
+        [*words_of(second_cell, 250), *words_of("Fl. 21 Nr. 5: Der", 900), *words_of("am 03.04.1990", 1800)],
+    ])
+
+
+def test_parcels_from_the_entries_parcel_column(gazetteer) -> None:
+    """The burdened parcels stand in each entry's "Grundstück" cell, not in the header; the entry text's
+    benefiting parcels (295/11, Flur 21) are not the record's."""
+    found = extract(_parcel_column_sheet("229/4"), gazetteer).parcels
+    assert set(found.value) == {Parcel("Straberg", 20, "219"), Parcel("Straberg", 20, "229/4")}
+
+
+def test_a_parcel_cell_read_without_its_slash_is_no_parcel_but_a_doubt(gazetteer) -> None:
+    """One entry's "229/4" read as "2294": the other entries name the parcel; a person looks."""
+    found = extract(_parcel_column_sheet("2294"), gazetteer).parcels
+    assert set(found.value) == {Parcel("Straberg", 20, "219"), Parcel("Straberg", 20, "229/4")}
+    assert found.confidence <= 0.6
