@@ -74,6 +74,7 @@ _PAGE_WORDS = {"seite", "s", "blatt"}  # "Nr./Seite": a label naming the number 
 _PAGE_AFTER = re.compile(r"/\d{1,3}(?=\W*$)")  # the page after the number ("0155A/1")
 
 MAX_FIRST_GAP = 4.0  # label (or "Nr.") to number, in text heights
+_PHRASE_GAP = 3.0  # text heights between two words of one phrase, at most
 MAX_DIGIT_GAP = 0.9  # between the parts of one number ("1 234", a typewriter's "2 1 73")
 MAX_SUFFIX_GAP = 1.2  # between the number and its letter ("512 a")
 MIN_HEIGHT = 0.4  # a word lower than this share of the text height is a speck or a rule's edge
@@ -394,10 +395,16 @@ def _text_height(label: Label) -> int:
 
 
 def _stopped(rows: list[Row], label: Label) -> bool:
-    """Whether the words before the label on its line make it another number's label."""
+    """Whether the words before the label in its phrase make it another number's label ("Grundbuch
+    von Zons Blatt-Nr."); a phrase of its own further left on the line ("Seite 1 von 1") does not."""
     left = label.box[0]
-    before = [w for w in _line_words(rows, label) if w.bbox[2] <= left + 1]
-    return any(key(w.text) in _STOP_BEFORE for w in before[-4:])
+    phrase: list[Word] = []
+    for word in reversed([w for w in _line_words(rows, label) if w.bbox[2] <= left + 1]):
+        if left - word.bbox[2] > _PHRASE_GAP * _text_height(label):
+            break
+        phrase.append(word)
+        left = word.bbox[0]
+    return any(key(w.text) in _STOP_BEFORE for w in phrase[:4])
 
 
 def _is_marker(text: str) -> bool:

@@ -72,6 +72,8 @@ HEADER = line("Stadt", "Dormagen", "Der", "Bürgermeister", y=200, line_id=9)
         pytest.param(("Blatt", "im", "Verzeichnis:", "0858"), "858", id="blatt-im-verzeichnis"),
         pytest.param(("Blatt-Nr.", "im", "Baulastenverzeichnis", "3.763"), "3763", id="label-then-register-name"),
         pytest.param(("Blatt", "im", "Grundbuch", "2345"), None, id="blatt-im-grundbuch"),
+        pytest.param(("Seite", "1", "von", "1", ("Blatt-Nr.", {"gap": 600}), "355"), "355",
+                     id="page-phrase-far-left-stops-nothing"),
         pytest.param(("Verzeichnisseite", "1147"), "1147", id="register-page"),
         pytest.param(("Baulastblatt-Kennzifier", "0977"), "977", id="misread-long-number-word"),
     ],
