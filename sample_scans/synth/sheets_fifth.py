@@ -21,7 +21,7 @@ from . import Later
 from . import sheets_dev2 as dev2
 from . import sheets_dev3 as dev3
 from . import sheets_dev5 as dev5
-from .content import Akte, Entry
+from .content import KIND, Akte, Entry
 from .layouts import _BASE, LABELS, TEMPLATES, Template, flur_groups
 from .render import Page
 
@@ -29,8 +29,9 @@ SPLIT = "heldout5"
 dev = Later(".sheets_dev")  # pen, PENS, long_date, part_entries (read at call time: the tests watch sheets_dev.pen)
 
 FIFTH_LABELS = {
-    "F5_GB": {**_BASE, "title": "Baulastenverzeichnis", "von": "von", "number": "Blatt", "s1": "Belastete Grundstücke",
-              "s2": "Baulasten", "s3": "Löschungen", "gnr": "Lfd. Nr.\nd. Grdst.", "gem": "Gemarkung", "flur": "Flur",
+    "F5_GB": {**_BASE, "title": "Baulastenverzeichnis", "von": "von", "number": "Baulasten-Blatt",
+              "s1": "Belastete Grundstücke", "s2": "Baulasten", "s3": "Löschungen", "gnr": "Lfd. Nr.\nd. Grdst.",
+              "gem": "Gemarkung", "flur": "Flur",
               "fst": "Flurstück", "addr": "Lage", "gb": "Grundbuch von", "gb_blatt": "Blatt", "az": "Akt.-Z.",
               "nr": "Lfd.\nNr.", "ref": "Lfd. Nr. der\nbel. Grdst.", "text": "Inhalt der Baulast",
               "del_nr": "Lfd. Nr.\nSp. 1", "del_text": "Löschungsvermerk",
@@ -45,7 +46,8 @@ FIFTH_LABELS = {
               "waiver": ("(Verzicht v. ", ")"), "cont": "Fortsetzungsblatt", "more": "– Fortsetzung auf Seite 2 –",
               "page": "Seite", "of": "von"},
     "F5_AK": {**_BASE, "title": "Baulastenverzeichnis", "sub": "Baulastenblatt", "number": "Baulastenblattnummer",
-              "parcels": "Belastete Flurstücke", "no": "Nr.", "gem": "Gemarkung", "gem_no": "Gmkg.-Nr.",
+              "parcels": "Belastete Flurstücke", "muni": "Gemeinde", "no": "Nr.", "gem": "Gemarkung",
+              "gem_no": "Gmkg.-Nr.",
               "flur": "Flur", "fst": "Flurstück", "key": "Flurstückskennzeichen", "addr": "Lage", "gb": "Grundbuch",
               "gb_blatt": "Blatt", "az": "Aktenzeichen", "print": "Ausdruck vom ", "entry": "Lfd. Nr.",
               "kind": "Art der Baulast", "decl": ("Antrag auf Eintragung vom ", ""),
@@ -125,7 +127,8 @@ def plan_carbon(a: Akte, L) -> dev3.SheetDates:
         if dev2.pick(a, f"f5cc_decl{n}", (True, True, False)):
             ms.append(dev3.mention("declaration_date", dev3.declared(a, e), fmt, *L("decl"), n))
         if e.deleted_on:  # written on the copy by pen afterwards
-            ms.append(dev3.mention("deletion_date", e.deleted_on, "pen", L("dele"), "", n))
+            fmt_pen = "pen" if e.deleted_on.year < 2000 else "numeric"
+            ms.append(dev3.mention("deletion_date", e.deleted_on, fmt_pen, L("dele"), "", n))
     # the copy was typed some days after the last registration; where an entry was deleted before that day the
     # deletion would have been typed too, so such a copy carries no date line
     day = dev3.offset(a, "f5cc_day", a.entries[-1].registered_on, 2, 40)
@@ -403,7 +406,7 @@ def sheet_alkis_extract(pg: Page, tpl: Template, a: Akte, page_no: int, pt: floa
     for i, p in enumerate(a.parcels):
         y = _grid_row(pg, cs, y, rh, [str(i + 1), p.gemarkung, gemarkung_number(p.gemarkung), str(p.flur),
                                       p.flurstueck, alkis_key(p.gemarkung, p.flur, p.flurstueck)], f, pt)
-    kv = []
+    kv = [(L("muni"), f"{KIND[a.municipality]} {a.municipality}")]
     if a.address:
         kv.append((L("addr"), a.address))
     if a.grundbuch:
