@@ -2,7 +2,7 @@
 """Render synthetic scanned Baulastenakten with ground truth.
 
     python sample_scans/generate.py OUTDIR [--count N] [--seed S]
-        [--split sample|tuning|heldout|heldout2|heldout3|dev|heldout4|dev2|dev3|dev4|dev5|dev6]
+        [--split sample|tuning|heldout|heldout2|heldout3|dev|heldout4|dev2|dev3|dev4|dev5|dev6|heldout5]
 
 ``--split sample`` without ``--count`` writes the curated, committed set (SAMPLE_SPECS below).
 ``tuning`` / ``heldout`` / ``heldout2`` / ``heldout3`` / ``dev`` / ``heldout4`` write random corpora; heldout uses
@@ -20,6 +20,8 @@ with dates of their own) and written in the margins (registrations, deletions, A
 ``dev6`` (``synth/sheets_dev6.py``) is a sixth, whose registration remarks carry more than one date (the declaration
 or the Eintragungsverfügung in the same sentence, the date left of its label, later changes, transfers, renewals and
 deletions in the same cell, entries listed newest first, an issue or letter date above the table).
+``heldout5`` is a fifth held-out split with four templates of its own, all in ``synth/sheets_fifth.py`` (kept unseen
+by whoever tunes extraction, like heldout4).
 Depends only on Pillow and the standard library; output is deterministic for a given seed.
 """
 

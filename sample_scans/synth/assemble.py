@@ -15,8 +15,9 @@ from .sheets_dev3 import spec_draws as dev3_spec_draws
 from .sheets_dev4 import spec_draws as dev4_spec_draws
 from .sheets_dev5 import spec_draws as dev5_spec_draws
 from .sheets_dev6 import spec_draws as dev6_spec_draws
+from .sheets_fifth import spec_draws as heldout5_spec_draws
 
-PAGE_KINDS = ("sheet", "sheet_cont", "decl", "plan", "letter", "letter2")  # sheet_cont: continuation (dev, dev2)
+PAGE_KINDS = ("sheet", "sheet_cont", "decl", "plan", "letter", "letter2")  # sheet_cont: dev, dev2, heldout5
 
 
 @dataclass
@@ -104,9 +105,9 @@ def build(spec: Spec, outdir: Path, split: str, seed: int) -> Path:
 
 
 def random_spec(rng: random.Random, split: str, index: int) -> Spec:
-    """A random file for the tuning/heldout/heldout2/heldout3/heldout4/dev/dev2/dev3/dev4/dev5/dev6 corpora (the
-    split-bound ones use only their own templates). Only dev and dev2 files may have a continuation page of the sheet
-    (drawn after everything the other splits draw, so their files do not change)."""
+    """A random file for the tuning/heldout/heldout2/heldout3/heldout4/heldout5/dev/dev2/dev3/dev4/dev5/dev6 corpora
+    (the split-bound ones use only their own templates). Only dev, dev2 and heldout5 files may have a continuation page
+    of the sheet (drawn after everything the other splits draw, so their files do not change)."""
     tpl = rng.choice(templates_for(split))
     fmt = rng.choices(writers.FORMATS, weights=(4, 3, 2, 2))[0]
     quality = rng.choices(degrade.QUALITIES, weights=(3, 5, 2))[0]
@@ -133,6 +134,8 @@ def random_spec(rng: random.Random, split: str, index: int) -> Spec:
         kinds, opts = dev5_spec_draws(rng, kinds, opts, fmt)
     if tpl.split == "dev6":  # dev6's own draws (sheets_dev6.spec_draws, which may choose the deleted entry)
         kinds, opts = dev6_spec_draws(rng, kinds, opts, fmt, tpl)
+    if tpl.split == "heldout5":  # heldout5's own draws (sheets_fifth.spec_draws, which may add a continuation page)
+        kinds, opts = heldout5_spec_draws(rng, kinds, opts, fmt, tpl)
     turns = {}
     if rng.random() < 0.1:
         turns[rng.randrange(len(kinds))] = rng.choice((90, 180, 270))

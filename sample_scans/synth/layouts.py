@@ -159,6 +159,9 @@ SPLITS += ("dev5",)
 # dev6: a sixth development split, of sheets whose registration remark carries more than one date (sheets_dev6.py,
 # which adds its templates to TEMPLATES in the same way)
 SPLITS += ("dev6",)
+# heldout5: a fifth held-out split, whose templates, wordings and renderers live in sheets_fifth.py only (which adds
+# them to TEMPLATES in the same way)
+SPLITS += ("heldout5",)
 # the heldout4 templates live in their own module, which adds them to TEMPLATES (and its wordings to LABELS)
 from . import (
     sheets_dev2,  # noqa: E402,F401
@@ -166,5 +169,6 @@ from . import (
     sheets_dev4,  # noqa: E402,F401
     sheets_dev5,  # noqa: E402,F401
     sheets_dev6,  # noqa: E402,F401
+    sheets_fifth,  # noqa: E402, F401
     sheets_fourth,  # noqa: E402, F401
 )

@@ -19,6 +19,7 @@ from .sheets_dev3 import DEV3_RENDERERS
 from .sheets_dev4 import DEV4_RENDERERS
 from .sheets_dev5 import DEV5_RENDERERS
 from .sheets_dev6 import DEV6_RENDERERS
+from .sheets_fifth import FIFTH_RENDERERS
 from .sheets_fourth import FOURTH_RENDERERS
 from .sheets_more import MORE_RENDERERS
 from .sheets_third import THIRD_RENDERERS
@@ -285,11 +286,12 @@ RENDERERS.update(DEV3_RENDERERS)
 RENDERERS.update(DEV4_RENDERERS)
 RENDERERS.update(DEV5_RENDERERS)
 RENDERERS.update(DEV6_RENDERERS)
+RENDERERS.update(FIFTH_RENDERERS)
 
 
 def render_sheet(a: Akte, tpl: Template, dpi: int, rng: random.Random, page_no: int,
                  part: tuple[int, int] | None = None) -> tuple[Image.Image, set]:
-    """part=(i, n): page i of a sheet that runs over n pages (only the dev renderers draw parts)."""
+    """part=(i, n): page i of a sheet that runs over n pages (only the dev, dev2 and heldout5 renderers draw parts)."""
     kw = {"part": part} if part else {}
     for scale in (1.0, 0.92, 0.85, 0.78, 0.72):
         pg = Page(dpi, random.Random(rng.random()), *((297, 210) if tpl.landscape else (210, 297)))
