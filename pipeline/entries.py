@@ -7,6 +7,7 @@ label; where Tesseract dropped the running numbers, the remarks mark where entri
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -54,6 +55,16 @@ class Remark:
 
 
 def remarks(table: list[Row], vocabulary: LabelSet, head_read: bool = True) -> list[Remark]:
+    """Every dated remark of one kind in the table, top to bottom (see `_remarks`). Only where the
+    head's first line heads no column that gives a date, nor any label in the rows, does a column the
+    head's second line heads ("Tag d." over "Eintr.") give its dates."""
+    found = _remarks(table, vocabulary, head_read)
+    if head_read and not any(remark.date for remark in found) and continues_head(table):
+        found = _remarks(table, vocabulary, head_read, second_line=True)
+    return found
+
+
+def _remarks(table: list[Row], vocabulary: LabelSet, head_read: bool, second_line: bool = False) -> list[Remark]:
     """Every dated remark of one kind in the table, top to bottom.
 
     A label in an entry's rows ("Eingetragen am 12.03.1987", "Tag der Eintragung: ...") gives
@@ -63,7 +74,9 @@ def remarks(table: list[Row], vocabulary: LabelSet, head_read: bool = True) -> l
     """
     found: dict[int, Remark] = {}
     taken: set[int] = set()  # date words already a remark's: one date is never two entries'
+    second = [a for a in _column_heads(table, vocabulary, second_line) if a.row == 1] if head_read else []
     anchors = find_any(table, vocabulary.labels, 0.8) + (_column_heads(table, vocabulary) if head_read else [])
+    anchors += second
     anchors += _inline_labels(table, vocabulary)
     anchors = [a for a in anchors if not _lookalike(table[a.row].words[a.start : a.end], vocabulary)]
     for remark in _event_dates(table, vocabulary):
@@ -73,7 +86,7 @@ def remarks(table: list[Row], vocabulary: LabelSet, head_read: bool = True) -> l
     strong = {id(a) for a in anchors if _is_one_of(table[a.row].words[a.start : a.end], vocabulary.remark)}
     for anchor in sorted(anchors, key=lambda a: id(a) not in strong):
         label_words = table[anchor.row].words[anchor.start : anchor.end]
-        if anchor.row == 0 and (column := _column_dates(table, anchor)):
+        if (anchor.row == 0 or anchor in second) and (column := _column_head(table, anchor)):
             for remark in column:
                 # The cell alone is the evidence: a box from the column's head down to the date
                 # would hold other entries' lines, and its second reading would dispute nothing.
@@ -174,20 +187,38 @@ _DAY = re.compile(r"\d{1,2}\.")
 _OF = {"der", "des", "d"}  # "Inhalt der Eintragung", "Datum der Erklärung": the column holds something else
 
 
-def _column_heads(table: list[Row], vocabulary: LabelSet) -> list[Anchor]:
+def _column_heads(table: list[Row], vocabulary: LabelSet, second_line: bool = False) -> list[Anchor]:
     """The table head's labels that name the date only as a column's head ("Eintragung",
     "Datum"), where they head a column of their own: not "Inhalt der Eintragung" nor "Datum
     der Erklärung"."""
     if not table or not vocabulary.column:
         return []
-    words = table[0].words
     heads = []
-    for anchor in find_any(table[:1], vocabulary.column, 0.8):
-        after = key(words[anchor.end].text) if anchor.end < len(words) else ""
-        # Not a longer word that begins like one ("Eintragungsvermerk": the remarks column).
-        if not _longer_or_of(words, anchor, vocabulary.column, 1) and after not in _OF:
-            heads.append(anchor)
+    for row in (0, 1) if second_line else (0,):
+        words = table[row].words
+        # A head's second line may end a label its first line began, abbreviated ("Tag d." over "Eintr.").
+        wordings = vocabulary.column + (_SECOND_LINE if row else ())
+        for anchor in find_any(table[row : row + 1], wordings, 0.8):
+            after = key(words[anchor.end].text) if anchor.end < len(words) else ""
+            # Not a longer word that begins like one ("Eintragungsvermerk": the remarks column).
+            if not _longer_or_of(words, anchor, wordings, 1) and after not in _OF:
+                heads.append(Anchor(row, anchor.start, anchor.end, anchor.score))
     return heads
+
+
+_SECOND_LINE = ("Eintr.",)  # a date column's head word only on the head's second line
+
+
+def continues_head(table: list[Row]) -> bool:
+    """Whether the table's second row is its head's second line ("Lfd. | Eingang d. | ... | Tag d." over
+    "Nr. | Erklärung | ... | Eintr."): right under the head, no digit in it, every word under the head's span."""
+    if len(table) < 2 or not table[1].words:
+        return False
+    head, below = table[0], table[1]
+    return below.bbox[1] - head.bbox[3] < head.height \
+        and not any(c.isdigit() for w in below.words for c in w.text) \
+        and all(head.bbox[0] - head.height <= w.bbox[0] and w.bbox[2] <= head.bbox[2] + head.height
+                for w in below.words)
 
 
 def _longer_or_of(words: tuple[Word, ...], anchor: Anchor, labels: tuple[str, ...], slack: int) -> bool:
@@ -201,13 +232,57 @@ def _longer_or_of(words: tuple[Word, ...], anchor: Anchor, labels: tuple[str, ..
 _CELL_WORDS = 3  # words of a date column's cell besides the date (a place, a signature); more are prose
 
 
-def _column_dates(table: list[Row], head: Anchor) -> list[Remark]:
+def _column_head(table: list[Row], anchor: Anchor) -> list[Remark]:
+    """The dates of the column a head label heads, on the head's first line or, where the head has two
+    lines, its second ("Tag d." over "Eintr."); [] for a label below the head."""
+    if anchor.row == 0:
+        return _column_dates(table, anchor)
+    if anchor.row == 1 and continues_head(table):
+        # The head words of both lines are centred over their columns: the column ends where its
+        # head word's line would end, not at the next head word.
+        first, last = table[1].words[anchor.start], table[1].words[anchor.end - 1]
+        reach = _HEAD_REACH * (last.bbox[3] - last.bbox[1])
+        span = (first.bbox[0] - reach, last.bbox[2] + reach)
+        return [dataclasses.replace(remark, row=remark.row + 1)
+                for remark in _column_dates(table[1:], Anchor(0, anchor.start, anchor.end, anchor.score), span)]
+    return []
+
+
+_HEAD_REACH = 2  # heights right of a second head line's word that its column's cells reach, at most
+
+
+def _run_on(row: Row, cell: list[Word]) -> list[Word]:
+    """The cell with the words of its row that run on from it to either side, a space or so apart."""
+    if not cell:
+        return cell
+    line = sorted(row.words, key=lambda w: w.bbox[0])
+    start, end = line.index(cell[0]), line.index(cell[-1])
+    space = _RUN_ON * row.height
+    while start > 0 and cell[0].bbox[0] - line[start - 1].bbox[2] <= space:
+        start -= 1
+        cell = [line[start], *cell]
+    while end + 1 < len(line) and line[end + 1].bbox[0] - cell[-1].bbox[2] <= space:
+        end += 1
+        cell = [*cell, line[end]]
+    return cell
+
+
+_RUN_ON = 1.5  # row heights between two words of one phrase, at most (a column's gap is wider)
+
+
+def _column_dates(table: list[Row], head: Anchor, span: tuple[int, int] | None = None) -> list[Remark]:
     """The dates standing in the column a table-head label heads, with their rows. A date the
-    column's width breaks over two lines ("16. April" / "1980") is read from both."""
+    column's width breaks over two lines ("16. April" / "1980") is read from both. `span`: the
+    column's extent, where not from its head word's start to the next head word; a cell there takes in
+    the words its line runs on with (a typed "10. Mai 1962" wider than the head word over it)."""
     head_row = table[0]
     right = head_row.words[head.end].bbox[0] if head.end < len(head_row.words) else 10**9
     left = head_row.words[head.start].bbox[0] - head_row.height
+    if span is not None:
+        left, right = span
     cells = [[w for w in row.words if left <= (w.bbox[0] + w.bbox[2]) // 2 < right] for row in table]
+    if span is not None:
+        cells = [_run_on(row, cell) for row, cell in zip(table, cells)]
     dates = []
     index = 1
     while index < len(table):
@@ -227,7 +302,9 @@ def _column_dates(table: list[Row], head: Anchor) -> list[Remark]:
                 other = names_other_act(cell) or index > 1 and names_other_act(cells[index - 1]) \
                     or _another_act_beside(table[index].words, words)
                 if not other and not _deletion_before(table[index].words, match.raw):
-                    dates.append(Remark(index, match.value, tuple(words), 1.0))
+                    # "12. 1. 1062": a year no register has, misread; kept, never trusted.
+                    dates.append(Remark(index, match.value, tuple(words), 1.0,
+                                        repaired=not is_plausible_register_date(match.value)))
                 break
             if (damaged := find_damaged_date(text)) is not None:
                 dates.append(Remark(index, damaged.value, tuple(words), 1.0, repaired=True))
@@ -260,7 +337,7 @@ def _another_act_beside(row: tuple[Word, ...], cell: list[Word] | tuple[Word, ..
                for i, k in enumerate(beside[:3]))
 
 
-_CITING = {"v", "vom"}  # "Erkl. v.", "Erklärung vom": an act cited with its own date
+_CITING = {"v", "vom", "am"}  # "Erkl. v.", "Erklärung vom", "ergänzt am": an act cited with its own date
 
 
 _DELETION_STEMS = ("geloscht", "gelost", "loschung")  # folded: "gelöscht", "gelöst", "Löschung"

@@ -61,5 +61,5 @@ OTHER_ACTS = ("eingegangen", "eingang", "posteingang", "gepruft", "abschr", "ert
 # The head of the remarks column beside the entry text (dates, signatures).
 REMARKS = ("Bemerkungen", "Vermerke", "Vermerk", "Anmerkungen", "Eintragungsvermerk")
 # Words of the entries table's head row; two of them make a row the head.
-TABLE_HEAD = ("Lfd", "Laufende", "Inhalt", "Wortlaut", "Eintragung", "Bemerkungen", "Vermerke", "Löschung",
-              "Veränderungen", "Eintragungsdatum", "Datum", "Text", "Eingetragen")
+TABLE_HEAD = ("Lfd", "Laufende", "Inhalt", "Wortlaut", "Gegenstand", "Eintragung", "Bemerkungen", "Vermerke",
+              "Löschung", "Veränderungen", "Eintragungsdatum", "Datum", "Text", "Eingetragen")

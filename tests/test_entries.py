@@ -697,3 +697,48 @@ def test_acts_read_into_the_date_columns_cell_keep_their_dates_from_the_registra
         [*words_of("die Abstandfläche freizuhalten.", 500), ("12.05.1989", 1250), ("eingetragen", 1560)],
     ])
     assert extract(page, gazetteer).date.value == dt.date(1989, 5, 12)
+
+
+def _two_line_head_ledger(registered: str):  # type: ignore[no-untyped-def]
+    """A bound register's typed page: the head's labels abbreviated over two lines ("Eingang d. / Erklärung",
+    "Lö- / schung", "Tag d. / Eintr."), the declaration's receipt first on the entry's line."""
+    return make_page([
+        *HEADER,
+        [("Lfd.", 100), ("Eingang", 200), ("d.", 440), ("Gegenstand", 520), ("der", 850), ("Baulast", 960),
+         ("Lö-", 1300), ("Tag", 1500), ("d.", 1620), ("Bemer-", 1900)],
+        [("Nr.", 100), ("Erklärung", 200), ("schung", 1280), ("Eintr.", 1500), ("kungen", 1900)],
+        [("1.", 100), ("28.11.87", 180), *words_of("Der jeweilige Eigentümer", 520), (registered, 1480),
+         *words_of("Bauschein 690/88", 1900)],
+        words_of("des Grundstücks übernimmt die Abstandfläche.", 520),
+    ])
+
+
+def test_a_date_column_headed_on_the_heads_second_line(gazetteer) -> None:
+    """"Tag d." over "Eintr." heads the registration's column; the receipt of the declaration
+    ("Eingang d. Erklärung") is dated first on the entry's line, and is no registration."""
+    extraction = extract(_two_line_head_ledger("08.01.88"), gazetteer)
+    assert extraction.date.value == dt.date(1988, 1, 8)
+    assert [(e.lfd_nr, e.registered_on) for e in extraction.entries] == [(1, dt.date(1988, 1, 8))]
+
+
+def test_a_date_column_with_a_year_no_register_has_is_never_sure(gazetteer) -> None:
+    extraction = extract(_two_line_head_ledger("08.01.1088"), gazetteer)
+    assert extraction.date is None or extraction.date.confidence < 0.75
+
+
+def test_a_change_cited_with_its_own_date_beside_the_registration_column(gazetteer) -> None:
+    """"Tag der" over "Eintragung" heads the registration's column; the next column's "Lageplan ergänzt am"
+    names a change with its own date below it, so the registration's date (typed wider than its head) stands."""
+    page = make_page([
+        *HEADER,
+        [("Lfd.", 100), ("Grundlage", 250), ("der", 560), ("Eintragung", 680), ("Inhalt", 1000), ("der", 1200),
+         ("Baulast", 1320), ("Tag", 1800), ("der", 1920), ("Veränderungen", 2300)],
+        [("Nr.", 100), ("(Erklärung,", 250), ("Bauschein)", 600), ("Eintragung", 1760), ("und", 2300),
+         ("Löschungen", 2420)],
+        [("1.", 100), ("Verpflichtungserklärung", 250), *words_of("Der jeweilige", 1000),
+         *words_of("10. Mai 1962", 1560), *words_of("Lageplan ergänzt am", 2300)],
+        [*words_of("vom 07.01.1962", 250), *words_of("Eigentümer übernimmt", 1000), ("19.12.1964", 2300)],
+    ])
+    extraction = extract(page, gazetteer)
+    assert extraction.date.value == dt.date(1962, 5, 10)
+    assert extraction.date.evidence.text == "10. Mai 1962"  # read in the column, not beside the head
