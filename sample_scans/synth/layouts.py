@@ -162,6 +162,9 @@ SPLITS += ("dev6",)
 # heldout5: a fifth held-out split, whose templates, wordings and renderers live in sheets_fifth.py only (which adds
 # them to TEMPLATES in the same way)
 SPLITS += ("heldout5",)
+# dev7: a seventh development split, of sheets whose register number and parcels are hard to read off (sheets_dev7.py,
+# which adds its templates to TEMPLATES in the same way)
+SPLITS += ("dev7",)
 # the heldout4 templates live in their own module, which adds them to TEMPLATES (and its wordings to LABELS)
 from . import (
     sheets_dev2,  # noqa: E402,F401
@@ -169,6 +172,7 @@ from . import (
     sheets_dev4,  # noqa: E402,F401
     sheets_dev5,  # noqa: E402,F401
     sheets_dev6,  # noqa: E402,F401
+    sheets_dev7,  # noqa: E402,F401
     sheets_fifth,  # noqa: E402, F401
     sheets_fourth,  # noqa: E402, F401
 )
