@@ -464,7 +464,7 @@ _OTHER_DATE_BEFORE = ("erklarung", "verpflichtungserklarung", "antrag", "schreib
 # ... and, in an entry's own text, the documents a Baulast rests on, dated before it (the
 # declaration, its receipt, the application), and the permit it makes possible, dated after.
 _GROUNDS = ("erklarung", "verpflichtungserklarung", "baulasterklarung", "erkl", "antrag", "bauantrag", "urkunde",
-            "eingang", "eingegangen", "eingeg")
+            "eingang", "eingegangen", "eingeg", "verzicht")
 _PERMITS = ("bauschein", "baugenehmigung")
 OTHERWISE_NAMED = 0.5  # the registration date the entry names as another document's, or before its grounds
 
@@ -671,11 +671,49 @@ def _date_near(rows: list[Row], anchor: Anchor):  # type: ignore[no-untyped-def]
         # A date far right of the label, across a column's or another stamp's gap, is the label's
         # only where nothing stands right by or below it, and even then not sure.
         for candidate, unsure in ((right, repaired), (below, repaired), (far, True)):
-            first = find(" ".join(w.text for w in candidate))
+            text = " ".join(w.text for w in candidate)
+            if repaired and find_dates(text):
+                continue  # intact dates, given to a declaration or a waiver: none is damaged
+            first = find(text)
             if first is not None:
                 used = [w for w in candidate if w.text in first.raw or first.raw in w.text] or candidate
                 return first.value, used, unsure
-    return _date_before(rows, anchor)
+    return _signed_below(rows, anchor) or _date_before(rows, anchor)
+
+
+_SIGNED_ROWS = 14  # rows below an entry's "wird folgende Baulast eingetragen:" in which its signature stands
+_SIGNED = re.compile(r"^[\w.\- ]+,? den (.+)$")  # "Dormagen, den 19.12.1979"
+
+
+def _signed_below(rows: list[Row], anchor: Anchor):  # type: ignore[no-untyped-def]
+    """(date, words, True) of the signed place and date ("Dormagen, den 19.12.1979") that closes the
+    entry a label in its text opens ("Auf Grund der Erklärung vom ... wird folgende Baulast eingetragen:",
+    "Löschung: Die Baulast ist auf Grund des Verzichts vom ... gelöscht."), or None: the first such line
+    below the label, before another remark's label or the next entry, and signed for an office ("Der
+    Stadtdirektor", "Im Auftrag") on the lines below. The label must stand in the entry's sentence: a
+    column's head or a stamp is no such label. The registering official signs and dates the entry;
+    still a reading a person confirms."""
+    own = [w for w in rows[anchor.row].words[: anchor.start] + rows[anchor.row].words[anchor.end :]
+           if sum(c.isalpha() for c in w.text) >= 3]
+    if len(own) < _SENTENCE_AROUND:
+        return None
+    below = rows[anchor.row + 1 : anchor.row + 1 + _SIGNED_ROWS]
+    for index, row in enumerate(below):
+        words = [w for w in row.words if any(c.isalnum() for c in w.text)]
+        if any(key(w.text).startswith(_REMARK_LABELS) for w in words[:3]):
+            return None
+        match = _SIGNED.match(" ".join(w.text for w in words))
+        date = next(iter(find_dates(match.group(1))), None) if match else None
+        signed = any(key(w.text).startswith(_OFFICES) for later in below[index + 1 : index + 3] for w in later.words)
+        if date is not None and date.start == 0 and signed:
+            return date.value, [w for w in words if w.text in date.raw or date.raw in w.text], True
+    return None
+
+
+_SENTENCE_AROUND = 3  # words of three letters or more beside a label in the entry's sentence
+# Folded stems of the signature under an entry: the office signing, or on its behalf.
+_OFFICES = ("stadtdirektor", "oberstadtdirektor", "gemeindedirektor", "burgermeister", "oberburgermeister",
+            "oberkreisdirektor", "kreisdirektor", "landrat", "auftrag", "vertretung")
 
 
 _FAR = 6  # a gap of this many line heights after a label: the next word stands in another column or stamp

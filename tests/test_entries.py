@@ -742,3 +742,40 @@ def test_a_change_cited_with_its_own_date_beside_the_registration_column(gazette
     extraction = extract(page, gazetteer)
     assert extraction.date.value == dt.date(1962, 5, 10)
     assert extraction.date.evidence.text == "10. Mai 1962"  # read in the column, not beside the head
+
+
+def _signed_entries(office: str):  # type: ignore[no-untyped-def]
+    """A typed sheet, one block per Baulast, dated only by the signature under it ("Dormagen, den ..."),
+    its deletion a second signed block citing the waiver."""
+    return make_page([
+        words_of("Stadt Dormagen Abschrift"),
+        words_of("Der Bürgermeister Dormagen, den 22.01.2003"),
+        words_of("Verzeichnisblatt 229 c"),
+        words_of("Gemarkung Nievenheim, Flur 19, Flurstück 1499/29"),
+        words_of("Lfd. Nr. 1"),
+        words_of("Auf Grund der Verpflichtungserklärung vom 21.11.1979 wird folgende"),
+        words_of("Baulast eingetragen: Der jeweilige Eigentümer des Grundstücks"),
+        words_of("Gemarkung Nievenheim, Flur 19, Flurstück 1499/29 übernimmt die"),
+        words_of("Abstandfläche zugunsten des Flurstücks 439."),
+        words_of("Dormagen, den 19.12.1979"),
+        words_of(office),
+        words_of("Löschung: Die Baulast ist auf Grund des Verzichts vom 09.12.2002"),
+        words_of("gelöscht."),
+        words_of("Dormagen, den 14.12.2002"),
+        words_of("Im Auftrag"),
+    ])
+
+
+def test_an_entry_dated_by_its_signature(gazetteer) -> None:
+    """"wird folgende Baulast eingetragen:" names no date; the signed "Dormagen, den 19.12.1979" under the
+    entry does, for a person to confirm. The waiver's date is the deletion's ground, not its date."""
+    extraction = extract(_signed_entries("Der Stadtdirektor"), gazetteer)
+    assert extraction.date.value == dt.date(1979, 12, 19) and extraction.date.confidence < 0.75
+    assert [(e.registered_on, e.deleted_on) for e in extraction.entries] == [
+        (dt.date(1979, 12, 19), dt.date(2002, 12, 14))]
+
+
+def test_a_place_and_date_signed_for_no_office_dates_no_entry(gazetteer) -> None:
+    """A copy's certification ("Für die Richtigkeit ...: Kaarst, den ...") is signed by nobody for the office."""
+    extraction = extract(_signed_entries("Für die Richtigkeit der Abschrift"), gazetteer)
+    assert extraction.date is None or extraction.date.value != dt.date(1979, 12, 19)
