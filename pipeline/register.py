@@ -63,6 +63,8 @@ PAGE_KEYS = ("verzeichnisseite", "baulastenverzeichnisseite", "baulastenbuchseit
 _MARKERS = {"nr", "no", "n", "nummer", "nro"}
 # Words before a label on its line that make it someone else's number.
 _STOP_BEFORE = {"grundbuch", "grundbuchblatt", "az", "aktenzeichen", "seite"}
+_GRUNDBUCH_BEFORE = {"grundbuch", "grundbuchblatt"}  # these own a "Blatt" anywhere after them on the line
+_LINE_STOP_WORDS = 6  # words before a label in which a Grundbuch owns it
 _DIGITS = "0123456789"
 _LOOKALIKES = "OolISB"  # read for digits only inside a token that has a real digit
 _CORE = re.compile(r"^[0-9OolISB]+(?:[.:,' ][0-9OolISB]+)*-?[A-Za-z]?$")
@@ -395,11 +397,15 @@ def _text_height(label: Label) -> int:
 
 
 def _stopped(rows: list[Row], label: Label) -> bool:
-    """Whether the words before the label in its phrase make it another number's label ("Grundbuch
-    von Zons Blatt-Nr."); a phrase of its own further left on the line ("Seite 1 von 1") does not."""
+    """Whether the words before the label make it another number's label: a Grundbuch anywhere before
+    it on its line ("Grundbuch von Zons ...... Blatt 1709", a form's field), an Aktenzeichen or a page in
+    its own phrase ("Az. Blatt-Nr."), not in a phrase of its own further left ("Seite 1 von 1 ... Blatt-Nr.")."""
     left = label.box[0]
+    before = [w for w in _line_words(rows, label) if w.bbox[2] <= left + 1]
+    if any(key(w.text) in _GRUNDBUCH_BEFORE for w in before[-_LINE_STOP_WORDS:]):
+        return True
     phrase: list[Word] = []
-    for word in reversed([w for w in _line_words(rows, label) if w.bbox[2] <= left + 1]):
+    for word in reversed(before):
         if left - word.bbox[2] > _PHRASE_GAP * _text_height(label):
             break
         phrase.append(word)

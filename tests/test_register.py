@@ -74,6 +74,8 @@ HEADER = line("Stadt", "Dormagen", "Der", "Bürgermeister", y=200, line_id=9)
         pytest.param(("Blatt", "im", "Grundbuch", "2345"), None, id="blatt-im-grundbuch"),
         pytest.param(("Seite", "1", "von", "1", ("Blatt-Nr.", {"gap": 600}), "355"), "355",
                      id="page-phrase-far-left-stops-nothing"),
+        pytest.param(("Grundbuch", "von", "Hackenbroich", ("Blatt", {"gap": 350}), "1709"), None,
+                     id="grundbuch-field-far-left-owns-its-blatt"),
         pytest.param(("Verzeichnisseite", "1147"), "1147", id="register-page"),
         pytest.param(("Baulastblatt-Kennzifier", "0977"), "977", id="misread-long-number-word"),
     ],
