@@ -72,8 +72,9 @@ _EDGE_PUNCTUATION = "‚„\"'“”:;.,_-–—°|()[]{}»«<>*^~`"
 # A mark that is no punctuation where a number stands: a digit the OCR could not read.
 _PUNCTUATION = set(":.,;-–—_'\"‚„“”|")
 _GLUED_MARKS = "ı|[({!"  # a mark read glued to the front of a number
-_PAGE_WORDS = {"seite", "s", "blatt"}  # "Nr./Seite": a label naming the number and its page
-_PAGE_AFTER = re.compile(r"/\d{1,3}(?=\W*$)")  # the page after the number ("0155A/1")
+# "Nr./Seite", "Nr./Jahr": a label naming the number and, after a slash, its page or its year ("348/58").
+_PAGE_WORDS = {"seite", "s", "blatt", "jahr"}
+_PAGE_AFTER = re.compile(r"/\d{0,4}(?=\W*$)")  # the page or year after the number ("0155A/1", "348/58", "4b/ 1961")
 
 MAX_FIRST_GAP = 4.0  # label (or "Nr.") to number, in text heights
 _PHRASE_GAP = 3.0  # text heights between two words of one phrase, at most
@@ -524,7 +525,10 @@ def _read_from(label: Label, line: list[Word], start: int, glued: str, band: BBo
         if not _number_token(glued):
             return None
         parts.append((glued, None))
+    slashed = False
     for word in line:
+        if slashed:
+            break  # the page or the year follows the slash, no part of the number
         gap = word.bbox[0] - previous_right
         text = _PAGE_AFTER.sub("", word.text) if label.paged else word.text
         if parts and parts[-1][1] is not None and any(c.isdigit() for c in text) \
@@ -535,6 +539,7 @@ def _read_from(label: Label, line: list[Word], start: int, glued: str, band: BBo
             and _height(word) >= SMALL_SUFFIX * height  # "1720 c": no speck, a lower-case suffix
         if (_is_speck(word, height) and not small_letter) or not _same_line(word.bbox, band):
             continue
+        slashed = text != word.text
         if not parts:
             if gap > MAX_FIRST_GAP * height:
                 break

@@ -76,6 +76,8 @@ HEADER = line("Stadt", "Dormagen", "Der", "Bürgermeister", y=200, line_id=9)
                      id="page-phrase-far-left-stops-nothing"),
         pytest.param(("Grundbuch", "von", "Hackenbroich", ("Blatt", {"gap": 350}), "1709"), None,
                      id="grundbuch-field-far-left-owns-its-blatt"),
+        pytest.param(("Baulast-Nr./Jahr", "348/58"), "348", id="number-and-year"),
+        pytest.param(("Baulast-Nr./Jahr", "81", "4b/", "1961"), "814b", id="number-and-year-apart"),
         pytest.param(("Verzeichnisseite", "1147"), "1147", id="register-page"),
         pytest.param(("Baulastblatt-Kennzifier", "0977"), "977", id="misread-long-number-word"),
     ],
