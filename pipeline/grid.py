@@ -3,6 +3,8 @@ with the values in the rows beneath, one parcel (or a list of Flurstücke) per r
 
 A label's column runs from its left edge to the left edge of the next word of the label row, so
 a value belongs to the column its centre stands in, however the cells are drawn, ruled or not.
+Where the labels are centred over their columns (the values start clearly left of the first
+label), a value belongs to the first label at or right of its start.
 """
 
 from __future__ import annotations
@@ -31,7 +33,8 @@ def parcel_label(text: str) -> str | None:
     folded = key(text)
     if not folded or any(c.isdigit() for c in folded):
         return None
-    if folded.startswith("flurst") or folded in ("flst", "flstk", "flurs", "fst") or (
+    # The old cadastre's "Parzelle" ("Parz.") is the Flurstück.
+    if folded.startswith(("flurst", "parzelle")) or folded in ("flst", "flstk", "flurs", "fst", "parz") or (
         len(folded) >= 7 and max(similarity(folded, "flurstuck"), similarity(folded, "flurstucke")) >= 0.7
     ):
         return "Flurstück"
@@ -81,6 +84,34 @@ def _joined(row: Row, flur: tuple[str, int, int], flurstueck: Word) -> bool:
     return bool(between) and all(set(w.text) <= set("/") for w in between)
 
 
+def heads_with_words(row: Row, heads: list[tuple[str, int, int]]) -> list[tuple[str, int, int, Word]]:
+    """Each column head with the row's word it starts at."""
+    return [(label, left, right, next(w for w in row.words if w.bbox[0] == left)) for label, left, right in heads]
+
+
+def _column_words(row: Row) -> list[Word]:
+    """The words of a label row that head columns (parcel labels and the others: "Lage", "Größe")."""
+    return [w for w in row.words if sum(c.isalpha() for c in w.text) >= 3]
+
+
+def _nearest_head(word: Word, row: Row) -> Word:
+    """The head word of a label row centred over its columns under which a value word stands: the
+    first head word at or right of the word's start (a centred label starts right of its column's
+    values, and left of the next column's)."""
+    heads = sorted(_column_words(row), key=lambda w: w.bbox[0])
+    return next((w for w in heads if w.bbox[0] >= word.bbox[0]), heads[-1])
+
+
+def _centred(row: Row, below: list[Row], heads: list[tuple[str, int, int]]) -> bool:
+    """Whether the grid's labels are centred over their columns: the first value row's first word
+    starts clearly left of the first label, where a left-aligned grid's values start under it."""
+    first_label = min(left for _, left, _ in heads)
+    for value_row in below[:1]:
+        values = [w for w in value_row.words if any(c.isalnum() for c in w.text)]
+        return bool(values) and values[0].bbox[0] < first_label - 2 * row.height
+    return False
+
+
 def _in_column(word: Word, left: int, right: int, slack: int) -> bool:
     centre = (word.bbox[0] + word.bbox[2]) // 2
     return left - slack <= centre < right - slack
@@ -98,13 +129,15 @@ def grid_parcel_text(rows: list[Row], known_gemarkung: Callable[[str], bool] = l
         if heads is None:
             continue
         slack = row.height // 2
+        centred = _centred(row, rows[index + 1 : index + 1 + _MAX_VALUE_ROWS], heads)
         for value_row in rows[index + 1 : index + 1 + _MAX_VALUE_ROWS]:
             if any(key(w.text).startswith(_GRID_END) for w in value_row.words[:3]) or _heads(value_row):
                 break
             cells = {
                 label: " ".join(w.text for w in value_row.words
-                                if any(c.isalnum() for c in w.text) and _in_column(w, left, right, slack))
-                for label, left, right in heads
+                                if any(c.isalnum() for c in w.text) and (
+                                    _nearest_head(w, row) is head if centred else _in_column(w, left, right, slack)))
+                for label, left, right, head in heads_with_words(row, heads)
             }
             if FLUR_AND_FLURSTUECK in cells:
                 # The cell names its Flur itself ("Flur 31: 1294"); a row without one continues the

@@ -20,6 +20,7 @@ from tests.conftest import TABLE_HEAD_ROW, make_page, words_of
     ("Fluor", "Flur"),
     ("Flurstück(e):", "Flurstück"), ("Flurstück(le)", "Flurstück"), ("_Flurstücke", "Flurstück"),
     ("Plurstfick(e)", "Flurstück"), ("Flst.", "Flurstück"), ("Flurs.", "Flurstück"), ("FLURSTÜCK(E):", "Flurstück"),
+    ("Parzelle", "Flurstück"), ("Parz.", "Flurstück"),
     ("für", None), ("Für", None), ("Flut", None), ("Flure3", None), ("Grundstück", None), ("Bemerkungen", None),
     ("12", None), ("", None),
 ])
@@ -274,3 +275,15 @@ def test_a_grid_repeated_for_each_flur_is_read_whole() -> None:
     ]))
     assert parse_parcels(grid_parcel_text(rows)) == [Parcel("Nierst", 28, "996/38"), Parcel("Nierst", 29, "73"),
                                                      Parcel("Nierst", 29, "1807/3")]
+
+
+def test_a_grid_whose_labels_are_centred_over_their_columns() -> None:
+    """A printed form's heads centred over wide columns ("Gemarkung | Flur | Parzelle | Größe"), the values
+    written at each column's left edge, left of its label: a short Parzelle number stands nearer the Flur
+    label, and the area ("4143 qm") is none."""
+    rows = rows_of(make_page([
+        [("Gemarkung", 450), ("Flur", 1050), ("Parzelle", 1430), ("Größe", 1980)],
+        [("Kaarst", 210), ("6", 970), ("133", 1265), ("415", 1790), ("qm", 1910)],
+        [("Kaarst", 210), ("6", 970), ("38", 1265), ("3209", 1790), ("qm", 1940)],
+    ]))
+    assert parse_parcels(grid_parcel_text(rows)) == [Parcel("Kaarst", 6, "133"), Parcel("Kaarst", 6, "38")]
