@@ -44,6 +44,8 @@ BARE_LABEL_SCORE = 0.85
 _GRUNDBUCH_ABOVE = 3  # rows above a bare "Blatt" in which a Grundbuch label would own it
 _REGISTER_NAMES = ("baulast", "verzeichnis", "register", "kartei")  # words that name the register itself
 _QUALIFYING = {"im", "in", "des", "der", "zum"}  # "Blatt im Verzeichnis", "Nr. des Baulastenverzeichnisses"
+# The register's names a bare "Nr." may be qualified by ("Nr. des Verzeichnisses"); "Nr. der Baulast" is an entry's.
+_REGISTERS = ("verzeichnis", "baulastenverzeichnis", "baulastenbuch", "register", "kartei", "baulastenkartei")
 MARKED_NUMBER_SCORE = 0.6  # a bare "Nr." that names no register: a number proposed for review
 # The register's own number as an extract of the Baulastenverzeichnis names it ("Verzeichnis-Nr.:
 # 5.944"): less specific than the sheet's title, a label a little less sure.
@@ -252,6 +254,11 @@ def find_register_labels(rows: list[Row]) -> list[Label]:
                 label = Label(row_index, (words[index],), single, tail, *_type_size(row, words[index]), paged=paged)
             elif not tail and key(head) == BARE_LABEL_KEY and _qualifier(words, index + 1):
                 label = Label(row_index, (words[index],), 1.0, "", *_type_size(row, words[index]))
+            elif not tail and _is_marker(head) and _qualifier(words, index + 1, _REGISTERS):
+                # "Laufende Nr. des Verzeichnisses: 9.057": the register's own number, not an entry's
+                label = Label(row_index, (words[index],), VERZEICHNIS_SCORE, "", *_type_size(row, words[index]))
+            elif not tail and _abbreviated(key(head)):
+                label = Label(row_index, (words[index],), VERZEICHNIS_SCORE, "", *_type_size(row, words[index]))
             else:
                 index += 1
                 continue
@@ -265,14 +272,20 @@ def find_register_labels(rows: list[Row]) -> list[Label]:
     return labels
 
 
-def _qualifier(words: list[Word], index: int) -> bool:
+def _qualifier(words: list[Word], index: int, names: tuple[str, ...] = _REGISTER_NAMES) -> bool:
     """Whether the row's words from `index` on name the register the label's number belongs to, right
     after the label: "Blatt im Verzeichnis: 0858", "Blatt-Nr. im Baulastenverzeichnis 3.763"."""
     if index + 1 >= len(words) or key(words[index].text) not in _QUALIFYING:
         return False
     name = key(_split_glued(words[index + 1].text)[0])
     return _near(words[index - 1], words[index]) and _near(words[index], words[index + 1]) \
-        and name.startswith(_REGISTER_NAMES)
+        and name.startswith(names)
+
+
+def _abbreviated(folded: str) -> bool:
+    """Whether a word is "Bl.-Nr." (Blatt-Nr.), one letter misread at most ("BIL.-Nr.", "BI-Nr.")."""
+    return 3 <= len(folded) <= 5 and folded.endswith("nr") and Levenshtein.distance(folded, "blnr") <= 1 \
+        and folded[0] == "b"
 
 
 def find_bare_labels(rows: list[Row]) -> list[Label]:
