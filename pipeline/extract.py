@@ -18,7 +18,7 @@ from baulast.model import Extraction, Field, OcrPage, Parcel, Word
 from baulast.parcels import parse_flurstueck, parse_parcels
 from baulast.textnorm import digits_to_int
 from pipeline.entries import extract_entries, first_numbered_entry, formula_row, inflected
-from pipeline.grid import grid_parcel_text, label_text, parcel_label
+from pipeline.grid import grid_parcel_text, grid_rows_unread, label_text, parcel_label
 from pipeline.layout import (
     Anchor,
     Row,
@@ -76,7 +76,9 @@ def extract_parcels(page: OcrPage, rows: list[Row], header_end: int, gazetteer: 
         return None
     if misread:  # an entry's parcel cell read differently from the others: a person looks
         found = Field(found.name, found.value, min(found.confidence, _DISPUTED), found.evidence)
-    if any(p.flur is None for p in found.value) or _unread_parcel_lines(header):
+    known = lambda name: gazetteer.match_gemarkung(name) is not None if name else False  # noqa: E731
+    if any(p.flur is None for p in found.value) or _unread_parcel_lines(header) or grid_rows_unread(header, known) \
+            or _gemarkung_rows_unread(header, found.value, gazetteer):
         return Field(found.name, found.value, min(found.confidence, _INCOMPLETE), found.evidence)
     return found
 
@@ -99,6 +101,20 @@ def _unread_parcel_lines(header: list[Row]) -> bool:
         numbers = [w for w in row.words if any(c.isdigit() for c in w.text)]
         if len(numbers) >= 2 and any(parcel_label(w.text) == "Gemarkung" for w in row.words) \
                 and not parse_parcels(label_text(row.words), default_gemarkung="?"):
+            return True
+    return False
+
+
+def _gemarkung_rows_unread(header: list[Row], parcels: tuple[Parcel, ...], gazetteer: Gazetteer) -> bool:
+    """Whether a header line opens with a Gemarkung none of the parcels read has, and numbers follow it
+    ("Glehn 2 ı012 / 15 3,998 m²", a grid's row whose labels went unread): a parcel was lost."""
+    names = {p.gemarkung for p in parcels}
+    for row in header:
+        words = [w for w in row.words if any(c.isalnum() for c in w.text)]
+        if len(words) < 3 or sum(any(c.isdigit() for c in w.text) for w in words[1:4]) < 2:
+            continue
+        match = gazetteer.match_gemarkung(words[0].text.strip(",.:;"))
+        if match is not None and match.score >= _KNOWN and match.name not in names:
             return True
     return False
 

@@ -123,7 +123,19 @@ def grid_parcel_text(rows: list[Row], known_gemarkung: Callable[[str], bool] = l
     A row whose Flur is unreadable still counts if its Gemarkung is one `known_gemarkung`
     knows (a noise row of rules and specks never names one). A form may repeat the grid, one
     for each Flur: every grid counts. Empty if the rows hold no grid."""
+    return "\n".join(_grid_clauses(rows, known_gemarkung)[0])
+
+
+def grid_rows_unread(rows: list[Row], known_gemarkung: Callable[[str], bool]) -> bool:
+    """Whether a value row of a grid names a Gemarkung `known_gemarkung` knows, but no Flurstück could be
+    read in it ("Glehn | 2 | ı012 / 15"): the grid's parcels are incomplete."""
+    return _grid_clauses(rows, known_gemarkung)[1]
+
+
+def _grid_clauses(rows: list[Row], known_gemarkung: Callable[[str], bool]) -> tuple[list[str], bool]:
+    """The grid's clauses (see `grid_parcel_text`), and whether a known Gemarkung's row gave none."""
     clauses: list[str] = []
+    unread = False
     for index, row in enumerate(rows):
         heads = _heads(row)
         if heads is None:
@@ -147,6 +159,12 @@ def grid_parcel_text(rows: list[Row], known_gemarkung: Callable[[str], bool] = l
                     clauses.append(f"{gemarkung}{cells[FLUR_AND_FLURSTUECK]};")
                 continue
             if parse_flurstueck(cells.get("Flurstück", "")) is None:
+                unread = unread or known_gemarkung(cells.get("Gemarkung", ""))
+                continue
+            if clauses and not cells.get("Gemarkung") and not cells.get("Flur") \
+                    and clauses[-1].rstrip(";").rstrip().endswith((",", "und", "u.")):
+                # The list of the row above wraps ("811/24, 691 und" / "1035/31").
+                clauses[-1] = f"{clauses[-1].rstrip(';')} {cells['Flurstück']};"
                 continue
             if "Flur" in cells and parse_flurstueck(cells["Flur"]) is None:
                 if not known_gemarkung(cells.get("Gemarkung", "")):
@@ -154,4 +172,4 @@ def grid_parcel_text(rows: list[Row], known_gemarkung: Callable[[str], bool] = l
                 cells["Flur"] = ""  # unreadable: the entry text may restate it
             clauses.append(" ".join(f"{label} {cells[label]}" for label in PARCEL_LABELS
                                     if cells.get(label) or label == "Flurstück") + ";")
-    return "\n".join(clauses)
+    return clauses, unread

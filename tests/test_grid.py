@@ -287,3 +287,47 @@ def test_a_grid_whose_labels_are_centred_over_their_columns() -> None:
         [("Kaarst", 210), ("6", 970), ("38", 1265), ("3209", 1790), ("qm", 1940)],
     ]))
     assert parse_parcels(grid_parcel_text(rows)) == [Parcel("Kaarst", 6, "133"), Parcel("Kaarst", 6, "38")]
+
+
+def test_a_grid_row_whose_list_wraps_onto_the_next_line() -> None:
+    rows = rows_of(make_page([
+        [("Gemarkung", 230), ("Flur", 850), ("Flurstück(e)", 1055), ("Lage", 1500)],
+        [("Zons", 230), ("26", 850), ("92/33", 1055)],
+        [("Zons", 230), ("27", 850), ("811/24,", 1055), ("691", 1280), ("und", 1390)],
+        [("1035/31", 1055)],
+    ]))
+    assert parse_parcels(grid_parcel_text(rows)) == [Parcel("Zons", 26, "92/33"), Parcel("Zons", 27, "811/24"),
+                                                     Parcel("Zons", 27, "691"), Parcel("Zons", 27, "1035/31")]
+
+
+@pytest.mark.parametrize("lost_row", [
+    [("Glehn", 230), ("2", 850), ("ı012", 1055), ("/", 1180), ("15", 1220)],  # a grid row, its Flurstück unread
+], ids=["grid-row-unread"])
+def test_a_lost_parcel_row_leaves_the_parcels_unsure(gazetteer, lost_row) -> None:
+    page = make_page([
+        words_of("Stadt Korschenbroich Der Stadtdirektor"),
+        words_of("Baulastenblatt Nr. 77"),
+        [("Gemarkung", 230), ("Flur", 850), ("Flurstück", 1055), ("Lage", 1500)],
+        lost_row,
+        [("Pesch", 230), ("26", 850), ("1026", 1055), ("Hinter", 1500), ("den", 1700), ("Höfen", 1800)],
+        TABLE_HEAD_ROW,
+        [("1", 220), *words_of("Der jeweilige Eigentümer des Grundstücks Gemarkung Pesch,", 600)],
+        words_of("Flur 26, Flurstück 1026 übernimmt die Abstandfläche.", 600),
+    ])
+    parcels = extract(page, gazetteer).parcels
+    assert parcels.value == (Parcel("Pesch", 26, "1026"),) and parcels.confidence <= 0.5
+
+
+def test_an_unlabelled_header_line_of_a_gemarkung_no_parcel_has_leaves_the_parcels_unsure(gazetteer) -> None:
+    """The grid's labels went unread; a line opens with a Gemarkung and numbers, and yields no parcel."""
+    page = make_page([
+        words_of("Stadt Korschenbroich Der Stadtdirektor"),
+        words_of("Baulastenblatt Nr. 77"),
+        words_of("Gemarkung Pesch Flur 26 Flurstück 1026"),
+        words_of("Glehn 2 ı012 / 15 3,998 m²"),
+        TABLE_HEAD_ROW,
+        [("1", 220), *words_of("Der jeweilige Eigentümer des Grundstücks Gemarkung Pesch,", 600)],
+        words_of("Flur 26, Flurstück 1026 übernimmt die Abstandfläche.", 600),
+    ])
+    parcels = extract(page, gazetteer).parcels
+    assert parcels.value == (Parcel("Pesch", 26, "1026"),) and parcels.confidence <= 0.5
