@@ -78,7 +78,8 @@ def _remarks(table: list[Row], vocabulary: LabelSet, head_read: bool, second_lin
     anchors = find_any(table, vocabulary.labels, 0.8) + (_column_heads(table, vocabulary) if head_read else [])
     anchors += second
     anchors += _inline_labels(table, vocabulary)
-    anchors = [a for a in anchors if not _lookalike(table[a.row].words[a.start : a.end], vocabulary)]
+    anchors = [a for a in anchors if not _lookalike(table[a.row].words[a.start : a.end], vocabulary)
+               and not of_grundbuch(table[a.row].words, a.end)]
     for remark in _event_dates(table, vocabulary):
         found.setdefault(remark.row, remark)
         taken.update(id(w) for w in remark.words)
@@ -113,6 +114,12 @@ def _lookalike(words: tuple[Word, ...], vocabulary: LabelSet) -> bool:
         return False
     label = max(word_score(words[0].text, wording) for wording in vocabulary.labels + vocabulary.column)
     return any(word_score(words[0].text, other) > label for other in vocabulary.lookalikes)
+
+
+def of_grundbuch(words: tuple[Word, ...], end: int) -> bool:
+    """Whether the words right after a label (ending at `end`) give it to the Grundbuch ("eingetragen im
+    Grundbuch von Hemmerden Blatt 8103"): the property's entry there, no Baulast's registration."""
+    return any(key(w.text).startswith("grundbuch") for w in words[end : end + 3])
 
 
 def names_other_act(words: list[Word] | tuple[Word, ...]) -> bool:

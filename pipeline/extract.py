@@ -17,7 +17,7 @@ from baulast.gazetteer import Gazetteer
 from baulast.model import Extraction, Field, OcrPage, Parcel, Word
 from baulast.parcels import parse_flurstueck, parse_parcels
 from baulast.textnorm import digits_to_int
-from pipeline.entries import extract_entries, first_numbered_entry, formula_row, inflected
+from pipeline.entries import extract_entries, first_numbered_entry, formula_row, inflected, of_grundbuch
 from pipeline.grid import grid_parcel_text, grid_rows_unread, label_text, parcel_label
 from pipeline.layout import (
     Anchor,
@@ -56,7 +56,8 @@ def _above_first_remark(rows: list[Row], numbered: int | None) -> int | None:
     or above the first entry's running number (`numbered`, see `first_numbered_entry`),
     whichever is higher."""
     first_entry = [a for a in find_any(rows, REGISTERED.labels, 0.8)
-                   if not inflected(rows[a.row].words[a.start].text, REGISTERED.remark)]  # "Eingetragene Baulasten"
+                   if not inflected(rows[a.row].words[a.start].text, REGISTERED.remark)  # "Eingetragene Baulasten"
+                   and not of_grundbuch(rows[a.row].words, a.end)]  # "eingetragen im Grundbuch von ..."
     # A remark may close its entry ("Eingetragen am 7. Juni 1971." below the text): the entry's
     # running number, where it stands higher, opens the table.
     starts = [row - 1 for row in (first_entry[0].row if first_entry else None, numbered) if row is not None]

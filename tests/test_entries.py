@@ -779,3 +779,22 @@ def test_a_place_and_date_signed_for_no_office_dates_no_entry(gazetteer) -> None
     """A copy's certification ("Für die Richtigkeit ...: Kaarst, den ...") is signed by nobody for the office."""
     extraction = extract(_signed_entries("Für die Richtigkeit der Abschrift"), gazetteer)
     assert extraction.date is None or extraction.date.value != dt.date(1979, 12, 19)
+
+
+def test_eingetragen_im_grundbuch_is_no_registration(gazetteer) -> None:
+    """The header's sentence "eingetragen im Grundbuch von ..." names the property's Grundbuch: no remark, and
+    the header (with its parcels) goes on to entry 1's running number."""
+    page = make_page([
+        words_of("Stadt Grevenbroich Der Stadtdirektor"),
+        words_of("Baulastenblatt No. 3049"),
+        words_of("Die nachstehenden Baulasten betreffen das Grundstück in Grevenbroich,"),
+        words_of("Gemarkung Hemmerden, Flur 13, Parz. 1627/26; Gemarkung Elsen, Flur 5,"),
+        words_of("Parz. 225/12, eingetragen im Grundbuch von Hemmerden Blatt 8103."),
+        words_of("1. Die Eigentümer der Grundstücke Gemarkung Hemmerden, Flur 13,"),
+        words_of("Flurstück 1627/26 und Gemarkung Elsen, Flur 5, Flurstück 225/12"),
+        words_of("verpflichten sich, die Grundstücke als ein Grundstück zu behandeln."),
+        words_of("Eingetragen am 21. November 1967"),
+    ])
+    extraction = extract(page, gazetteer)
+    assert set(extraction.parcels.value) == {Parcel("Hemmerden", 13, "1627/26"), Parcel("Elsen", 5, "225/12")}
+    assert [(e.lfd_nr, e.registered_on) for e in extraction.entries] == [(1, dt.date(1967, 11, 21))]
