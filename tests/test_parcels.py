@@ -58,6 +58,11 @@ def zons(flur: int | None, *flurstuecke: str) -> list[Parcel]:
             id="several-flure",
         ),
         pytest.param(
+            "Gemarkung Zons, Flur 26, Parz. 4/19; Flur\n27, Parz. 750/3 und 2597",
+            [Parcel("Zons", 26, "4/19"), Parcel("Zons", 27, "750/3"), Parcel("Zons", 27, "2597")],
+            id="flur-number-on-the-next-line",
+        ),
+        pytest.param(
             "Gemarkung Zons Flur 3 Flurstücke 120-122", zons(3, "120", "122"), id="range-not-expanded"
         ),
         pytest.param("Gemarkung Zons, Flur 3, Flurstiick l2O/3", zons(3, "120/3"), id="ocr-noise"),
