@@ -12,10 +12,10 @@ import unicodedata
 from functools import lru_cache
 
 # Letters that OCR returns in place of a digit.
-DIGIT_LOOKALIKES = {"O": "0", "o": "0", "l": "1", "I": "1", "|": "1", "S": "5", "B": "8"}
+DIGIT_LOOKALIKES = {"O": "0", "o": "0", "l": "1", "I": "1", "|": "1", "ı": "1", "S": "5", "B": "8"}
 
 # A character class (for regular expressions) of digits and their lookalikes.
-DIGIT_CLASS = "[0-9OolI|SB]"
+DIGIT_CLASS = "[0-9OolI|ıSB]"
 
 _DIGRAPHS = (("ae", "a"), ("oe", "o"), ("ue", "u"))
 _NOT_LETTER_OR_DIGIT = re.compile(r"[\W_]+")

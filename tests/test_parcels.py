@@ -26,6 +26,7 @@ KEYWORDS = ("fl", "gem", "gemarkung", "gemkg", "gmkg", "und", "sowie", "nr", "u"
         pytest.param("0123/04", "123/4", id="leading-zeros"),
         pytest.param("12", "12", id="zaehler-only"),
         pytest.param("l2/3", "12/3", id="ocr-l-for-1"),
+        pytest.param("ı012 / 15", "1012/15", id="ocr-dotless-i-for-1"),
         pytest.param("1O5/B", "105/8", id="ocr-o-and-b"),
         pytest.param("Flst. 123/4", "123/4", id="after-keyword"),
         pytest.param("0", None, id="zero"),
@@ -57,6 +58,7 @@ def zons(flur: int | None, *flurstuecke: str) -> list[Parcel]:
             [Parcel("Default", 3, "12"), Parcel("Default", 4, "7")],
             id="several-flure",
         ),
+        pytest.param("Gemarkung Zons, Flur ı1, Flurstück 140", zons(11, "140"), id="dotless-i-in-the-flur"),
         pytest.param(
             "Gemarkung Zons, Flur 26, Parz. 4/19; Flur\n27, Parz. 750/3 und 2597",
             [Parcel("Zons", 26, "4/19"), Parcel("Zons", 27, "750/3"), Parcel("Zons", 27, "2597")],
