@@ -240,7 +240,7 @@ def find_register_labels(rows: list[Row]) -> list[Label]:
         while index < len(words):
             head, tail = _split_glued(words[index].text)
             label_part, _, page_part = head.partition("/")
-            paged = bool(page_part) and key(page_part) in _PAGE_WORDS
+            paged = bool(page_part) and _names_page_or_year(key(page_part))
             single = _similarity(key(label_part if paged else head))
             pair = 0.0
             if not tail and len(key(head)) >= 3 and index + 1 < len(words) and _near(words[index], words[index + 1]):
@@ -280,6 +280,13 @@ def _qualifier(words: list[Word], index: int, names: tuple[str, ...] = _REGISTER
     name = key(_split_glued(words[index + 1].text)[0])
     return _near(words[index - 1], words[index]) and _near(words[index], words[index + 1]) \
         and name.startswith(names)
+
+
+def _names_page_or_year(folded: str) -> bool:
+    """Whether the word after a label's slash names the number's page or year ("Seite", "Jahr"), one
+    letter misread at most in a longer word ("Jahrr")."""
+    return folded in _PAGE_WORDS or any(len(word) >= 4 and Levenshtein.distance(folded, word) <= 1
+                                        for word in _PAGE_WORDS)
 
 
 def _abbreviated(folded: str) -> bool:

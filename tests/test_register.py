@@ -77,6 +77,7 @@ HEADER = line("Stadt", "Dormagen", "Der", "Bürgermeister", y=200, line_id=9)
         pytest.param(("Grundbuch", "von", "Hackenbroich", ("Blatt", {"gap": 350}), "1709"), None,
                      id="grundbuch-field-far-left-owns-its-blatt"),
         pytest.param(("Baulast-Nr./Jahr", "348/58"), "348", id="number-and-year"),
+        pytest.param(("Baulast-Nr./Jahrr", "564/1972"), "564", id="number-and-year-misread"),
         pytest.param(("LAUFENDE", "NR.", "DES", "VERZEICHNISSES:", "9.057"), "9057", id="nr-des-verzeichnisses"),
         pytest.param(("Lfd.", "Nr.", "der", "Baulast", "3"), None, id="nr-der-baulast-is-an-entrys"),
         pytest.param(("BIL.-Nr.", "0699"), "699", id="bl-nr-misread"),
