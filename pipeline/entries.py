@@ -79,7 +79,7 @@ def _remarks(table: list[Row], vocabulary: LabelSet, head_read: bool, second_lin
     anchors += second
     anchors += _inline_labels(table, vocabulary)
     anchors = [a for a in anchors if not _lookalike(table[a.row].words[a.start : a.end], vocabulary)
-               and not of_grundbuch(table[a.row].words, a.end)]
+               and not of_grundbuch(table, a)]
     for remark in _event_dates(table, vocabulary):
         found.setdefault(remark.row, remark)
         taken.update(id(w) for w in remark.words)
@@ -116,10 +116,14 @@ def _lookalike(words: tuple[Word, ...], vocabulary: LabelSet) -> bool:
     return any(word_score(words[0].text, other) > label for other in vocabulary.lookalikes)
 
 
-def of_grundbuch(words: tuple[Word, ...], end: int) -> bool:
-    """Whether the words right after a label (ending at `end`) give it to the Grundbuch ("eingetragen im
-    Grundbuch von Hemmerden Blatt 8103"): the property's entry there, no Baulast's registration."""
-    return any(key(w.text).startswith("grundbuch") for w in words[end : end + 3])
+def of_grundbuch(rows: list[Row], anchor: Anchor) -> bool:
+    """Whether the words right after a label give it to the Grundbuch ("eingetragen im Grundbuch von
+    Hemmerden Blatt 8103", also where the sentence wraps after "eingetragen"): the property's entry there,
+    no Baulast's registration."""
+    after = list(rows[anchor.row].words[anchor.end : anchor.end + 3])
+    if len(after) < 3 and anchor.row + 1 < len(rows):
+        after += rows[anchor.row + 1].words[: 3 - len(after)]
+    return any(key(w.text).startswith("grundbuch") for w in after)
 
 
 def names_other_act(words: list[Word] | tuple[Word, ...]) -> bool:

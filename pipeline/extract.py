@@ -57,7 +57,7 @@ def _above_first_remark(rows: list[Row], numbered: int | None) -> int | None:
     whichever is higher."""
     first_entry = [a for a in find_any(rows, REGISTERED.labels, 0.8)
                    if not inflected(rows[a.row].words[a.start].text, REGISTERED.remark)  # "Eingetragene Baulasten"
-                   and not of_grundbuch(rows[a.row].words, a.end)]  # "eingetragen im Grundbuch von ..."
+                   and not of_grundbuch(rows, a)]  # "eingetragen im Grundbuch von ..."
     # A remark may close its entry ("Eingetragen am 7. Juni 1971." below the text): the entry's
     # running number, where it stands higher, opens the table.
     starts = [row - 1 for row in (first_entry[0].row if first_entry else None, numbered) if row is not None]

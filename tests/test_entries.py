@@ -798,3 +798,20 @@ def test_eingetragen_im_grundbuch_is_no_registration(gazetteer) -> None:
     extraction = extract(page, gazetteer)
     assert set(extraction.parcels.value) == {Parcel("Hemmerden", 13, "1627/26"), Parcel("Elsen", 5, "225/12")}
     assert [(e.lfd_nr, e.registered_on) for e in extraction.entries] == [(1, dt.date(1967, 11, 21))]
+
+
+def test_eingetragen_im_grundbuch_over_a_line_break_is_no_registration(gazetteer) -> None:
+    page = make_page([
+        words_of("Stadt Dormagen Der Stadtdirektor"),
+        words_of("Baulastenblatt No. 0871"),
+        words_of("Die nachstehenden Baulasten betreffen das Grundstück in Dormagen,"),
+        words_of("Gemarkung Dormagen, Flur 32, Parz. 101/36, 416 und 1003/6, eingetragen"),
+        words_of("im Grundbuch von Dormagen Blatt 7152."),
+        words_of("1. Der jeweilige Eigentümer des Grundstücks Gemarkung Dormagen, Flur"),
+        words_of("32, Flurstück 101/36 übernimmt die Abstandfläche."),
+        words_of("Eingetragen am 08.09.1968"),
+    ])
+    extraction = extract(page, gazetteer)
+    assert set(extraction.parcels.value) == {Parcel("Dormagen", 32, "101/36"), Parcel("Dormagen", 32, "416"),
+                                             Parcel("Dormagen", 32, "1003/6")}
+    assert [(e.lfd_nr, e.registered_on) for e in extraction.entries] == [(1, dt.date(1968, 9, 8))]
