@@ -39,7 +39,7 @@ _FLURSTUECK_NUMBER = rf"(?<![\w|/]){_D}+(?:[ \t]*/[ \t]*{_D}+)?(?![\w|/])"
 
 _SHEET_TOKEN = re.compile(
     rf"""
-      (?P<gemarkung_keyword>{_GEMARKUNG_KEYWORD}) [ \t]*:?[ \t]*
+      (?P<gemarkung_keyword>{_GEMARKUNG_KEYWORD}) [ \t]*:?[ \t]*\n?[ \t]*
         (?P<gemarkung>(?!{_FLUR_KEYWORD}|{_FLURSTUECK_KEYWORD}){_LETTERS}(?:-{_LETTERS})*)?  # not the next label
     | (?P<flurstueck_keyword>{_FLURSTUECK_KEYWORD})
     | (?P<flur_keyword>{_FLUR_KEYWORD}) [ \t]*(?i:nr\.?)?[ \t]*[:>»]?[ \t]*\n?[ \t]* (?P<flur>{_D}{{1,3}}(?![\w|/]))?
