@@ -59,8 +59,8 @@ def zons(flur: int | None, *flurstuecke: str) -> list[Parcel]:
             id="several-flure",
         ),
         pytest.param("Gemarkung Zons, Flur ı1, Flurstück 140", zons(11, "140"), id="dotless-i-in-the-flur"),
-        pytest.param("Grundstück in Zons, Gemarkung\nZons, Flur 10, Parz. 1131/38 und 244/33", zons(10, "1131/38", "244/33"),
-                     id="gemarkung-name-on-the-next-line"),
+        pytest.param("Grundstück in Zons, Gemarkung\nZons, Flur 10, Parz. 1131/38 und 244/33",
+                     zons(10, "1131/38", "244/33"), id="gemarkung-name-on-the-next-line"),
         pytest.param(
             "Gemarkung Zons, Flur 26, Parz. 4/19; Flur\n27, Parz. 750/3 und 2597",
             [Parcel("Zons", 26, "4/19"), Parcel("Zons", 27, "750/3"), Parcel("Zons", 27, "2597")],
