@@ -89,17 +89,23 @@ def heads_with_words(row: Row, heads: list[tuple[str, int, int]]) -> list[tuple[
     return [(label, left, right, next(w for w in row.words if w.bbox[0] == left)) for label, left, right in heads]
 
 
+_SHORT_HEAD_CONF = 80  # a two-letter head ("qm") read this surely; less sure, it is a speck's or a rule's mark
+
+
 def _column_words(row: Row) -> list[Word]:
-    """The words of a label row that head columns (parcel labels and the others: "Lage", "Größe")."""
-    return [w for w in row.words if sum(c.isalpha() for c in w.text) >= 3]
+    """The words of a label row that head columns (parcel labels and the others: "Lage", "Größe", "qm")."""
+    return [w for w in row.words if sum(c.isalnum() for c in w.text) >= 3
+            or sum(c.isalnum() for c in w.text) == 2 and w.conf >= _SHORT_HEAD_CONF]
 
 
 def _nearest_head(word: Word, row: Row) -> Word:
-    """The head word of a label row centred over its columns under which a value word stands: the
-    first head word at or right of the word's start (a centred label starts right of its column's
-    values, and left of the next column's)."""
+    """The head word of a label row centred over its columns under which a value word stands: the head
+    word over the value's centre, else the first head word at or right of the value's start (a centred
+    label starts right of its column's values where they are wider, and left of the next column's)."""
     heads = sorted(_column_words(row), key=lambda w: w.bbox[0])
-    return next((w for w in heads if w.bbox[0] >= word.bbox[0]), heads[-1])
+    centre = (word.bbox[0] + word.bbox[2]) // 2
+    over = next((w for w in heads if w.bbox[0] <= centre <= w.bbox[2]), None)
+    return over or next((w for w in heads if w.bbox[0] >= word.bbox[0]), heads[-1])
 
 
 def _centred(row: Row, below: list[Row], heads: list[tuple[str, int, int]]) -> bool:
@@ -147,7 +153,7 @@ def _grid_clauses(rows: list[Row], known_gemarkung: Callable[[str], bool]) -> tu
                 break
             cells = {
                 label: " ".join(w.text for w in value_row.words
-                                if any(c.isalnum() for c in w.text) and (
+                                if (any(c.isalnum() for c in w.text) or w.text == "/") and (
                                     _nearest_head(w, row) is head if centred else _in_column(w, left, right, slack)))
                 for label, left, right, head in heads_with_words(row, heads)
             }

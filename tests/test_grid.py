@@ -301,7 +301,7 @@ def test_a_grid_row_whose_list_wraps_onto_the_next_line() -> None:
 
 
 @pytest.mark.parametrize("lost_row", [
-    [("Glehn", 230), ("2", 850), ("ı012", 1055), ("/", 1180), ("15", 1220)],  # a grid row, its Flurstück unread
+    [("Glehn", 230), ("2", 850), ("ırms.", 1055)],  # a grid row, its Flurstück unread
 ], ids=["grid-row-unread"])
 def test_a_lost_parcel_row_leaves_the_parcels_unsure(gazetteer, lost_row) -> None:
     page = make_page([
@@ -331,3 +331,22 @@ def test_an_unlabelled_header_line_of_a_gemarkung_no_parcel_has_leaves_the_parce
     ])
     parcels = extract(page, gazetteer).parcels
     assert parcels.value == (Parcel("Pesch", 26, "1026"),) and parcels.confidence <= 0.5
+
+
+def test_a_grid_cell_with_a_spaced_slash() -> None:
+    """"ı012 / 15": the slash stands apart, the 1 read as a dotless i; one Flurstück, not 1012 and 15."""
+    rows = rows_of(make_page([
+        [("Gemarkung", 230), ("Flur", 850), ("Flurstück", 1055), ("Lage", 1500)],
+        [("Glehn", 230), ("2", 850), ("ı012", 1055), ("/", 1180), ("15", 1220)],
+    ]))
+    assert parse_parcels(grid_parcel_text(rows)) == [Parcel("Glehn", 2, "1012/15")]
+
+
+def test_a_centred_grid_with_short_values_under_their_labels_and_an_area_column() -> None:
+    """Values centred under their centred labels ("2" under "Flur") stay in their column; the area under a
+    "qm" head is no Flurstück."""
+    rows = rows_of(make_page([
+        [("Gemarkung", 400), ("Flur", 900), ("Flurstück", 1200), ("qm", 1700)],
+        [("Rommerskirchen", 200), ("2", 945), ("45/3", 1275), ("4143", 1680)],
+    ]))
+    assert parse_parcels(grid_parcel_text(rows)) == [Parcel("Rommerskirchen", 2, "45/3")]
