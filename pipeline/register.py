@@ -45,7 +45,9 @@ _GRUNDBUCH_ABOVE = 3  # rows above a bare "Blatt" in which a Grundbuch label wou
 _REGISTER_NAMES = ("baulast", "verzeichnis", "register", "kartei")  # words that name the register itself
 _QUALIFYING = {"im", "in", "des", "der", "zum"}  # "Blatt im Verzeichnis", "Nr. des Baulastenverzeichnisses"
 # The register's names a bare "Nr." may be qualified by ("Nr. des Verzeichnisses"); "Nr. der Baulast" is an entry's.
-_REGISTERS = ("verzeichnis", "baulastenverzeichnis", "baulastenbuch", "register", "kartei", "baulastenkartei")
+# Prefixes, so that a misread ending still counts ("Baulastenverzeichhis").
+_REGISTERS = ("verzeichn", "baulastenverz", "baulastenbuch", "register", "kartei", "baulastenkartei")
+_BL_NR = {"blnr", "bilnr", "binr", "b1nr", "bllnr"}  # "Bl.-Nr." as read, its l misread
 MARKED_NUMBER_SCORE = 0.6  # a bare "Nr." that names no register: a number proposed for review
 # The register's own number as an extract of the Baulastenverzeichnis names it ("Verzeichnis-Nr.:
 # 5.944"): less specific than the sheet's title, a label a little less sure.
@@ -252,7 +254,7 @@ def find_register_labels(rows: list[Row]) -> list[Label]:
                               *_type_size(row, words[index]))
             elif single > 0:
                 label = Label(row_index, (words[index],), single, tail, *_type_size(row, words[index]), paged=paged)
-            elif not tail and key(head) == BARE_LABEL_KEY and _qualifier(words, index + 1):
+            elif not tail and key(head) == BARE_LABEL_KEY and _qualifier(words, index + 1, _REGISTERS):
                 label = Label(row_index, (words[index],), 1.0, "", *_type_size(row, words[index]))
             elif not tail and _is_marker(head) and _qualifier(words, index + 1, _REGISTERS):
                 # "Laufende Nr. des Verzeichnisses: 9.057": the register's own number, not an entry's
@@ -262,7 +264,7 @@ def find_register_labels(rows: list[Row]) -> list[Label]:
             else:
                 index += 1
                 continue
-            if not label.tail and _qualifier(words, index + len(label.words)):
+            if not label.tail and _qualifier(words, index + len(label.words), _REGISTERS):
                 end = index + len(label.words) + 2  # "Blatt-Nr. im Baulastenverzeichnis 3.763"
                 label = replace(label, qualifier=tuple(words[end - 2 : end]),
                                 tail=_split_glued(words[end - 1].text)[1])
@@ -272,7 +274,7 @@ def find_register_labels(rows: list[Row]) -> list[Label]:
     return labels
 
 
-def _qualifier(words: list[Word], index: int, names: tuple[str, ...] = _REGISTER_NAMES) -> bool:
+def _qualifier(words: list[Word], index: int, names: tuple[str, ...]) -> bool:
     """Whether the row's words from `index` on name the register the label's number belongs to, right
     after the label: "Blatt im Verzeichnis: 0858", "Blatt-Nr. im Baulastenverzeichnis 3.763"."""
     if index + 1 >= len(words) or key(words[index].text) not in _QUALIFYING:
@@ -290,9 +292,9 @@ def _names_page_or_year(folded: str) -> bool:
 
 
 def _abbreviated(folded: str) -> bool:
-    """Whether a word is "Bl.-Nr." (Blatt-Nr.), one letter misread at most ("BIL.-Nr.", "BI-Nr.")."""
-    return 3 <= len(folded) <= 5 and folded.endswith("nr") and Levenshtein.distance(folded, "blnr") <= 1 \
-        and folded[0] == "b"
+    """Whether a word is "Bl.-Nr." (Blatt-Nr.), its l misread ("BIL.-Nr.", "BI-Nr."); not "BV-Nr.",
+    "Bd.-Nr." nor "B-Nr.", other numbers' abbreviations."""
+    return folded in _BL_NR
 
 
 def find_bare_labels(rows: list[Row]) -> list[Label]:
