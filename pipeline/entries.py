@@ -75,8 +75,9 @@ def _remarks(table: list[Row], vocabulary: LabelSet, head_read: bool, second_lin
     found: dict[int, Remark] = {}
     taken: set[int] = set()  # date words already a remark's: one date is never two entries'
     second = [a for a in _column_heads(table, vocabulary, second_line) if a.row == 1] if head_read else []
-    anchors = find_any(table, vocabulary.labels, 0.8) + (_column_heads(table, vocabulary) if head_read else [])
-    anchors += second
+    heads = (_column_heads(table, vocabulary) if head_read else []) + second
+    column_only = {id(a) for a in heads}  # wordings that head a date column and label nothing else ("Datum")
+    anchors = find_any(table, vocabulary.labels, 0.8) + heads
     anchors += _inline_labels(table, vocabulary)
     anchors = [a for a in anchors if not _lookalike(table[a.row].words[a.start : a.end], vocabulary)
                and not of_grundbuch(table, a)]
@@ -94,6 +95,11 @@ def _remarks(table: list[Row], vocabulary: LabelSet, head_read: bool, second_lin
                 # It dates a label beside it that found no date of its own ("15.04.1987 | eingetragen").
                 if remark.row not in found or found[remark.row].date is None:
                     found[remark.row] = Remark(remark.row, remark.date, remark.words, anchor.score, remark.repaired)
+            continue
+        after = table[anchor.row].words[anchor.end : anchor.end + 1]
+        if id(anchor) in column_only and not any(c.isdigit() for w in after for c in w.text):
+            # Its column gave no date (another act's, a deletion's): nor does the date below it. A
+            # date right after it ("EINTRAGUNG: 83.11.1988") is the label's own.
             continue
         date, used, repaired = _date_near(table, anchor)
         if date is None and id(anchor) not in strong:
@@ -212,12 +218,24 @@ def _column_heads(table: list[Row], vocabulary: LabelSet, second_line: bool = Fa
         for anchor in find_any(table[row : row + 1], wordings, 0.8):
             after = key(words[anchor.end].text) if anchor.end < len(words) else ""
             # Not a longer word that begins like one ("Eintragungsvermerk": the remarks column).
-            if not _longer_or_of(words, anchor, wordings, 1) and after not in _OF:
+            if not _longer_or_of(words, anchor, wordings, 1) and after not in _OF \
+                    and (row == 0 or _dated_above(table[0], words[anchor.start])):
                 heads.append(Anchor(row, anchor.start, anchor.end, anchor.score))
     return heads
 
 
 _SECOND_LINE = ("Eintr.",)  # a date column's head word only on the head's second line
+# Stems of a date column's head over a second line's "Eintragung" ("Tag der", "Tägd.", "Datum der"); "Inhalt der"
+# over it heads the entry's text.
+_DATE_HEADS = ("tag", "dat")
+
+
+def _dated_above(head: Row, word: Word) -> bool:
+    """Whether the head's first line over a second line's word names a date ("Tag d." over "Eintr.") or
+    nothing at all; "Inhalt der" over "Eintragung" heads the entry's text."""
+    reach = word.bbox[3] - word.bbox[1]
+    above = [w for w in head.words if w.bbox[0] < word.bbox[2] + reach and w.bbox[2] > word.bbox[0] - reach]
+    return not above or any(key(w.text).startswith(_DATE_HEADS) for w in above)
 
 
 def continues_head(table: list[Row]) -> bool:
@@ -344,11 +362,15 @@ def _another_act_beside(row: tuple[Word, ...], cell: list[Word] | tuple[Word, ..
     dated = [w for w in cell if any(c.isdigit() for c in w.text)] or list(cell)
     right = max(w.bbox[2] for w in dated)  # the act may stand in the date's cell too
     beside = [key(w.text) for w in row if w.bbox[0] >= right][:4]
-    return any(k.startswith(_GROUNDS + _LATER_ACTS + OTHER_ACTS) and not set(beside[i + 1 : i + 3]) & _CITING
+    # "geändert am 01.04.1990" beside the cell's own 01.04.1990: the change is what the column dates.
+    own = "".join(key(w.text) for w in dated)
+    citing = _CITING if not own or own not in [key(w.text) for w in row if w.bbox[0] >= right] else _CITING - {"am"}
+    return any(k.startswith(_GROUNDS + _LATER_ACTS + OTHER_ACTS) and not set(beside[i + 1 : i + 3]) & citing
                for i, k in enumerate(beside[:3]))
 
 
-_CITING = {"v", "vom", "am"}  # "Erkl. v.", "Erklärung vom", "ergänzt am": an act cited with its own date
+# "Erkl. v.", "Erklärung vom", "ergänzt am" (with another date than the cell's): an act cited with its own date
+_CITING = {"v", "vom", "am"}
 
 
 _DELETION_STEMS = ("geloscht", "gelost", "loschung")  # folded: "gelöscht", "gelöst", "Löschung"

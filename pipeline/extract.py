@@ -255,7 +255,10 @@ def parcel_column(rows: list[Row], head_row: int) -> list[Word]:
     at = next((i for i, w in enumerate(head) if key(w.text) in _PARCEL_COLUMN_HEADS and w.conf >= 50), None)
     if at is None or at + 1 >= len(head):
         return []
-    left = head[at - 1].bbox[2] if at else 0
+    start = at  # the head's first word ("Belastetes Grundstück"): the column begins after the head before it
+    while start and head[start].bbox[0] - head[start - 1].bbox[2] <= _CELL_GAP * rows[head_row].height:
+        start -= 1
+    left = head[start - 1].bbox[2] if start else 0
     words: list[Word] = []
     for row in rows[head_row + 1 :]:
         # A cell's words stand a space or so apart from where the column starts; the next column's

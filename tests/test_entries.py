@@ -815,3 +815,30 @@ def test_eingetragen_im_grundbuch_over_a_line_break_is_no_registration(gazetteer
     assert set(extraction.parcels.value) == {Parcel("Dormagen", 32, "101/36"), Parcel("Dormagen", 32, "416"),
                                              Parcel("Dormagen", 32, "1003/6")}
     assert [(e.lfd_nr, e.registered_on) for e in extraction.entries] == [(1, dt.date(1968, 9, 8))]
+
+
+
+def test_inhalt_der_over_eintragung_heads_no_date_column(gazetteer) -> None:
+    """"Inhalt der" over "Eintragung" heads the entry's text: the declaration's date in it is none."""
+    page = make_page([
+        *HEADER,
+        [("Lfd.", 100), ("Inhalt", 600), ("der", 800), ("Bemerkungen", 1800)],
+        [("Nr.", 100), ("Eintragung", 600)],
+        [("1.", 100), *words_of("Der jeweilige Eigentümer übernimmt die Abstandfläche gemäß Lageplan", 600)],
+        words_of("vom 12.03.1980.", 600),
+    ])
+    extraction = extract(page, gazetteer)
+    assert extraction.date is None or extraction.date.confidence < 0.75
+
+
+def test_a_change_dated_like_the_column_is_what_the_column_dates(gazetteer) -> None:
+    """"01.04.1990 | geändert am 01.04.1990": the column's date is the change's, no registration."""
+    page = make_page([
+        *HEADER,
+        [("Lfd.", 100), ("Inhalt", 400), ("Datum", 1400), ("Vermerk", 1800)],
+        [("1", 100), *words_of("Der jeweilige Eigentümer übernimmt die Abstandfläche.", 400), ("01.04.1990", 1400),
+         *words_of("Lageplan geändert am 01.04.1990", 1800)],
+    ])
+    extraction = extract(page, gazetteer)
+    assert extraction.date is None or extraction.date.value != dt.date(1990, 4, 1) \
+        or extraction.date.confidence < 0.75

@@ -515,3 +515,20 @@ def test_a_parcel_cell_read_without_its_slash_is_no_parcel_but_a_doubt(gazetteer
     found = extract(_parcel_column_sheet("2294"), gazetteer).parcels
     assert set(found.value) == {Parcel("Straberg", 20, "219"), Parcel("Straberg", 20, "229/4")}
     assert found.confidence <= 0.6
+
+
+
+def test_a_two_word_parcel_column_head(gazetteer) -> None:
+    """"Belastetes Grundstück" heads the parcel column: its first word is no column of its own."""
+    head = [("Nr.", 100), ("Belastetes", 250), ("Grundstück", 560), ("Inhalt", 1000), ("der", 1200),
+            ("Baulast", 1320), ("Bemerkungen", 1800)]
+    page = make_page([
+        words_of("Baulasten-Register Gemarkung Straberg Stadt Dormagen"),
+        words_of("Baulastenblatt Nr. 423"),
+        head,
+        [("1.", 100), *words_of("Fl. 20 Nr. 219,", 250), *words_of("Anbaubaulast zugunsten", 900),
+         *words_of("eingetragen", 1800)],
+        [*words_of("229/4", 250), *words_of("Fl. 20 Nr. 295/11: Der", 900), *words_of("am 12.03.1987", 1800)],
+    ])
+    found = extract(page, gazetteer).parcels
+    assert set(found.value) == {Parcel("Straberg", 20, "219"), Parcel("Straberg", 20, "229/4")}
