@@ -277,7 +277,10 @@ def find_register_labels(rows: list[Row]) -> list[Label]:
 def _qualifier(words: list[Word], index: int, names: tuple[str, ...]) -> bool:
     """Whether the row's words from `index` on name the register the label's number belongs to, right
     after the label: "Blatt im Verzeichnis: 0858", "Blatt-Nr. im Baulastenverzeichnis 3.763"."""
-    if index + 1 >= len(words) or key(words[index].text) not in _QUALIFYING:
+    folded = key(words[index].text) if index < len(words) else ""
+    # "des", or "BES" as OCR may read it: a short word one letter off, as a register's name must follow.
+    if index + 1 >= len(words) or not any(Levenshtein.distance(folded, word) <= (len(word) > 2)
+                                          for word in _QUALIFYING):
         return False
     name = key(_split_glued(words[index + 1].text)[0])
     return _near(words[index - 1], words[index]) and _near(words[index], words[index + 1]) \
@@ -467,7 +470,12 @@ def read_number_right(rows: list[Row], label: Label) -> Reading | None:
     """The number on the label's line to its right, "Nr." and stray marks skipped."""
     nearby = [w for row in rows[max(0, label.row - 1) : label.row + 2] for w in row.words]
     line = sorted((w for w in nearby if w not in label.words and w.bbox[2] > label.box[2]), key=lambda w: w.bbox[0])
-    return _read_from(label, line, label.box[2], glued=label.tail)
+    band = None
+    if label.qualifier:  # a skewed line: the number stands level with the qualifier's end, not the label's start
+        last, half = label.qualifier[-1], _text_height(label) // 2
+        centre = (last.bbox[1] + last.bbox[3]) // 2
+        band = (last.bbox[0], centre - half, last.bbox[2], centre + half)
+    return _read_from(label, line, label.box[2], glued=label.tail, band=band)
 
 
 def _junk(word: Word) -> bool:
