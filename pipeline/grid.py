@@ -109,12 +109,14 @@ def _nearest_head(word: Word, row: Row) -> Word:
 
 
 def _centred(row: Row, below: list[Row], heads: list[tuple[str, int, int]]) -> bool:
-    """Whether the grid's labels are centred over their columns: the first value row's first word
-    starts clearly left of the first label, where a left-aligned grid's values start under it."""
+    """Whether the grid's labels are centred over their columns: the first value row that opens with a
+    name (a Gemarkung) starts clearly left of the first label, where a left-aligned grid's values start
+    under it."""
     first_label = min(left for _, left, _ in heads)
-    for value_row in below[:1]:
+    for value_row in below:
         values = [w for w in value_row.words if any(c.isalnum() for c in w.text)]
-        return bool(values) and values[0].bbox[0] < first_label - 2 * row.height
+        if sum(c.isalpha() for w in values[:1] for c in w.text) >= 3:  # the first row opening with a name, no speck
+            return values[0].bbox[0] < first_label - 2 * row.height
     return False
 
 

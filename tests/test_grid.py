@@ -350,3 +350,13 @@ def test_a_centred_grid_with_short_values_under_their_labels_and_an_area_column(
         [("Rommerskirchen", 200), ("2", 945), ("45/3", 1275), ("4143", 1680)],
     ]))
     assert parse_parcels(grid_parcel_text(rows)) == [Parcel("Rommerskirchen", 2, "45/3")]
+
+
+def test_a_centred_grid_with_a_row_of_specks_under_its_labels() -> None:
+    """A rule's specks read as a row ("+ + . 4") between the labels and the values tell nothing of the grid."""
+    rows = rows_of(make_page([
+        [("Gemarkung", 450), ("Flur", 1050), ("Parzelle", 1430), ("Größe", 1980)],
+        [("+", 187), ("+", 937), (".", 2109), ("4", 2280)],
+        [("Strümp", 210), ("33", 970), ("734", 1265), ("1346", 1810), ("qm", 1930)],
+    ]))
+    assert parse_parcels(grid_parcel_text(rows)) == [Parcel("Strümp", 33, "734")]
