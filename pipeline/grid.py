@@ -23,6 +23,7 @@ PARCEL_LABELS = ("Gemarkung", "Flur", "Flurstück")
 FLUR_AND_FLURSTUECK = "Flur/Flurstück"
 _NOT_FLUR = {"flut", "flug", "flux", "fuhr"}  # words one letter away from "flur"
 _MAX_VALUE_ROWS = 6
+_SPECK = 0.25  # of the row's type size: a mark lower than this is a speck, no word
 # Rows that end the grid: the next part of the sheet header, or the entries table.
 _GRID_END = ("grundbuch", "aktenzeichen", "az", "lfd", "inhalt", "bemerkungen", "baulastenblatt", "blattnr")
 
@@ -55,10 +56,11 @@ def label_text(words: tuple[Word, ...] | list[Word]) -> str:
 def _heads(row: Row) -> list[tuple[str, int, int]] | None:
     """(label, left, right) of each column a label row heads, or None if the row is no label row.
 
-    A label row names Gemarkung and Flurstück with nothing but other labels between them;
-    each column ends where the next word of the row begins.
+    A label row names Gemarkung and Flurstück with nothing but other labels between them (a speck
+    a pixel or two high read as "3" is nothing); each column ends where the next word of the row begins.
     """
-    words = [w for w in row.words if any(c.isalnum() for c in w.text)]
+    words = [w for w in row.words if any(c.isalnum() for c in w.text)
+             and w.bbox[3] - w.bbox[1] >= _SPECK * row.height]
     labels = [parcel_label(w.text) for w in words]
     found = [i for i, label in enumerate(labels) if label]
     if not {"Gemarkung", "Flurstück"} <= {labels[i] for i in found} or any(

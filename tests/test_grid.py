@@ -360,3 +360,15 @@ def test_a_centred_grid_with_a_row_of_specks_under_its_labels() -> None:
         [("Strümp", 210), ("33", 970), ("734", 1265), ("1346", 1810), ("qm", 1930)],
     ]))
     assert parse_parcels(grid_parcel_text(rows)) == [Parcel("Strümp", 33, "734")]
+
+
+def test_a_speck_read_as_a_digit_between_the_labels_leaves_the_label_row() -> None:
+    page = make_page([
+        [("Gemarkung", 300), ("3", 520), ("Flur", 700), ("Parzelle", 960), ("Größe", 1320)],
+        [("Otzenrath", 150), ("39", 650), ("145", 830), ("4230", 1190), ("qm", 1290)],
+    ])
+    speck = next(w for w in page.words if w.text == "3")
+    words = tuple(dataclasses.replace(w, bbox=(w.bbox[0], w.bbox[1] + 5, w.bbox[2], w.bbox[1] + 6)) if w is speck
+                  else w for w in page.words)
+    rows = rows_of(dataclasses.replace(page, words=words))
+    assert parse_parcels(grid_parcel_text(rows)) == [Parcel("Otzenrath", 39, "145")]
