@@ -103,6 +103,7 @@ DOUBT_CAPS = {
     "overlapping": 0.5,  # another reading of digits over the number's place
 }
 BELOW_FACTOR = 0.9  # a number below its label (not beside it) is a looser reading
+_LARGER = 1.25  # a number this many times its label's height is typed larger (a card's box under "Karten-Nr.")
 REPAIRED_FACTOR = 0.9  # letters read as digits (O for 0, l for 1)
 MARKER_MISREAD_FACTOR = 0.9  # "N." for "Nr.": the print is damaged around the number
 
@@ -497,7 +498,7 @@ def read_number_below(rows: list[Row], label: Label) -> Reading | None:
         # A number typed larger than its label (a card's box under a small "Karten-Nr.") may start
         # right of the label's end, within twice its own height.
         column = [w for w in row.words if w.bbox[2] > left and not _is_speck(w, height)
-                  and w.bbox[0] < max(right, box[2] + 2 * _height(w) * (_height(w) >= 1.5 * height))]
+                  and w.bbox[0] < max(right, box[2] + 2 * _height(w) * (_height(w) >= _LARGER * height))]
         if row_index == label.row:
             # A number in large type below its label (a stamp, a boxed cell) may join the label's
             # visual row: only the words that stand below the label's middle count there.

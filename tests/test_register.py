@@ -153,6 +153,8 @@ def test_a_number_typed_larger_than_its_label_may_start_right_of_it() -> None:
     label = line("Karten-Nr.", y=400, x=1500, line_id=2)  # ends at x = 1740
     page = page_of(HEADER, label, line(("2611", {"h": 80}), y=450, x=1850, line_id=3))
     assert read(page).value == "2611"
+    a_third_larger = page_of(HEADER, label, line(("9.285", {"h": 54}), y=450, x=1830, line_id=3))
+    assert read(a_third_larger).value == "9285"
     small = page_of(HEADER, label, line("2611", y=450, x=1850, line_id=3))  # in the label's type: another column's
     assert read(small) is None
 
