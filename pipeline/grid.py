@@ -111,14 +111,20 @@ def _nearest_head(word: Word, row: Row) -> Word:
 
 
 def _centred(row: Row, below: list[Row], heads: list[tuple[str, int, int]]) -> bool:
-    """Whether the grid's labels are centred over their columns: the first value row that opens with a
-    name (a Gemarkung) starts clearly left of the first label, where a left-aligned grid's values start
-    under it."""
+    """Whether the grid's labels are centred over their columns: the first value of the grid's first
+    value row (a word of two letters or digits or more, no speck) starts clearly left of the first
+    label, with no word of the label row left of it (a running number's column's head), where a
+    left-aligned grid's values start under their labels. Only the grid's own value rows count."""
     first_label = min(left for _, left, _ in heads)
     for value_row in below:
-        values = [w for w in value_row.words if any(c.isalnum() for c in w.text)]
-        if sum(c.isalpha() for w in values[:1] for c in w.text) >= 3:  # the first row opening with a name, no speck
-            return values[0].bbox[0] < first_label - 2 * row.height
+        if any(key(w.text).startswith(_GRID_END) for w in value_row.words[:3]) or _heads(value_row):
+            return False
+        values = [w for w in value_row.words if sum(c.isalnum() for c in w.text) >= 2
+                  and w.bbox[3] - w.bbox[1] >= _SPECK * row.height]
+        if values:
+            first = values[0]
+            return first.bbox[0] < first_label - 2 * row.height \
+                and not any(w.bbox[2] <= first.bbox[0] for w in row.words if any(c.isalnum() for c in w.text))
     return False
 
 

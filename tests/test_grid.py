@@ -372,3 +372,15 @@ def test_a_speck_read_as_a_digit_between_the_labels_leaves_the_label_row() -> No
                   else w for w in page.words)
     rows = rows_of(dataclasses.replace(page, words=words))
     assert parse_parcels(grid_parcel_text(rows)) == [Parcel("Otzenrath", 39, "145")]
+
+
+def test_a_left_aligned_grid_after_a_running_number_is_read_by_its_left_edges() -> None:
+    """A grid with a running number's column ("Nr. | Gemarkung | Flur | Flurstück | Lage") whose values start
+    under their labels: a Flurstück list running to the right ("123/4, 125") stays in its column, whatever
+    stands at the margin below the grid."""
+    rows = rows_of(make_page([
+        [("Nr.", 100), ("Gemarkung", 300), ("Flur", 800), ("Flurstück", 1000), ("Lage", 1500)],
+        [("1", 100), ("Zons", 300), ("3", 800), ("123/4,", 1000), ("125", 1300)],
+        words_of("Grundbuch von Zons Blatt 2993", 100),
+    ]))
+    assert parse_parcels(grid_parcel_text(rows)) == [Parcel("Zons", 3, "123/4"), Parcel("Zons", 3, "125")]
