@@ -153,6 +153,8 @@ def _read_parcels(page: OcrPage, rows: list[Row], header: list[Row], header_end:
         # Flurstück) | Inhalt der Baulast"): the sheet's parcels are those the column names.
         column = parcel_column(rows, header_end)
         parcels = parse_parcels(" ".join(w.text for w in column), default_gemarkung=default)
+        if not parcels:
+            column = []  # the column named none: the prose keeps its words
         kept = _without_lost_slashes(parcels)
         misread, parcels = len(kept) < len(parcels), kept
         words = words + column
@@ -245,6 +247,8 @@ def _without_lost_slashes(parcels: list[Parcel]) -> list[Parcel]:
 
 _PARCEL_COLUMN_HEADS = ("grundstuck", "grundstucke", "flurstuck", "flurstucke")
 _CELL_GAP = 1.5  # word heights between two words of one table cell's line, at most
+_CELL_WORDS = 6  # words of one line of a parcel cell ("Fl. 20 Nr. 219, 229/4"), at most
+_CELL_WIDTH = 0.35  # of the page's width: a parcel cell's line is narrower; a line of prose is wider
 
 
 def parcel_column(rows: list[Row], head_row: int) -> list[Word]:
@@ -273,8 +277,16 @@ def parcel_column(rows: list[Row], head_row: int) -> list[Word]:
                 break  # the next column, or the rule before it
             cell.append(word)
         if any(c.isdigit() for w in cell for c in w.text):  # not the head's own second line "(Flur, Flurstück)"
+            if len(cell) > _CELL_WORDS or cell[-1].bbox[2] - cell[0].bbox[0] > _CELL_WIDTH * page_width(rows):
+                return []  # a line of prose, no cell: the head word stands over the entry text
             words += cell
     return words
+
+
+def page_width(rows: list[Row]) -> int:
+    """The width the page's words span."""
+    return max((w.bbox[2] for row in rows for w in row.words), default=1) - \
+        min((w.bbox[0] for row in rows for w in row.words), default=0)
 
 
 def _first_restated(page: OcrPage, prose: list[Word], gazetteer: Gazetteer) -> Field | None:

@@ -532,3 +532,18 @@ def test_a_two_word_parcel_column_head(gazetteer) -> None:
     ])
     found = extract(page, gazetteer).parcels
     assert set(found.value) == {Parcel("Straberg", 20, "219"), Parcel("Straberg", 20, "229/4")}
+
+
+def test_a_grundstueck_head_over_the_entry_text_is_no_parcel_column(gazetteer) -> None:
+    """"Grundstück" heads a column whose lines are the entry's prose: no parcel cells, and the prose's
+    benefiting parcel (130) is not the record's."""
+    page = make_page([
+        words_of("Stadt Dormagen Der Bürgermeister"),
+        words_of("Baulastenblatt Nr. 423"),
+        [("Nr.", 100), ("Grundstück", 300), ("Bemerkungen", 1800)],
+        [("1", 100), *words_of("Der jeweilige Eigentümer des Grundstücks", 250)],
+        words_of("Gemarkung Zons, Flur 3, Flurstück 12 übernimmt", 250),
+        words_of("die Abstandfläche zugunsten Flurstück 130.", 250),
+    ])
+    found = extract(page, gazetteer).parcels
+    assert set(found.value) == {Parcel("Zons", 3, "12")}
