@@ -424,13 +424,16 @@ def _text_height(label: Label) -> int:
 
 
 def _stopped(rows: list[Row], label: Label) -> bool:
-    """Whether the words before the label make it another number's label: a Grundbuch anywhere before
-    it on its line ("Grundbuch von Zons ...... Blatt 1709", a form's field), an Aktenzeichen or a page in
-    its own phrase ("Az. Blatt-Nr."), not in a phrase of its own further left ("Seite 1 von 1 ... Blatt-Nr.")."""
+    """Whether the words before the label make it another number's label: a Grundbuch before it on its
+    line with no number between ("Grundbuch von Zons ...... Blatt 1709", a form's field), an Aktenzeichen
+    or a page in its own phrase ("Az. Blatt-Nr."), not in a phrase of its own further left ("Seite 1 von
+    1 ... Blatt-Nr.")."""
     left = label.box[0]
     before = [w for w in _line_words(rows, label) if w.bbox[2] <= left + 1]
-    if any(key(w.text) in _GRUNDBUCH_BEFORE for w in before[-_LINE_STOP_WORDS:]):
-        return True
+    recent = before[-_LINE_STOP_WORDS:]
+    owner = max((i for i, w in enumerate(recent) if key(w.text) in _GRUNDBUCH_BEFORE), default=None)
+    if owner is not None and not any(c.isdigit() for w in recent[owner + 1 :] for c in w.text):
+        return True  # a number between ends the Grundbuch's phrase ("Grundbuch Zons Blatt 2993 Baulastenblatt 55")
     phrase: list[Word] = []
     for word in reversed(before):
         if left - word.bbox[2] > _PHRASE_GAP * _text_height(label):

@@ -76,6 +76,8 @@ HEADER = line("Stadt", "Dormagen", "Der", "Bürgermeister", y=200, line_id=9)
                      id="page-phrase-far-left-stops-nothing"),
         pytest.param(("Grundbuch", "von", "Hackenbroich", ("Blatt", {"gap": 350}), "1709"), None,
                      id="grundbuch-field-far-left-owns-its-blatt"),
+        pytest.param(("Grundbuch", "von", "Zons", "Blatt", "2993", ("Baulastenblatt", {"gap": 200}), "Nr.", "55"), "55",
+                     id="grundbuch-phrase-ends-at-its-number"),
         pytest.param(("Baulast-Nr./Jahr", "348/58"), "348", id="number-and-year"),
         pytest.param(("Baulast-Nr./Jahrr", "564/1972"), "564", id="number-and-year-misread"),
         pytest.param(("LAUFENDE", "NR.", "DES", "VERZEICHNISSES:", "9.057"), "9057", id="nr-des-verzeichnisses"),
