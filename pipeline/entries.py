@@ -74,8 +74,8 @@ def _remarks(table: list[Row], vocabulary: LabelSet, head_read: bool, second_lin
     """
     found: dict[int, Remark] = {}
     taken: set[int] = set()  # date words already a remark's: one date is never two entries'
-    second = [a for a in _column_heads(table, vocabulary, second_line) if a.row == 1] if head_read else []
-    heads = (_column_heads(table, vocabulary) if head_read else []) + second
+    heads = _column_heads(table, vocabulary, second_line) if head_read else []
+    second = [a for a in heads if a.row == 1]
     column_only = {id(a) for a in heads}  # wordings that head a date column and label nothing else ("Datum")
     anchors = find_any(table, vocabulary.labels, 0.8) + heads
     anchors += _inline_labels(table, vocabulary)

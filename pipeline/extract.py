@@ -18,7 +18,7 @@ from baulast.model import Extraction, Field, OcrPage, Parcel, Word
 from baulast.parcels import parse_flurstueck, parse_parcels
 from baulast.textnorm import digits_to_int
 from pipeline.entries import extract_entries, first_numbered_entry, formula_row, inflected, of_grundbuch
-from pipeline.grid import grid_parcel_text, grid_rows_unread, label_text, parcel_label
+from pipeline.grid import grid_parcel_text, label_text, parcel_label, read_grid
 from pipeline.layout import (
     Anchor,
     Row,
@@ -72,16 +72,13 @@ def extract_parcels(page: OcrPage, rows: list[Row], header_end: int, gazetteer: 
     `header_rows`: where the header ends, if not there (no head row above entry 1)."""
     end = header_end if header_rows is None else header_rows
     header = [row for row in (_without_grundbuch(row) for row in rows[:end]) if row.words]
-    found, misread = _read_parcels(page, rows, header, header_end, gazetteer)
+    found, cap = _read_parcels(page, rows, header, header_end, gazetteer)
     if found is None:
         return None
-    if misread:  # an entry's parcel cell read differently from the others: a person looks
-        found = Field(found.name, found.value, min(found.confidence, _DISPUTED), found.evidence)
-    known = lambda name: gazetteer.match_gemarkung(name) is not None if name else False  # noqa: E731
-    if any(p.flur is None for p in found.value) or _unread_parcel_lines(header) or grid_rows_unread(header, known) \
+    if any(p.flur is None for p in found.value) or _unread_parcel_lines(header) \
             or _gemarkung_rows_unread(header, found.value, gazetteer):
-        return Field(found.name, found.value, min(found.confidence, _INCOMPLETE), found.evidence)
-    return found
+        cap = min(cap, _INCOMPLETE)
+    return Field(found.name, found.value, min(found.confidence, cap), found.evidence) if cap < 1.0 else found
 
 
 def _without_grundbuch(row: Row) -> Row:
@@ -121,10 +118,11 @@ def _gemarkung_rows_unread(header: list[Row], parcels: tuple[Parcel, ...], gazet
 
 
 def _read_parcels(page: OcrPage, rows: list[Row], header: list[Row], header_end: int,
-                  gazetteer: Gazetteer) -> tuple[Field | None, bool]:
+                  gazetteer: Gazetteer) -> tuple[Field | None, float]:
     """The burdened parcels from the sheet header (`header`: its rows above the table
-    beginning at `header_end`, the Grundbuch line left out), and whether the entries' parcel
-    column, where they were read from it, named one of them misread.
+    beginning at `header_end`, the Grundbuch line left out), and the cap on their confidence that
+    the reading's doubts set (1.0: none): a grid row of a known Gemarkung left unread (the set is
+    incomplete), or an entry's parcel cell read differently from the others (a person looks).
 
     Confidence is that of the weakest word the parcels were read from, raised when the
     entry text names the same parcels (two independent readings agree) and lowered when
@@ -136,7 +134,9 @@ def _read_parcels(page: OcrPage, rows: list[Row], header: list[Row], header_end:
     default = _gemarkung_value(header, gemarkung_anchor, gazetteer) if gemarkung_anchor else None
     # A grid whose labels head columns is read by column; other headers as running text.
     known = lambda name: gazetteer.match_gemarkung(name) is not None if name else False  # noqa: E731
-    parcels = parse_parcels(grid_parcel_text(header, known), default_gemarkung=default)
+    grid_text, grid_unread = read_grid(header, known)
+    parcels = parse_parcels(grid_text, default_gemarkung=default)
+    cap = _INCOMPLETE if grid_unread else 1.0
     if not parcels and header_end < len(rows):
         # One head row for the parcel grid and the entries table ("Gemarkung | Flur | Flurstück |
         # Lfd. | Gegenstand der Baulast | Eingetragen"): the parcels stand in the table's rows.
@@ -147,7 +147,6 @@ def _read_parcels(page: OcrPage, rows: list[Row], header: list[Row], header_end:
     if not parcels:
         parcels = parse_parcels(text, default_gemarkung=default)
     column: list[Word] = []
-    misread = False
     if not parcels and header_end < len(rows):
         # A register whose entries name their parcels in a column of their own ("Grundstück (Flur,
         # Flurstück) | Inhalt der Baulast"): the sheet's parcels are those the column names.
@@ -156,15 +155,17 @@ def _read_parcels(page: OcrPage, rows: list[Row], header: list[Row], header_end:
         if not parcels:
             column = []  # the column named none: the prose keeps its words
         kept = _without_lost_slashes(parcels)
-        misread, parcels = len(kept) < len(parcels), kept
+        if len(kept) < len(parcels):
+            cap = min(cap, _DISPUTED)
+        parcels = kept
         words = words + column
     resolved, scores = _resolve(parcels, gazetteer, default)
     prose = [w for w in _entry_words(rows, header_end) if w not in column]
     if not resolved:
-        return _first_restated(page, prose, gazetteer), misread
+        return _first_restated(page, prose, gazetteer), cap
     used = _parcel_words(words, resolved, gazetteer) or words
     if not used:
-        return _first_restated(page, prose, gazetteer), misread
+        return _first_restated(page, prose, gazetteer), cap
     confidence = min(scores) * min(max(0.0, w.conf) for w in used) / 100.0
     restated, restated_scores = _resolve(parse_parcels(" ".join(w.text for w in prose)), gazetteer, None)
     in_entries = set(restated)
@@ -173,7 +174,7 @@ def _read_parcels(page: OcrPage, rows: list[Row], header: list[Row], header_end:
         # Header and entry prose read a parcel differently: the likelier reading is kept,
         # and a person decides.
         used = _parcel_words(words, settled, gazetteer) or used
-        return Field("parcels", tuple(settled), min(confidence, _DISPUTED), evidence_of(page, used)), misread
+        return Field("parcels", tuple(settled), min(confidence, _DISPUTED), evidence_of(page, used)), cap
     completed = _complete_flur(resolved, in_entries)
     if completed != resolved:
         # A Flur the header lost, taken from the entry text that restates the parcel: one
@@ -181,7 +182,7 @@ def _read_parcels(page: OcrPage, rows: list[Row], header: list[Row], header_end:
         # the entry text does not restate is never trusted.
         inferred = any(p not in in_entries for p in completed)
         confidence = min(confidence, _ONE_READING) if inferred else confidence * 0.95
-        return Field("parcels", tuple(dict.fromkeys(completed)), confidence, evidence_of(page, used)), misread
+        return Field("parcels", tuple(dict.fromkeys(completed)), confidence, evidence_of(page, used)), cap
     burdened = _burdened_in_prose(prose, gazetteer)
     if burdened and not burdened <= set(resolved):
         # The entry's own clause names a burdened parcel the header reading lacks ("Flurstück 12
@@ -201,7 +202,7 @@ def _read_parcels(page: OcrPage, rows: list[Row], header: list[Row], header_end:
         # Where the prose restates some of the header's parcels (commonly the first only),
         # the others stand on a reading Tesseract was sure of in every glyph, or fall short.
         confidence *= 0.8
-    return Field("parcels", tuple(dict.fromkeys(resolved)), confidence, evidence_of(page, used)), misread
+    return Field("parcels", tuple(dict.fromkeys(resolved)), confidence, evidence_of(page, used)), cap
 
 
 # Where the entry text's clause naming the burdened parcels ends: "Der jeweilige Eigentümer des
@@ -263,6 +264,7 @@ def parcel_column(rows: list[Row], head_row: int) -> list[Word]:
     while start and head[start].bbox[0] - head[start - 1].bbox[2] <= _CELL_GAP * rows[head_row].height:
         start -= 1
     left = head[start - 1].bbox[2] if start else 0
+    widest = _CELL_WIDTH * page_width(rows)
     words: list[Word] = []
     for row in rows[head_row + 1 :]:
         # A cell's words stand a space or so apart from where the column starts; the next column's
@@ -277,7 +279,7 @@ def parcel_column(rows: list[Row], head_row: int) -> list[Word]:
                 break  # the next column, or the rule before it
             cell.append(word)
         if any(c.isdigit() for w in cell for c in w.text):  # not the head's own second line "(Flur, Flurstück)"
-            if len(cell) > _CELL_WORDS or cell[-1].bbox[2] - cell[0].bbox[0] > _CELL_WIDTH * page_width(rows):
+            if len(cell) > _CELL_WORDS or cell[-1].bbox[2] - cell[0].bbox[0] > widest:
                 return []  # a line of prose, no cell: the head word stands over the entry text
             words += cell
     return words

@@ -53,8 +53,12 @@ def label_text(words: tuple[Word, ...] | list[Word]) -> str:
     return " ".join(parcel_label(w.text) or w.text for w in words)
 
 
-def _heads(row: Row) -> list[tuple[str, int, int]] | None:
-    """(label, left, right) of each column a label row heads, or None if the row is no label row.
+# A column a label row heads: its label, left and right edge, and the word that heads it.
+Head = tuple[str, int, int, Word]
+
+
+def _heads(row: Row) -> list[Head] | None:
+    """(label, left, right, word) of each column a label row heads, or None if the row is no label row.
 
     A label row names Gemarkung and Flurstück with nothing but other labels between them (a speck
     a pixel or two high read as "3" is nothing); each column ends where the next word of the row begins.
@@ -67,17 +71,17 @@ def _heads(row: Row) -> list[tuple[str, int, int]] | None:
         any(c.isdigit() for c in words[i].text) for i in range(found[0], found[-1] + 1)
     ):
         return None
-    heads: list[tuple[str, int, int]] = []
+    heads: list[Head] = []
     for index in found:
         right = words[index + 1].bbox[0] if index + 1 < len(words) else 10**9
         if heads and heads[-1][0] == "Flur" and labels[index] == "Flurstück" and _joined(row, heads[-1], words[index]):
-            heads[-1] = (FLUR_AND_FLURSTUECK, heads[-1][1], right)  # "Flur / Flurstück(e)": one column
+            heads[-1] = (FLUR_AND_FLURSTUECK, heads[-1][1], right, heads[-1][3])  # "Flur / Flurstück(e)": one column
             continue
-        heads.append((labels[index], words[index].bbox[0], right))  # type: ignore[arg-type]
+        heads.append((labels[index], words[index].bbox[0], right, words[index]))  # type: ignore[arg-type]
     return heads
 
 
-def _joined(row: Row, flur: tuple[str, int, int], flurstueck: Word) -> bool:
+def _joined(row: Row, flur: Head, flurstueck: Word) -> bool:
     """Whether a Flur label and the Flurstück label after it head one column: a slash and nothing
     else between them ("Flur / Flurstück(e)", "Flur /Flurstück(e)")."""
     if flurstueck.text.startswith("/"):
@@ -86,36 +90,32 @@ def _joined(row: Row, flur: tuple[str, int, int], flurstueck: Word) -> bool:
     return bool(between) and all(set(w.text) <= set("/") for w in between)
 
 
-def heads_with_words(row: Row, heads: list[tuple[str, int, int]]) -> list[tuple[str, int, int, Word]]:
-    """Each column head with the row's word it starts at."""
-    return [(label, left, right, next(w for w in row.words if w.bbox[0] == left)) for label, left, right in heads]
-
-
 _SHORT_HEAD_CONF = 80  # a two-letter head ("qm") read this surely; less sure, it is a speck's or a rule's mark
 
 
 def _column_words(row: Row) -> list[Word]:
-    """The words of a label row that head columns (parcel labels and the others: "Lage", "Größe", "qm")."""
-    return [w for w in row.words if sum(c.isalnum() for c in w.text) >= 3
-            or sum(c.isalnum() for c in w.text) == 2 and w.conf >= _SHORT_HEAD_CONF]
+    """The words of a label row that head columns (parcel labels and the others: "Lage", "Größe", "qm"),
+    left to right."""
+    return sorted((w for w in row.words if sum(c.isalnum() for c in w.text) >= 3
+                   or sum(c.isalnum() for c in w.text) == 2 and w.conf >= _SHORT_HEAD_CONF), key=lambda w: w.bbox[0])
 
 
-def _nearest_head(word: Word, row: Row) -> Word:
-    """The head word of a label row centred over its columns under which a value word stands: the head
-    word over the value's centre, else the first head word at or right of the value's start (a centred
-    label starts right of its column's values where they are wider, and left of the next column's)."""
-    heads = sorted(_column_words(row), key=lambda w: w.bbox[0])
+def _nearest_head(word: Word, heads: list[Word]) -> Word:
+    """The head word (of `heads`, a label row centred over its columns, see `_column_words`) under which
+    a value word stands: the head word over the value's centre, else the first head word at or right of
+    the value's start (a centred label starts right of its column's values where they are wider, and
+    left of the next column's)."""
     centre = (word.bbox[0] + word.bbox[2]) // 2
     over = next((w for w in heads if w.bbox[0] <= centre <= w.bbox[2]), None)
     return over or next((w for w in heads if w.bbox[0] >= word.bbox[0]), heads[-1])
 
 
-def _centred(row: Row, below: list[Row], heads: list[tuple[str, int, int]]) -> bool:
+def _centred(row: Row, below: list[Row], heads: list[Head]) -> bool:
     """Whether the grid's labels are centred over their columns: the first value of the grid's first
     value row (a word of two letters or digits or more, no speck) starts clearly left of the first
     label, with no word of the label row left of it (a running number's column's head), where a
     left-aligned grid's values start under their labels. Only the grid's own value rows count."""
-    first_label = min(left for _, left, _ in heads)
+    first_label = min(head[1] for head in heads)
     for value_row in below:
         if any(key(w.text).startswith(_GRID_END) for w in value_row.words[:3]) or _heads(value_row):
             return False
@@ -139,17 +139,13 @@ def grid_parcel_text(rows: list[Row], known_gemarkung: Callable[[str], bool] = l
     A row whose Flur is unreadable still counts if its Gemarkung is one `known_gemarkung`
     knows (a noise row of rules and specks never names one). A form may repeat the grid, one
     for each Flur: every grid counts. Empty if the rows hold no grid."""
-    return "\n".join(_grid_clauses(rows, known_gemarkung)[0])
+    return read_grid(rows, known_gemarkung)[0]
 
 
-def grid_rows_unread(rows: list[Row], known_gemarkung: Callable[[str], bool]) -> bool:
-    """Whether a value row of a grid names a Gemarkung `known_gemarkung` knows, but no Flurstück could be
-    read in it ("Glehn | 2 | ı012 / 15"): the grid's parcels are incomplete."""
-    return _grid_clauses(rows, known_gemarkung)[1]
-
-
-def _grid_clauses(rows: list[Row], known_gemarkung: Callable[[str], bool]) -> tuple[list[str], bool]:
-    """The grid's clauses (see `grid_parcel_text`), and whether a known Gemarkung's row gave none."""
+def read_grid(rows: list[Row], known_gemarkung: Callable[[str], bool]) -> tuple[str, bool]:
+    """The grid's parcels as sheet text (see `grid_parcel_text`), and whether a value row names a
+    Gemarkung `known_gemarkung` knows but no Flurstück could be read in it ("Glehn | 2 | ı012 / 15"):
+    then the grid's parcels are incomplete."""
     clauses: list[str] = []
     unread = False
     for index, row in enumerate(rows):
@@ -158,14 +154,16 @@ def _grid_clauses(rows: list[Row], known_gemarkung: Callable[[str], bool]) -> tu
             continue
         slack = row.height // 2
         centred = _centred(row, rows[index + 1 : index + 1 + _MAX_VALUE_ROWS], heads)
+        column_words = _column_words(row) if centred else []
         for value_row in rows[index + 1 : index + 1 + _MAX_VALUE_ROWS]:
             if any(key(w.text).startswith(_GRID_END) for w in value_row.words[:3]) or _heads(value_row):
                 break
             cells = {
                 label: " ".join(w.text for w in value_row.words
                                 if (any(c.isalnum() for c in w.text) or w.text == "/") and (
-                                    _nearest_head(w, row) is head if centred else _in_column(w, left, right, slack)))
-                for label, left, right, head in heads_with_words(row, heads)
+                                    _nearest_head(w, column_words) is head if centred
+                                    else _in_column(w, left, right, slack)))
+                for label, left, right, head in heads
             }
             if FLUR_AND_FLURSTUECK in cells:
                 # The cell names its Flur itself ("Flur 31: 1294"); a row without one continues the
@@ -188,4 +186,4 @@ def _grid_clauses(rows: list[Row], known_gemarkung: Callable[[str], bool]) -> tu
                 cells["Flur"] = ""  # unreadable: the entry text may restate it
             clauses.append(" ".join(f"{label} {cells[label]}" for label in PARCEL_LABELS
                                     if cells.get(label) or label == "Flurstück") + ";")
-    return clauses, unread
+    return "\n".join(clauses), unread

@@ -47,7 +47,8 @@ _QUALIFYING = {"im", "in", "des", "der", "zum"}  # "Blatt im Verzeichnis", "Nr. 
 # The register's names a bare "Nr." may be qualified by ("Nr. des Verzeichnisses"); "Nr. der Baulast" is an entry's.
 # Prefixes, so that a misread ending still counts ("Baulastenverzeichhis").
 _REGISTERS = ("verzeichn", "baulastenverz", "baulastenbuch", "register", "kartei", "baulastenkartei")
-_BL_NR = {"blnr", "bilnr", "binr", "b1nr", "bllnr"}  # "Bl.-Nr." as read, its l misread
+# "Bl.-Nr." as read, its l misread ("BIL.-Nr.", "BI-Nr."); not "BV-Nr.", "Bd.-Nr." nor "B-Nr.", other numbers'
+_BL_NR = {"blnr", "bilnr", "binr", "b1nr", "bllnr"}
 MARKED_NUMBER_SCORE = 0.6  # a bare "Nr." that names no register: a number proposed for review
 # The register's own number as an extract of the Baulastenverzeichnis names it ("Verzeichnis-Nr.:
 # 5.944"): less specific than the sheet's title, a label a little less sure.
@@ -67,7 +68,7 @@ PAGE_KEYS = ("verzeichnisseite", "baulastenverzeichnisseite", "baulastenbuchseit
 _MARKERS = {"nr", "no", "n", "nummer", "nro"}
 # Words before a label on its line that make it someone else's number.
 _STOP_BEFORE = {"grundbuch", "grundbuchblatt", "az", "aktenzeichen", "seite"}
-_GRUNDBUCH_BEFORE = {"grundbuch", "grundbuchblatt"}  # these own a "Blatt" anywhere after them on the line
+_GRUNDBUCH_BEFORE = {"grundbuch", "grundbuchblatt"}  # these own a "Blatt" after them on the line (see _stopped)
 _LINE_STOP_WORDS = 6  # words before a label in which a Grundbuch owns it
 _DIGITS = "0123456789"
 _LOOKALIKES = "OolISB"  # read for digits only inside a token that has a real digit
@@ -255,17 +256,17 @@ def find_register_labels(rows: list[Row]) -> list[Label]:
                               *_type_size(row, words[index]))
             elif single > 0:
                 label = Label(row_index, (words[index],), single, tail, *_type_size(row, words[index]), paged=paged)
-            elif not tail and key(head) == BARE_LABEL_KEY and _qualifier(words, index + 1, _REGISTERS):
+            elif not tail and key(head) == BARE_LABEL_KEY and _qualifier(words, index + 1):
                 label = Label(row_index, (words[index],), 1.0, "", *_type_size(row, words[index]))
-            elif not tail and _is_marker(head) and _qualifier(words, index + 1, _REGISTERS):
+            elif not tail and _is_marker(head) and _qualifier(words, index + 1):
                 # "Laufende Nr. des Verzeichnisses: 9.057": the register's own number, not an entry's
                 label = Label(row_index, (words[index],), VERZEICHNIS_SCORE, "", *_type_size(row, words[index]))
-            elif not tail and _abbreviated(key(head)):
+            elif not tail and key(head) in _BL_NR:  # "Bl.-Nr."
                 label = Label(row_index, (words[index],), VERZEICHNIS_SCORE, "", *_type_size(row, words[index]))
             else:
                 index += 1
                 continue
-            if not label.tail and _qualifier(words, index + len(label.words), _REGISTERS):
+            if not label.tail and _qualifier(words, index + len(label.words)):
                 end = index + len(label.words) + 2  # "Blatt-Nr. im Baulastenverzeichnis 3.763"
                 label = replace(label, qualifier=tuple(words[end - 2 : end]),
                                 tail=_split_glued(words[end - 1].text)[1])
@@ -275,7 +276,7 @@ def find_register_labels(rows: list[Row]) -> list[Label]:
     return labels
 
 
-def _qualifier(words: list[Word], index: int, names: tuple[str, ...]) -> bool:
+def _qualifier(words: list[Word], index: int) -> bool:
     """Whether the row's words from `index` on name the register the label's number belongs to, right
     after the label: "Blatt im Verzeichnis: 0858", "Blatt-Nr. im Baulastenverzeichnis 3.763"."""
     folded = key(words[index].text) if index < len(words) else ""
@@ -285,7 +286,7 @@ def _qualifier(words: list[Word], index: int, names: tuple[str, ...]) -> bool:
         return False
     name = key(_split_glued(words[index + 1].text)[0])
     return _near(words[index - 1], words[index]) and _near(words[index], words[index + 1]) \
-        and name.startswith(names)
+        and name.startswith(_REGISTERS)
 
 
 def _names_page_or_year(folded: str) -> bool:
@@ -293,12 +294,6 @@ def _names_page_or_year(folded: str) -> bool:
     letter misread at most in a longer word ("Jahrr")."""
     return folded in _PAGE_WORDS or any(len(word) >= 4 and Levenshtein.distance(folded, word) <= 1
                                         for word in _PAGE_WORDS)
-
-
-def _abbreviated(folded: str) -> bool:
-    """Whether a word is "Bl.-Nr." (Blatt-Nr.), its l misread ("BIL.-Nr.", "BI-Nr."); not "BV-Nr.",
-    "Bd.-Nr." nor "B-Nr.", other numbers' abbreviations."""
-    return folded in _BL_NR
 
 
 def find_bare_labels(rows: list[Row]) -> list[Label]:
