@@ -23,6 +23,7 @@ from rapidfuzz.distance import Levenshtein
 
 from baulast.model import BBox, Evidence, Field, OcrPage, Word
 from baulast.regnum import HIGHEST_REGISTER_NUMBER, normalize_register_number
+from baulast.textnorm import fold
 from pipeline.layout import Row, key, read_on_end, rows_of, table_head, turned_upright, union
 
 # The words that make a name a number's label: "Blatt-Nr.", "Blattnummer", a register program's
@@ -49,6 +50,11 @@ _QUALIFYING = {"im", "in", "des", "der", "zum"}  # "Blatt im Verzeichnis", "Nr. 
 _REGISTERS = ("verzeichn", "baulastenverz", "baulastenbuch", "register", "kartei", "baulastenkartei")
 # "Bl.-Nr." as read, its l misread ("BIL.-Nr.", "BI-Nr."); not "BV-Nr.", "Bd.-Nr." nor "B-Nr.", other numbers'
 _BL_NR = {"blnr", "bilnr", "binr", "b1nr", "bllnr"}
+# A register's name cut short at a dot before its number word: "Verz.-Nr.", "Baul.-Nr.", "Baulastenverz. Nr."
+# (at least four letters of the name: "Bau." or "Reg." name other things too).
+_ABBREVIABLE = ("baulastenverzeichnis", "verzeichnis", "baulastenblatt", "baulastenkartei", "baulastenregister",
+                "baulastenbuch")
+_ABBREVIATION = re.compile(r"([a-z]{4,})\.-?(nr|nummer|no)?\.?:?")
 MARKED_NUMBER_SCORE = 0.6  # a bare "Nr." that names no register: a number proposed for review
 # The register's own number as an extract of the Baulastenverzeichnis names it ("Verzeichnis-Nr.:
 # 5.944"): less specific than the sheet's title, a label a little less sure.
@@ -82,6 +88,9 @@ _PAGE_WORDS = {"seite", "s", "blatt", "jahr"}
 _PAGE_AFTER = re.compile(r"/\d{0,4}(?=\W*$)")  # the page or year after the number ("0155A/1", "348/58", "4b/ 1961")
 
 MAX_FIRST_GAP = 4.0  # label (or "Nr.") to number, in text heights
+# A form's label with its value in a box across the line: read where no label has a number near it
+# ("Baulastenblatt-Nr.:" ............ "1234"), nothing but marks between; never sure.
+FAR_GAP = 30.0
 _PHRASE_GAP = 3.0  # text heights between two words of one phrase, at most
 MAX_DIGIT_GAP = 0.9  # between the parts of one number ("1 234", a typewriter's "2 1 73")
 MAX_SUFFIX_GAP = 1.2  # between the number and its letter ("512 a")
@@ -102,6 +111,7 @@ DOUBT_CAPS = {
     "disputed": 0.5,  # two labels name different numbers
     "small_suffix": 0.6,  # a letter after the number lower than a digit's half: its suffix, or a speck
     "overlapping": 0.5,  # another reading of digits over the number's place
+    "far": 0.75,  # the number stands across the line from its label, no word between: a form's box, or another field's
 }
 BELOW_FACTOR = 0.9  # a number below its label (not beside it) is a looser reading
 _LARGER = 1.25  # a number this many times its label's height is typed larger (a card's box under "Karten-Nr.")
@@ -158,6 +168,8 @@ def extract_register_number(page: OcrPage, rows: list[Row]) -> Field | None:
             reading = read_number_right(rows, label) or read_number_below(rows, label)
             if reading is not None:
                 readings.append(reading)
+        if not readings:  # no label of the tier has its number near it: a form's box across the line
+            readings = [r for r in (read_number_right(rows, label, far=True) for label in labels) if r is not None]
         if readings:
             break
     if not readings:
@@ -263,6 +275,10 @@ def find_register_labels(rows: list[Row]) -> list[Label]:
                 label = Label(row_index, (words[index],), VERZEICHNIS_SCORE, "", *_type_size(row, words[index]))
             elif not tail and key(head) in _BL_NR:  # "Bl.-Nr."
                 label = Label(row_index, (words[index],), VERZEICHNIS_SCORE, "", *_type_size(row, words[index]))
+            elif size := _abbreviated_label(words, index, head):  # "Verz.-Nr.", "Baul. Nr.:1234"
+                label = Label(row_index, tuple(words[index : index + size]), VERZEICHNIS_SCORE,
+                              tail if size == 1 else _split_glued(words[index + 1].text)[1],
+                              *_type_size(row, words[index]))
             else:
                 index += 1
                 continue
@@ -274,6 +290,18 @@ def find_register_labels(rows: list[Row]) -> list[Label]:
                 labels.append(label)
             index += len(label.words) + len(label.qualifier)
     return labels
+
+
+def _abbreviated_label(words: list[Word], index: int, head: str) -> int:
+    """How many words make a label of a register's name cut short before its number word ("Verz.-Nr.",
+    "Baul." "Nr."): 1, 2, or 0 where they make none."""
+    match = _ABBREVIATION.fullmatch(fold(head))
+    if match is None or not any(name.startswith(match[1]) and name != match[1] for name in _ABBREVIABLE):
+        return 0
+    if match[2]:
+        return 1
+    following = index + 1 < len(words) and _near(words[index], words[index + 1])
+    return 2 if following and _is_marker(_split_glued(words[index + 1].text)[0]) else 0
 
 
 def _qualifier(words: list[Word], index: int) -> bool:
@@ -310,18 +338,25 @@ def _phrase_labels(rows: list[Row], limit: int, is_label: Callable[[str], bool],
     for row_index, row in enumerate(rows[:limit]):
         for index, word in enumerate(row.words):
             head, tail = _split_glued(word.text)
-            if not is_label(key(head)) or not _opens_register_line(row, index):
+            opens = _opens_register_line(row, index) if is_label(key(head)) else 0.0
+            if not opens:
                 continue  # "Zons, Blatt 416", "Grundbuch von Zons Blatt 2993"
-            label = Label(row_index, (word,), score, tail, *_type_size(row, word))
+            label = Label(row_index, (word,), score * opens, tail, *_type_size(row, word))
             if not _stopped(rows, label) and not _grundbuch_above(rows, label):
                 labels.append(label)
     return labels
 
 
-def _opens_register_line(row: Row, index: int) -> bool:
+_NAMED_PHRASE = 4  # words between the register's name and a label that its phrase names ("der Stadt Neuss")
+NAMED_PHRASE_FACTOR = 0.9  # such a phrase names the register less surely than its name right before the label
+
+
+def _opens_register_line(row: Row, index: int) -> float:
     """Whether the row's word at `index` opens its phrase (a wide gap before it, or its line's
     start), or follows only the register's name ("Baulastenverzeichnis Blatt 1234",
-    "Verzeichnis der Baulasten Nr. 17", a stamp "BAULAST NR." beside a page number)."""
+    "Verzeichnis der Baulasten Nr. 17", a stamp "BAULAST NR." beside a page number): 1.0; whether its
+    phrase begins with the register's name and a few words without a digit follow it ("Baulastenverzeichnis
+    der Stadt Neuss Blatt 1234", "Eintragung im Baulastenverzeichnis Blatt 12"): NAMED_PHRASE_FACTOR; else 0."""
     word = row.words[index]
     before: list[Word] = []  # the phrase the word ends: the words before it, a space or so apart
     right = word.bbox[0]
@@ -331,8 +366,14 @@ def _opens_register_line(row: Row, index: int) -> bool:
             break
         before.append(other)
         right = other.bbox[0]
-    return all(key(w.text).startswith(_REGISTER_NAMES) or key(w.text) in ("der", "des")
-               for w in before if any(c.isalnum() for c in w.text))
+    words = [key(w.text) for w in reversed(before) if any(c.isalnum() for c in w.text)]
+    if all(w.startswith(_REGISTER_NAMES) or w in ("der", "des") for w in words):
+        return 1.0
+    named = next((i for i, w in enumerate(words) if w.startswith(_REGISTER_NAMES)), None)
+    after = words[named + 1 :] if named is not None else []
+    if named is not None and len(after) <= _NAMED_PHRASE and not any(c.isdigit() for w in after for c in w):
+        return NAMED_PHRASE_FACTOR
+    return 0.0
 
 
 def find_marked_numbers(rows: list[Row]) -> list[Label]:
@@ -465,8 +506,9 @@ def _suffix_token(text: str) -> str | None:
     return None
 
 
-def read_number_right(rows: list[Row], label: Label) -> Reading | None:
-    """The number on the label's line to its right, "Nr." and stray marks skipped."""
+def read_number_right(rows: list[Row], label: Label, far: bool = False) -> Reading | None:
+    """The number on the label's line to its right, "Nr." and stray marks skipped; with `far`, also
+    across the line (FAR_GAP), where nothing but marks stands between (see DOUBT_CAPS["far"])."""
     nearby = [w for row in rows[max(0, label.row - 1) : label.row + 2] for w in row.words]
     line = sorted((w for w in nearby if w not in label.words and w.bbox[2] > label.box[2]), key=lambda w: w.bbox[0])
     band = None
@@ -474,7 +516,11 @@ def read_number_right(rows: list[Row], label: Label) -> Reading | None:
         last, half = label.qualifier[-1], _text_height(label) // 2
         centre = (last.bbox[1] + last.bbox[3]) // 2
         band = (last.bbox[0], centre - half, last.bbox[2], centre + half)
-    return _read_from(label, line, label.box[2], glued=label.tail, band=band)
+    reading = _read_from(label, line, label.box[2], glued=label.tail, band=band,
+                         first_gap=FAR_GAP if far else MAX_FIRST_GAP)
+    if far and reading is not None and "far" not in reading.doubts:
+        return None  # near its label: read so already
+    return reading
 
 
 def _junk(word: Word) -> bool:
@@ -536,7 +582,8 @@ def _number_start(row: Row, first: Word) -> Word:
     return first
 
 
-def _read_from(label: Label, line: list[Word], start: int, glued: str, band: BBox | None = None) -> Reading | None:
+def _read_from(label: Label, line: list[Word], start: int, glued: str, band: BBox | None = None,
+               first_gap: float = MAX_FIRST_GAP) -> Reading | None:
     """Read a number from words left to right from x = start: "Nr." and stray marks before it
     skipped, digits spread over words joined, a letter after it taken as its suffix. Each word
     read must share a text line with the one read before it (the label's first), so a skewed
@@ -570,8 +617,10 @@ def _read_from(label: Label, line: list[Word], start: int, glued: str, band: BBo
             continue
         slashed = text != word.text
         if not parts:
-            if gap > MAX_FIRST_GAP * height:
+            if gap > first_gap * height:
                 break
+            if gap > MAX_FIRST_GAP * height:
+                doubts.add("far")
             head, tail = _split_glued(text)
             if tail and _is_marker(head):  # "Nr.1407", "Nr.:0158"
                 markers.append(word)
