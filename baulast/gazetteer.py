@@ -13,12 +13,10 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from baulast.textnorm import name_key
+from baulast.textnorm import name_key, run_together
 
-# Letter groups OCR produces for another letter ("Büdench" for "Büderich").
-# Names are compared a second time with these rewritten on both sides.
-_OCR_CONFUSIONS = (("rn", "m"), ("ri", "n"), ("ii", "u"), ("cl", "d"), ("vv", "w"), ("li", "h"))
-# A match found only after rewriting OCR confusions scores a little lower than a direct one.
+# Names are compared a second time with letters run together read as one on both sides ("Büdench" for
+# "Büderich", textnorm.RUN_TOGETHER); a match found only so scores a little lower than a direct one.
 _CONFUSION_PENALTY = 0.95
 _WINDOW_WORDS = 3
 SHORTEST_FUZZY_NAME = 6  # shorter names only match exactly (after folding and OCR repair)
@@ -156,7 +154,7 @@ def _best_match(text: str, names: Sequence[str], min_score: float) -> GazetteerM
         return GazetteerMatch(names[keys.index(key)], 1.0)
     direct = process.extractOne(key, keys, scorer=fuzz.ratio)
     repaired = process.extractOne(
-        _undo_confusions(key), [_undo_confusions(k) for k in keys], scorer=fuzz.ratio
+        run_together(key), [run_together(k) for k in keys], scorer=fuzz.ratio
     )
     candidates = [
         (direct[1] / 100, direct[1] / 100, direct[2]),
@@ -169,12 +167,6 @@ def _best_match(text: str, names: Sequence[str], min_score: float) -> GazetteerM
     if len(keys[index]) < SHORTEST_FUZZY_NAME and unpenalized < 1.0:
         return None
     return GazetteerMatch(names[index], round(score, 4))
-
-
-def _undo_confusions(key: str) -> str:
-    for noisy, letter in _OCR_CONFUSIONS:
-        key = key.replace(noisy, letter)
-    return key
 
 
 _GEMARKUNG_KEYWORD = re.compile(r"^\s*(?:gemarkung|gemkg|gmkg|gem)\b[.:]?\s*", re.IGNORECASE)

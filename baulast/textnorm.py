@@ -17,8 +17,19 @@ DIGIT_LOOKALIKES = {"O": "0", "o": "0", "l": "1", "I": "1", "|": "1", "ı": "1",
 # A character class (for regular expressions) of digits and their lookalikes.
 DIGIT_CLASS = "[0-9OolI|ıSB]"
 
+# Letter pairs OCR reads as one letter where type runs together ("Kanei" for "Kartei", "Ruhrstrasse" with
+# "m" for "rn"), and back: words are compared once more with each pair read as its letter.
+RUN_TOGETHER = (("rn", "m"), ("ri", "n"), ("rt", "n"), ("ii", "u"), ("cl", "d"), ("vv", "w"), ("li", "h"))
+
 _DIGRAPHS = (("ae", "a"), ("oe", "o"), ("ue", "u"))
 _NOT_LETTER_OR_DIGIT = re.compile(r"[\W_]+")
+
+
+def run_together(folded: str) -> str:
+    """A folded word with each pair of RUN_TOGETHER read as the one letter OCR takes it for."""
+    for pair, letter in RUN_TOGETHER:
+        folded = folded.replace(pair, letter)
+    return folded
 
 
 def fold(text: str) -> str:

@@ -14,7 +14,7 @@ from rapidfuzz.distance import Levenshtein
 
 from baulast.dates import find_dates
 from baulast.model import BBox, Evidence, OcrPage, Word
-from baulast.textnorm import fold
+from baulast.textnorm import fold, run_together
 from pipeline.vocab import TABLE_HEAD
 
 
@@ -146,8 +146,10 @@ def word_score(token: str, label: str) -> float:
     if len(b) <= 3:
         return 0.0  # short labels ("nr", "am") must match exactly
     # Levenshtein, not InDel: OCR errors substitute letters, and a different word that shares
-    # many letters ("Eigentümer" for "Eingetragen") must not pass for the label.
-    return Levenshtein.normalized_similarity(a, b)
+    # many letters ("Eigentümer" for "Eingetragen") must not pass for the label. Letters run together
+    # ("Vermerk" read "Verrnerk") are compared as the one letter they were read for.
+    return max(Levenshtein.normalized_similarity(a, b),
+               Levenshtein.normalized_similarity(run_together(a), run_together(b)))
 
 
 FUZZY_STEM = 8  # stems this long are recognised with one letter misread

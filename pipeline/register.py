@@ -23,7 +23,7 @@ from rapidfuzz.distance import Levenshtein
 
 from baulast.model import BBox, Evidence, Field, OcrPage, Word
 from baulast.regnum import HIGHEST_REGISTER_NUMBER, normalize_register_number
-from baulast.textnorm import fold
+from baulast.textnorm import fold, run_together
 from pipeline.layout import Row, key, read_on_end, rows_of, table_head, turned_upright, union
 
 # The words that make a name a number's label: "Blatt-Nr.", "Blattnummer", a register program's
@@ -228,7 +228,7 @@ def _similarity(token_key: str, pair: bool = False) -> float:
         if name_part is None:
             continue
         name = label[: len(label) - len(suffix)]
-        distance = Levenshtein.distance(name_part, name)
+        distance = _ocr_distance(name_part, name)
         allowed = 1 if len(name) <= 8 else 2 if len(name) <= 14 else 3
         if label in VERZEICHNIS_KEYS and not token_key.endswith(_NUMBER_WORDS):
             continue  # "Baulastenverzeichnis" alone is the register's name, no number's label
@@ -238,6 +238,11 @@ def _similarity(token_key: str, pair: bool = False) -> float:
             weight = VERZEICHNIS_SCORE if label in VERZEICHNIS_KEYS + PAGE_KEYS else 1.0
             best = max(best, weight * (1.0 - distance / max(len(label), len(token_key))))
     return best
+
+
+def _ocr_distance(read: str, name: str) -> int:
+    """The edits between a word as read and a label's name, letters run together counting as one."""
+    return min(Levenshtein.distance(read, name), Levenshtein.distance(run_together(read), run_together(name)))
 
 
 def _split_glued(text: str) -> tuple[str, str]:

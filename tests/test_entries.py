@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+import pytest
+
 from baulast.model import Parcel
 from pipeline.classify import find_sheet
 from pipeline.entries import first_numbered_entry
@@ -129,6 +131,16 @@ def test_a_date_glued_to_its_label() -> None:
     page = make_page([[*words_of("Eintragung", 1800), ("vom:11.01.2007.", 2100)]])
     anchors = find_labels(rows_of(page), "Eintragung vom")
     assert [(a.start, a.end) for a in anchors] == [(0, 1)]
+
+
+@pytest.mark.parametrize(("read", "label"), [("Eintragung Verrnerk", "Vermerk"), ("Lfd. Nurnmer", "Nummer")])
+def test_a_label_with_letters_run_together(read: str, label: str) -> None:
+    """"Verrnerk": an "m" read as "rn" is one misread letter, not two."""
+    from pipeline.layout import find_labels, rows_of
+
+    page = make_page([words_of(read, 200)])
+    start = len(read.split()) - 1
+    assert [(a.start, a.end) for a in find_labels(rows_of(page), label)] == [(start, start + 1)]
 
 
 def test_a_date_glued_to_its_label_is_entry_ones(gazetteer) -> None:

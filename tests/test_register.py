@@ -492,3 +492,11 @@ def test_blatt_in_a_phrase_naming_the_register(title: str) -> None:
     found = read(page_of(HEADER, line(*title.split(), "Blatt", "1234")))
     assert found is not None and found.value == "1234" and 0.6 <= found.confidence < 0.8
     assert read(page_of(HEADER, line("Baulastenverzeichnis", "vom", "12.03.1987", "Blatt", "1234"))) is None
+
+
+def test_letters_run_together_in_a_label() -> None:
+    """"Kanei-Nr." for "Kartei-Nr.": "rt" read as one "n" is one misread letter, not two."""
+    page = page_of(HEADER, line("Baulastenkartei", ("Kanei-Nr.", {"gap": 600}), y=400, line_id=2),
+                   line(("3.363", {"h": 60}), y=470, x=1100, line_id=3))
+    found = read(page)
+    assert found is not None and found.value == "3363"
