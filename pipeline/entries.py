@@ -452,7 +452,24 @@ def extract_entries(page: OcrPage, rows: list[Row], table_top: int,
         first_entry = table[: starts[1] if len(starts) > 1 else len(table)]
         date_field = _date_after_number(page, table[numbered[0]]) if numbered else None
         date_field = date_field or _unlabelled_date(page, first_entry, deleted)
+    if date_field is None and table_top > 0:
+        date_field = _header_date(page, rows[:table_top])
     return sorted(entries, key=lambda entry: entry.lfd_nr), date_field
+
+
+HEADER_DATE = 0.75  # a registration date only the header names ("Eingetragen am:" in a form's header): proposed
+
+
+def _header_date(page: OcrPage, header: list[Row]) -> Field | None:
+    """The date a registration label names in the header above the table, where no entry gives one: a
+    form's "Eingetragen am: 12.03.1987" over an entries table whose rows carry none. Never sure: a sheet's
+    header may date something else the label's wording names too."""
+    found = next((r for r in remarks(header, REGISTERED, head_read=False) if r.date is not None), None)
+    if found is None:
+        return None
+    value_words = [w for w in found.words if any(c.isdigit() for c in w.text)] or list(found.words)
+    confidence = min(found.score * mean_confidence(value_words), HEADER_DATE, REPAIRED if found.repaired else 1.0)
+    return Field("date", found.date, confidence, evidence_of(page, list(found.words)))
 
 
 def _newest_first(table: list[Row]) -> list[int]:

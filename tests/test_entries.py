@@ -854,3 +854,16 @@ def test_a_change_dated_like_the_column_is_what_the_column_dates(gazetteer) -> N
     extraction = extract(page, gazetteer)
     assert extraction.date is None or extraction.date.value != dt.date(1990, 4, 1) \
         or extraction.date.confidence < 0.75
+
+
+def test_a_registration_date_only_the_header_names_is_proposed(gazetteer) -> None:
+    """A form's header "Eingetragen am: 12.03.1987" over an entries table whose rows date nothing: the date,
+    never sure; "eingetragen im Grundbuch" in the header names none."""
+    rows = [words_of("Stadt Meerbusch Der Bürgermeister"), words_of("Baulastenblatt Nr. 1234"),
+            words_of("Gemarkung Büderich Flur 3 Flurstück 125")]
+    table = [words_of("Lfd. Nr. Inhalt der Eintragung Bemerkungen"),
+             words_of("1 Abstandflächenbaulast zugunsten Flur 4 Flurstück 99")]
+    extraction = extract(make_page(rows + [words_of("Eingetragen am: 12.03.1987")] + table), gazetteer)
+    assert extraction.date.value == dt.date(1987, 3, 12) and extraction.date.confidence <= 0.75
+    grundbuch = [words_of("eingetragen im Grundbuch von Büderich Blatt 12 am 01.02.1970")]
+    assert extract(make_page(rows + grundbuch + table), gazetteer).date is None
