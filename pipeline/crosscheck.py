@@ -34,10 +34,11 @@ def cross_check(field: Field | None, others: list[Field]) -> Field | None:
     """The sheet's register number, confirmed, disputed or proposed by the other pages."""
     if not others:
         return field
-    if field is None:
-        values = {other.value for other in others}
+    values = {other.value for other in others}
+    if field is None or field.confidence < PROPOSED and values != {field.value}:
+        # No reading, or one weaker than another page's proposal: the pages' number, where they agree
         if len(values) != 1:
-            return None  # pages that disagree propose nothing
+            return field  # pages that disagree propose nothing
         best = max(others, key=lambda other: other.confidence)
         return Field(best.name, best.value, min(best.confidence, PROPOSED), best.evidence)
     agreeing = [other for other in others if other.value == field.value]

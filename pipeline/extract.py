@@ -435,7 +435,7 @@ def extract(page: OcrPage, gazetteer: Gazetteer) -> Extraction:
         header_rows = formula  # "Der jeweilige Eigentümer ...": entry 1's text begins
         if table_top is None:
             header_end = formula - 1  # the entry text, read for the parcels it restates, begins there too
-    register_number = extract_register_number(page, rows[: max(header_rows, 1)] or rows)
+    register_number = extract_register_number(page, rows[: max(header_rows, 1)] or rows, lone=True)
     if register_number is None:
         # Outside the header a number after "Baulastenblatt" may be a cross-reference in the
         # entry text ("siehe Baulastenblatt Nr. 345"): keep it for the reviewer, never trust it.

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 
 from rapidfuzz.distance import Levenshtein
 
+from baulast.dates import find_dates
 from baulast.model import BBox, Evidence, Field, OcrPage, Word
 from baulast.regnum import HIGHEST_REGISTER_NUMBER, normalize_register_number
 from baulast.textnorm import fold, run_together
@@ -148,8 +149,9 @@ class Reading:
     doubts: set[str] = field(default_factory=set)
 
 
-def extract_register_number(page: OcrPage, rows: list[Row]) -> Field | None:
-    """The Baulastenblatt-Nr.: the number after a register label, never a Grundbuch Blatt.
+def extract_register_number(page: OcrPage, rows: list[Row], lone: bool = False) -> Field | None:
+    """The Baulastenblatt-Nr.: the number after a register label, never a Grundbuch Blatt; with `lone`, where
+    no label names one, the number the sheet prints alone in large type near its top (see `_lone_number`).
 
     A sheet Tesseract read on end is read from its words turned upright (its header rows, above
     the table head), whatever rows were passed: those rows cut across its lines.
@@ -172,6 +174,8 @@ def extract_register_number(page: OcrPage, rows: list[Row]) -> Field | None:
             readings = [r for r in (read_number_right(rows, label, far=True) for label in labels) if r is not None]
         if readings:
             break
+    if not readings and lone:
+        readings = [reading for reading in (_lone_number(page, rows),) if reading is not None]
     if not readings:
         return None
     best = max(readings, key=lambda r: r.confidence)
@@ -181,6 +185,37 @@ def extract_register_number(page: OcrPage, rows: list[Row]) -> Field | None:
     words = [originals.get(w, w) for w in best.words]
     evidence = Evidence(page=page.number, bbox=union(w.bbox for w in words), text=" ".join(w.text for w in words))
     return Field("register_number", best.value, confidence, evidence)
+
+
+LONE_NUMBER_SCORE = 0.5  # a number no label names, standing alone in large type at the top of the sheet
+_TOP_SHARE = 0.25  # of the page's height: where a sheet's number stands alone (a card's corner, a title box)
+_LARGE = 1.3  # times the median word height: type that large is the sheet's own number, not a field's
+
+
+def _lone_number(page: OcrPage, rows: list[Row]) -> Reading | None:
+    """The number a sheet prints alone in large type near its top ("4.845" in a card's corner), where no
+    label names one: no word beside it, no date, no doubt about its glyphs; never sure (LONE_NUMBER_SCORE).
+    Only the sheet's: on the Akte's other pages (a Lageplan's scale, a letter's) such numbers name other things."""
+    heights = sorted(_height(w) for row in rows for w in row.words if sum(c.isalnum() for c in w.text) >= 2)
+    if not heights:
+        return None
+    median = heights[len(heights) // 2]
+    best: Reading | None = None
+    for row in rows:
+        for index, word in enumerate(row.words):
+            if word.bbox[1] > _TOP_SHARE * page.height or _height(word) < _LARGE * median \
+                    or not _number_token(word.text) or "/" in word.text or find_dates(word.text):
+                continue
+            near = [w for w in row.words if w is not word and _same_line(w.bbox, word.bbox)
+                    and min(abs(w.bbox[0] - word.bbox[2]), abs(word.bbox[0] - w.bbox[2])) < 3 * _height(word)]
+            if any(not _number_token(w.text) and any(c.isalnum() for c in w.text) for w in near):
+                continue  # "41460 Neuss", "Tel. 2131": part of a phrase
+            label = Label(-1, (word,), LONE_NUMBER_SCORE)
+            line = sorted((w for w in near if w.bbox[0] > word.bbox[0]), key=lambda w: w.bbox[0])
+            reading = _read_from(label, [word] + line, word.bbox[0], glued="", band=word.bbox)
+            if reading is not None and not reading.doubts and (best is None or _height(word) > _height(best.words[0])):
+                best = reading  # any doubt about a number no label names leaves nothing worth proposing
+    return best
 
 
 def _names_a_page(label: Label) -> bool:

@@ -22,6 +22,9 @@ def number(value: str, confidence: float, page: int = 1) -> Field:
     (None, [number("97", 0.9, 3)], "97", PROPOSED),  # only another page names it
     (None, [number("97", 0.9, 2), number("98", 0.9, 3)], None, None),  # pages disagree: nothing proposed
     (number("12", 0.8), [], "12", 0.8),
+    (number("168", 0.14), [number("3866", 0.9, 2)], "3866", PROPOSED),  # a guess yields to another page's number
+    (number("168", 0.14), [number("3866", 0.9, 2), number("3867", 0.9, 3)], "168", 0.14),  # unless they disagree
+    (number("168", 0.14), [number("168", 0.9, 2)], "168", CONFIRMED),  # a guess the other page confirms
 ])
 def test_cross_check(sheet, others, value, confidence) -> None:  # type: ignore[no-untyped-def]
     checked = cross_check(sheet, others)

@@ -500,3 +500,27 @@ def test_letters_run_together_in_a_label() -> None:
                    line(("3.363", {"h": 60}), y=470, x=1100, line_id=3))
     found = read(page)
     assert found is not None and found.value == "3363"
+
+
+def _card(*lines: list) -> object:
+    """A card whose number stands alone in large type in its top right corner, no label naming it."""
+    return extract_register_number(page_of(*lines), rows_of(page_of(*lines)), lone=True)
+
+
+def test_a_number_alone_in_large_type_at_the_top_is_proposed() -> None:
+    found = _card(line("Baulastenkartei", y=150, line_id=1), line(("4.845", {"h": 70}), y=140, x=1900, line_id=2),
+                  line("Gemeinde", "Rommerskirchen", y=260, line_id=3))
+    assert found is not None and found.value == "4845" and found.confidence <= 0.5
+    assert read(page_of(line("Baulastenkartei", y=150, line_id=1),
+                        line(("4.845", {"h": 70}), y=140, x=1900, line_id=2))) is None  # only where asked
+
+
+@pytest.mark.parametrize("lines", [
+    pytest.param([line(("41460", {"h": 70}), ("Neuss", {"h": 70}), y=140, x=1500)], id="beside-a-word"),
+    pytest.param([line(("12.03.1987", {"h": 70}), y=140, x=1500)], id="a-date"),
+    pytest.param([line("4845", y=140, x=1900)], id="in-the-text's-type"),
+    pytest.param([line(("4845", {"h": 70}), y=2400, x=1900)], id="low-on-the-page"),
+])
+def test_no_lone_number(lines: list) -> None:
+    assert _card(line("Baulastenkartei", y=150, line_id=9), line("Gemeinde", "Kaarst", y=260, line_id=8),
+                 *lines) is None
