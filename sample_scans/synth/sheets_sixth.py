@@ -314,14 +314,14 @@ def sheet_register_software(pg: Page, tpl: Template, a: Akte, page_no: int, pt: 
     bx, by = x0 + round(W * 0.56), y
     kv = [(L("number"), number_shown(a, tpl)), (L("muni"), municipality_name(a)),
           (L("created"), sd.one("created_date").shown), (L("changed"), sd.one("change_date").shown)]
-    rh = P(7)
+    rh = P(8)
     pg.rect((bx, by, x1, by + rh * len(kv)), 0.35)
     for i, (k, v) in enumerate(kv):
         yy = by + rh * i
         if i:
             pg.hline(bx, x1, yy, 0.2)
         pg.text(bx + P(2), yy + rh * 0.68, k, f, 8.5)
-        pg.text(bx + P(33), yy + rh * 0.7, v, fb if i == 0 else f, pt * 1.25 if i == 0 else pt)
+        pg.text(bx + P(34), yy + rh * 0.72, v, fb if i == 0 else f, pt * 1.15 if i == 0 else pt)
     pg.vline(bx + P(31), by, by + rh * len(kv), 0.2)
     yy = by + P(5)
     pg.text(x0, yy, f"{L('az')}: {a.aktenzeichen}", f, pt)
