@@ -2,7 +2,7 @@
 """Render synthetic scanned Baulastenakten with ground truth.
 
     python sample_scans/generate.py OUTDIR [--count N] [--seed S]
-        [--split sample|tuning|heldout|heldout2|heldout3|dev|heldout4|dev2|dev3|dev4|dev5|dev6|heldout5|dev7]
+        [--split sample|tuning|heldout|heldout2|heldout3|dev|heldout4|dev2|dev3|dev4|dev5|dev6|heldout5|dev7|heldout6]
 
 ``--split sample`` without ``--count`` writes the curated, committed set (SAMPLE_SPECS below).
 ``tuning`` / ``heldout`` / ``heldout2`` / ``heldout3`` / ``dev`` / ``heldout4`` write random corpora; heldout uses
@@ -26,6 +26,8 @@ by whoever tunes extraction, like heldout4).
 off (the number in a title line and a footer, under "Laufende Nr. des Verzeichnisses", pen-written into a stamp, or with
 its year after a slash; the parcels in a sentence, one table row per parcel, over two lines of a cell, in two
 Gemarkungen, as "Parzelle", or as "123 / 4").
+``heldout6`` is a sixth held-out split with four templates of its own, all in ``synth/sheets_sixth.py`` (kept unseen by
+whoever tunes extraction).
 Depends only on Pillow and the standard library; output is deterministic for a given seed.
 """
 

@@ -18,6 +18,8 @@ from .sheets_dev6 import spec_draws as dev6_spec_draws
 from .sheets_dev7 import spec_draws as dev7_spec_draws
 from .sheets_dev7 import spread as dev7_spread
 from .sheets_fifth import spec_draws as heldout5_spec_draws
+from .sheets_sixth import spec_draws as heldout6_spec_draws
+from .sheets_sixth import spread as heldout6_spread
 
 PAGE_KINDS = ("sheet", "sheet_cont", "decl", "plan", "letter", "letter2")  # sheet_cont: dev, dev2, heldout5
 
@@ -81,6 +83,8 @@ def build(spec: Spec, outdir: Path, split: str, seed: int) -> Path:
     a = content.make_akte(rng, tpl.years, gemarkungen(), **spec.content)
     if tpl.split == "dev7":  # dev7's parcels may lie in two Gemarkungen (sheets_dev7.spread, which draws nothing)
         a = dev7_spread(a, spec.content)
+    if tpl.split == "heldout6":  # heldout6's own spread (sheets_sixth.spread, which draws nothing)
+        a = heldout6_spread(a, spec.content)
     images, distractors = [], set()
     for i, kind in enumerate(spec.pages):
         img, d = render_page(kind, a, spec, rng)
@@ -109,7 +113,7 @@ def build(spec: Spec, outdir: Path, split: str, seed: int) -> Path:
 
 
 def random_spec(rng: random.Random, split: str, index: int) -> Spec:
-    """A random file for the tuning/heldout/heldout2/heldout3/heldout4/heldout5/dev/dev2/.../dev7 corpora
+    """A random file for the tuning/heldout/heldout2/heldout3/heldout4/heldout5/heldout6/dev/dev2/.../dev7 corpora
     (the split-bound ones use only their own templates). Only dev, dev2 and heldout5 files may have a continuation page
     of the sheet (drawn after everything the other splits draw, so their files do not change)."""
     tpl = rng.choice(templates_for(split))
@@ -142,6 +146,8 @@ def random_spec(rng: random.Random, split: str, index: int) -> Spec:
         kinds, opts = heldout5_spec_draws(rng, kinds, opts, fmt, tpl)
     if tpl.split == "dev7":  # dev7's own draws (sheets_dev7.spec_draws: more parcels, two Gemarkungen)
         kinds, opts = dev7_spec_draws(rng, kinds, opts, fmt)
+    if tpl.split == "heldout6":  # heldout6's own draws (sheets_sixth.spec_draws)
+        kinds, opts = heldout6_spec_draws(rng, kinds, opts, fmt)
     turns = {}
     if rng.random() < 0.1:
         turns[rng.randrange(len(kinds))] = rng.choice((90, 180, 270))

@@ -165,6 +165,9 @@ SPLITS += ("heldout5",)
 # dev7: a seventh development split, of sheets whose register number and parcels are hard to read off (sheets_dev7.py,
 # which adds its templates to TEMPLATES in the same way)
 SPLITS += ("dev7",)
+# heldout6: a sixth held-out split, whose templates, wordings and renderers live in sheets_sixth.py only (which adds
+# them to TEMPLATES in the same way)
+SPLITS += ("heldout6",)
 # the heldout4 templates live in their own module, which adds them to TEMPLATES (and its wordings to LABELS)
 from . import (
     sheets_dev2,  # noqa: E402,F401
@@ -175,4 +178,5 @@ from . import (
     sheets_dev7,  # noqa: E402,F401
     sheets_fifth,  # noqa: E402, F401
     sheets_fourth,  # noqa: E402, F401
+    sheets_sixth,  # noqa: E402, F401
 )

@@ -23,6 +23,7 @@ from .sheets_dev7 import DEV7_RENDERERS
 from .sheets_fifth import FIFTH_RENDERERS
 from .sheets_fourth import FOURTH_RENDERERS
 from .sheets_more import MORE_RENDERERS
+from .sheets_sixth import SIXTH_RENDERERS
 from .sheets_third import THIRD_RENDERERS
 
 
@@ -289,6 +290,7 @@ RENDERERS.update(DEV5_RENDERERS)
 RENDERERS.update(DEV6_RENDERERS)
 RENDERERS.update(FIFTH_RENDERERS)
 RENDERERS.update(DEV7_RENDERERS)
+RENDERERS.update(SIXTH_RENDERERS)
 
 
 def render_sheet(a: Akte, tpl: Template, dpi: int, rng: random.Random, page_no: int,
