@@ -513,8 +513,8 @@ _OTHER_DATE_BEFORE = ("erklarung", "verpflichtungserklarung", "antrag", "schreib
                       "geloscht", "loschung", "ausdruck", "gedruckt", "stand")
 # ... and, in an entry's own text, the documents a Baulast rests on, dated before it (the
 # declaration, its receipt, the application), and the permit it makes possible, dated after.
-_GROUNDS = ("erklarung", "verpflichtungserklarung", "baulasterklarung", "erkl", "antrag", "bauantrag", "urkunde",
-            "eingang", "eingegangen", "eingeg", "verzicht")
+_GROUNDS = ("erklarung", "verpflichtungserklarung", "baulasterklarung", "erkl", "verpflerkl", "antrag", "bauantrag",
+            "urkunde", "eingang", "eingegangen", "eingeg", "verzicht")  # "Verpfl.-Erklärung"
 _PERMITS = ("bauschein", "baugenehmigung")
 OTHERWISE_NAMED = 0.5  # the registration date the entry names as another document's, or before its grounds
 

@@ -867,3 +867,16 @@ def test_a_registration_date_only_the_header_names_is_proposed(gazetteer) -> Non
     assert extraction.date.value == dt.date(1987, 3, 12) and extraction.date.confidence <= 0.75
     grundbuch = [words_of("eingetragen im Grundbuch von Büderich Blatt 12 am 01.02.1970")]
     assert extract(make_page(rows + grundbuch + table), gazetteer).date is None
+
+
+def test_a_date_column_beside_an_abbreviated_declaration_dates_no_registration(gazetteer) -> None:
+    """An event list whose first row dates the "VERPFL.-ERKLAERUNG" (the declaration), the second the
+    registration: the declaration's date is no registration's."""
+    page = make_page([
+        words_of("STADT MEERBUSCH - AMT FÜR BAUORDNUNG"), words_of("BAULAST-BLATT 8.006"),
+        words_of("GEMARKUNG Büderich FLUR 10 FLURSTUECK 493/13"),
+        [("DATUM", 200), ("VORGANG", 600), ("LFD", 1400), ("SACHB.", 1700)],
+        [("17.07.1968", 200), ("VERPFL.-ERKLAERUNG", 600), ("1", 1400)],
+        [("15.11.1968", 200), ("EINTRAGUNG", 600), ("1", 1400), ("SCHIFFER", 1700)],
+    ])
+    assert extract(page, gazetteer).date.value == dt.date(1968, 11, 15)
