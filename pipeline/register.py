@@ -48,14 +48,15 @@ _REGISTER_NAMES = ("baulast", "verzeichnis", "register", "kartei")  # words that
 _QUALIFYING = {"im", "in", "des", "der", "zum"}  # "Blatt im Verzeichnis", "Nr. des Baulastenverzeichnisses"
 # The register's names a bare "Nr." may be qualified by ("Nr. des Verzeichnisses"); "Nr. der Baulast" is an entry's.
 # Prefixes, so that a misread ending still counts ("Baulastenverzeichhis").
-_REGISTERS = ("verzeichn", "baulastenverz", "baulastenbuch", "register", "kartei", "baulastenkartei")
+_REGISTERS = ("verzeichn", "baulastenverz", "baulastenbuch", "register", "kartei", "baulastenkartei", "blatt",
+              "baulastenblatt")  # and the sheet: "Lfd. Nr. des Blattes"
 # "Bl.-Nr." as read, its l misread ("BIL.-Nr.", "BI-Nr."); not "BV-Nr.", "Bd.-Nr." nor "B-Nr.", other numbers'
-_BL_NR = {"blnr", "bilnr", "binr", "b1nr", "bllnr"}
+_BL_NR = {"blnr", "bilnr", "binr", "b1nr", "bllnr", "blbnr", "bibnr"}  # and "BLB-Nr.", the Baulastenblatt's initials
 # A register's name cut short at a dot before its number word: "Verz.-Nr.", "Baul.-Nr.", "Baulastenverz. Nr."
 # (at least four letters of the name: "Bau." or "Reg." name other things too).
 _ABBREVIABLE = ("baulastenverzeichnis", "verzeichnis", "baulastenblatt", "baulastenkartei", "baulastenregister",
                 "baulastenbuch")
-_ABBREVIATION = re.compile(r"([a-z]{4,})\.-?(nr|nummer|no)?\.?:?")
+_ABBREVIATION = re.compile(r"([a-z]{4,})\.-?(blatt)?(nr|nummer|no)?\.?:?")  # "Verz.-Blatt Nr.", "Verz.-Nr."
 MARKED_NUMBER_SCORE = 0.6  # a bare "Nr." that names no register: a number proposed for review
 # The register's own number as an extract of the Baulastenverzeichnis names it ("Verzeichnis-Nr.:
 # 5.944"): less specific than the sheet's title, a label a little less sure.
@@ -87,6 +88,8 @@ _GLUED_MARKS = "ı|[({!"  # a mark read glued to the front of a number
 # "Nr./Seite", "Nr./Jahr": a label naming the number and, after a slash, its page or its year ("348/58").
 _PAGE_WORDS = {"seite", "s", "blatt", "jahr"}
 _PAGE_AFTER = re.compile(r"/\d{0,4}(?=\W*$)")  # the page or year after the number ("0155A/1", "348/58", "4b/ 1961")
+# The sheet's page after its number in a running head ("1233 c - S. 1", "916b-8.1.", S read as 8): no part of it.
+_SHEET_PAGE = re.compile(r"[-–]\s*[S8]\.?\s*\d{0,2}\.?$")
 
 MAX_FIRST_GAP = 4.0  # label (or "Nr.") to number, in text heights
 # A form's label with its value in a box across the line: read where no label has a number near it
@@ -333,12 +336,12 @@ def find_register_labels(rows: list[Row]) -> list[Label]:
 
 
 def _abbreviated_label(words: list[Word], index: int, head: str) -> int:
-    """How many words make a label of a register's name cut short before its number word ("Verz.-Nr.",
-    "Baul." "Nr."): 1, 2, or 0 where they make none."""
+    """How many words make a label of a register's name cut short before its number word or "Blatt"
+    ("Verz.-Nr.", "Verz.-Blatt", "Baul." "Nr."): 1, 2, or 0 where they make none."""
     match = _ABBREVIATION.fullmatch(fold(head))
     if match is None or not any(name.startswith(match[1]) and name != match[1] for name in _ABBREVIABLE):
         return 0
-    if match[2]:
+    if match[2] or match[3]:
         return 1
     following = index + 1 < len(words) and _near(words[index], words[index + 1])
     return 2 if following and _is_marker(_split_glued(words[index + 1].text)[0]) else 0
@@ -367,18 +370,23 @@ def _names_page_or_year(folded: str) -> bool:
 def find_bare_labels(rows: list[Row]) -> list[Label]:
     """Every "Blatt" that opens its text line ("Blatt: 1258 b", "| Blatt 8.301") with no Grundbuch
     label before it on its line or above it in its column ("Grundbuch von Zons" over "Blatt 416",
-    a "Grundbuchblatt" cell head): the register sheet's number in a header that names no other."""
-    return _phrase_labels(rows, len(rows), lambda folded: folded == BARE_LABEL_KEY, BARE_LABEL_SCORE)
+    a "Grundbuchblatt" cell head): the register sheet's number in a header that names no other. Also "Bl."
+    after the register's name in its phrase ("Baulastenverzeichnis Stadt Meerbusch Bl. 1233 c - S. 1", a
+    running head), never at a line's start, where it is as often a Grundbuch's."""
+    return _phrase_labels(rows, len(rows), lambda folded: folded == BARE_LABEL_KEY, BARE_LABEL_SCORE) \
+        + _phrase_labels(rows, len(rows), lambda folded: folded in ("bl", "bi", "b1"), BARE_LABEL_SCORE, named=True)
 
 
-def _phrase_labels(rows: list[Row], limit: int, is_label: Callable[[str], bool], score: float) -> list[Label]:
+def _phrase_labels(rows: list[Row], limit: int, is_label: Callable[[str], bool], score: float,
+                   named: bool = False) -> list[Label]:
     """The words of the first `limit` rows that `is_label` takes for a label (folded, glued
-    digits split off) where they open their phrase and no Grundbuch owns them."""
+    digits split off) where they open their phrase (`named`: after the register's name in it) and no
+    Grundbuch owns them."""
     labels: list[Label] = []
     for row_index, row in enumerate(rows[:limit]):
         for index, word in enumerate(row.words):
             head, tail = _split_glued(word.text)
-            opens = _opens_register_line(row, index) if is_label(key(head)) else 0.0
+            opens = _opens_register_line(row, index, named) if is_label(key(head)) else 0.0
             if not opens:
                 continue  # "Zons, Blatt 416", "Grundbuch von Zons Blatt 2993"
             label = Label(row_index, (word,), score * opens, tail, *_type_size(row, word))
@@ -391,22 +399,25 @@ _NAMED_PHRASE = 4  # words between the register's name and a label that its phra
 NAMED_PHRASE_FACTOR = 0.9  # such a phrase names the register less surely than its name right before the label
 
 
-def _opens_register_line(row: Row, index: int) -> float:
+def _opens_register_line(row: Row, index: int, named: bool = False) -> float:
     """Whether the row's word at `index` opens its phrase (a wide gap before it, or its line's
     start), or follows only the register's name ("Baulastenverzeichnis Blatt 1234",
     "Verzeichnis der Baulasten Nr. 17", a stamp "BAULAST NR." beside a page number): 1.0; whether its
     phrase begins with the register's name and a few words without a digit follow it ("Baulastenverzeichnis
-    der Stadt Neuss Blatt 1234", "Eintragung im Baulastenverzeichnis Blatt 12"): NAMED_PHRASE_FACTOR; else 0."""
+    der Stadt Neuss Blatt 1234", "Eintragung im Baulastenverzeichnis Blatt 12"): NAMED_PHRASE_FACTOR; else 0.
+    `named`: only after the register's name, never at the phrase's start."""
     word = row.words[index]
     before: list[Word] = []  # the phrase the word ends: the words before it, a space or so apart
     right = word.bbox[0]
     for other in reversed(row.words[:index]):
         if (other.block, other.par, other.line) != (word.block, word.par, word.line) \
-                or right - other.bbox[2] > 2 * _height(word):
-            break
+                or right - other.bbox[2] > 2 * _height(word) and not named:
+            break  # `named`: a running head's "Bl." stands far right of the register's name on its line
         before.append(other)
         right = other.bbox[0]
     words = [key(w.text) for w in reversed(before) if any(c.isalnum() for c in w.text)]
+    if named and not any(w.startswith(_REGISTER_NAMES) for w in words):
+        return 0.0
     if all(w.startswith(_REGISTER_NAMES) or w in ("der", "des") for w in words):
         return 1.0
     named = next((i for i, w in enumerate(words) if w.startswith(_REGISTER_NAMES)), None)
@@ -637,16 +648,19 @@ def _read_from(label: Label, line: list[Word], start: int, glued: str, band: BBo
     before_mark: Word | None = None  # an unreadable mark right before the number
     previous_right = start
     factor = 1.0
+    glued = _SHEET_PAGE.sub("", glued)
     if glued:
         if not _number_token(glued):
             return None
         parts.append((glued, None))
-    slashed = False
+    slashed = False  # the page or the year follows: the number has ended
     for word in line:
         if slashed:
             break  # the page or the year follows the slash, no part of the number
         gap = word.bbox[0] - previous_right
-        text = _PAGE_AFTER.sub("", word.text) if label.paged else word.text
+        text = _SHEET_PAGE.sub("", _PAGE_AFTER.sub("", word.text) if label.paged else word.text)
+        if not text.strip():
+            break  # "-S.1": the page follows
         if parts and parts[-1][1] is not None and any(c.isdigit() for c in text) \
                 and _overlap(parts[-1][1], word) and _same_line(word.bbox, band):
             doubts.add("overlapping")  # "14" over "1402": the same place read twice, differently

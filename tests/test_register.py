@@ -524,3 +524,34 @@ def test_a_number_alone_in_large_type_at_the_top_is_proposed() -> None:
 def test_no_lone_number(lines: list) -> None:
     assert _card(line("Baulastenkartei", y=150, line_id=9), line("Gemeinde", "Kaarst", y=260, line_id=8),
                  *lines) is None
+
+
+@pytest.mark.parametrize(("tokens", "expected"), [
+    pytest.param(("BLB-Nr.:", "8.439"), "8439", id="initials"),
+    pytest.param(("Verz.-Blatt", "Nr.", "3177"), "3177", id="verzeichnisblatt-cut-short"),
+    pytest.param(("Lfd.", "Nr.", "des", "Blattes:", "3.501"), "3501", id="nr-des-blattes"),
+])
+def test_the_sheets_number_in_more_wordings(tokens: tuple, expected: str) -> None:
+    found = read(page_of(HEADER, line(*tokens)))
+    assert found is not None and found.value == expected and found.confidence >= 0.8
+
+
+@pytest.mark.parametrize(("tokens", "expected"), [
+    pytest.param(("BI.", "1536", "c-S.1"), "1536c", id="suffix-glued-to-page"),
+    pytest.param(("Bl.", "7.360", "-S.1"), "7360", id="page-apart"),
+    pytest.param(("Bl.", "1233", "c-8.", "1"), "1233c", id="page-s-read-as-8"),
+    pytest.param(("Bl.916b-8.1.",), "916b", id="all-glued"),
+])
+def test_bl_in_a_running_head_after_the_registers_name(tokens: tuple, expected: str) -> None:
+    """"Baulastenverzeichnis Stadt Dormagen ........ Bl. 1536 c-S.1": the sheet's number and page in the
+    running head, far right of the register's name on its line."""
+    words = line("Baulastenverzeichnis", "Stadt", "Dormagen", y=100, line_id=1)
+    words += line(*tokens, y=100, x=1300, line_id=1)
+    found = read(page_of(words, line("Stadt", "Dormagen", y=300, line_id=2)))
+    assert found is not None and found.value == expected
+
+
+def test_bl_alone_is_no_register_label() -> None:
+    """"Bl. 1229" opening its line, or after a Grundbuch: as often a Grundbuch's sheet."""
+    assert read(page_of(HEADER, line("Bl.", "1229"))) is None
+    assert read(page_of(HEADER, line("Grundbuch", "von", "Zons", "Bl.", "1229"))) is None
