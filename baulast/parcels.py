@@ -42,7 +42,8 @@ _SHEET_TOKEN = re.compile(
       (?P<gemarkung_keyword>{_GEMARKUNG_KEYWORD}) [ \t]*:?[ \t]*\n?[ \t]*
         (?P<gemarkung>(?!{_FLUR_KEYWORD}|{_FLURSTUECK_KEYWORD}){_LETTERS}(?:-{_LETTERS})*)?  # not the next label
     | (?P<flurstueck_keyword>{_FLURSTUECK_KEYWORD})
-    | (?P<flur_keyword>{_FLUR_KEYWORD}) [ \t]*(?i:nr\.?)?[ \t]*[:>»]?[ \t]*\n?[ \t]* (?P<flur>{_D}{{1,3}}(?![\w|/]))?
+    | (?P<flur_keyword>{_FLUR_KEYWORD}) [ \t]*(?i:nr\.?)?[ \t]*[:>»]?[ \t]*\n?[ \t]*
+      (?P<flur>{_D}{{1,3}}(?![\w|/]|\.{_D}))?  # "Flur 16.08.2014": a date read into the line, no Flur
       (?P<flur_colon>(?(flur)[ \t]*:(?![ \t]*(?:{_FLURSTUECK_KEYWORD}))))?  # "Flur 31: 1294", Flurstücke follow
     | (?P<number>{_FLURSTUECK_NUMBER})
     | (?P<list_end>;)

@@ -19,6 +19,7 @@ from baulast.parcels import parse_flurstueck
 from pipeline.layout import Row, key
 
 PARCEL_LABELS = ("Gemarkung", "Flur", "Flurstück")
+NENNER = "Nenner"  # the Flurstück's denominator in a column of its own, right of its Zähler ("1051 | 14")
 # One column for both, its cells labelled in themselves ("Flur 31: 1294").
 FLUR_AND_FLURSTUECK = "Flur/Flurstück"
 _NOT_FLUR = {"flut", "flug", "flux", "fuhr"}  # words one letter away from "flur"
@@ -41,6 +42,11 @@ def parcel_label(text: str) -> str | None:
         return "Flurstück"
     if len(folded) >= 7 and similarity(folded, "gemarkung") >= 0.75:
         return "Gemarkung"
+    # ALKIS prints the Flurstück's number as Zähler and Nenner in columns of their own.
+    if 5 <= len(folded) <= 7 and similarity(folded, "zahler") >= 0.8:
+        return "Flurstück"
+    if 5 <= len(folded) <= 7 and similarity(folded, "nenner") >= 0.8:
+        return NENNER
     if folded in ("flur", "flurnr", "flurnummer") or (3 <= len(folded) <= 5 and distance(folded, "flur") <= 1
                             and folded not in _NOT_FLUR and "ü" not in text.lower()):
         return "Flur"  # but never "für", the commonest word one letter away
@@ -128,6 +134,15 @@ def _centred(row: Row, below: list[Row], heads: list[Head]) -> bool:
     return False
 
 
+_BENEFITING = ("begunstigt", "herrschend")  # "Begünstigte Flurstücke", "herrschendes Grundstück"
+
+
+def _benefiting(row: Row) -> bool:
+    """Whether a grid's heading names the parcels it lists the benefiting ones ("3 Begünstigte Flurstücke"):
+    the Baulast's beneficiaries, not the burdened parcels of the sheet."""
+    return any(key(w.text).startswith(_BENEFITING) for w in row.words[:4])
+
+
 def _in_column(word: Word, left: int, right: int, slack: int) -> bool:
     centre = (word.bbox[0] + word.bbox[2]) // 2
     return left - slack <= centre < right - slack
@@ -150,7 +165,7 @@ def read_grid(rows: list[Row], known_gemarkung: Callable[[str], bool]) -> tuple[
     unread = False
     for index, row in enumerate(rows):
         heads = _heads(row)
-        if heads is None:
+        if heads is None or index and _benefiting(rows[index - 1]):
             continue
         slack = row.height // 2
         centred = _centred(row, rows[index + 1 : index + 1 + _MAX_VALUE_ROWS], heads)
@@ -165,6 +180,8 @@ def read_grid(rows: list[Row], known_gemarkung: Callable[[str], bool]) -> tuple[
                                     else _in_column(w, left, right, slack)))
                 for label, left, right, head in heads
             }
+            if cells.get("Flurstück") and "/" not in cells["Flurstück"] and cells.get(NENNER, "").isdigit():
+                cells["Flurstück"] = f"{cells['Flurstück']}/{cells[NENNER]}"  # "1051 | 14": Zähler and Nenner
             if FLUR_AND_FLURSTUECK in cells:
                 # The cell names its Flur itself ("Flur 31: 1294"); a row without one continues the
                 # Flur above ("Flur 31: 1294" / "1295").

@@ -384,3 +384,22 @@ def test_a_left_aligned_grid_after_a_running_number_is_read_by_its_left_edges() 
         words_of("Grundbuch von Zons Blatt 2993", 100),
     ]))
     assert parse_parcels(grid_parcel_text(rows)) == [Parcel("Zons", 3, "123/4"), Parcel("Zons", 3, "125")]
+
+
+ALKIS = [("Gemarkung", 200), ("Gmkg.-Nr.", 600), ("Flur", 900), ("Zähler", 1100), ("Nenner", 1350), ("Lage", 1600)]
+
+
+def test_zaehler_and_nenner_in_columns_of_their_own() -> None:
+    """An ALKIS print: the Flurstück as Zähler and Nenner, the Gemarkung's number beside its name."""
+    rows = grid([("2", 120), ("Belastete", 200), ("Flurstücke", 500)], ALKIS,
+                [("Pesch", 200), ("059872", 600), ("32", 900), ("1051", 1100), ("14", 1350), ("Lindenweg", 1600)],
+                [("Pesch", 200), ("059872", 600), ("32", 900), ("463", 1100), ("?", 1350)])
+    assert parse_parcels(grid_parcel_text(rows)) == [Parcel("Pesch", 32, "1051/14"), Parcel("Pesch", 32, "463")]
+
+
+def test_a_grid_of_benefiting_parcels_names_none_of_the_sheet() -> None:
+    rows = grid([("2", 120), ("Belastete", 200), ("Flurstücke", 500)], ALKIS,
+                [("Zons", 200), ("053060", 600), ("22", 900), ("213", 1100)],
+                [("3", 120), ("Begünstigte", 200), ("Flurstücke", 500)], ALKIS,
+                [("Zons", 200), ("053060", 600), ("22", 900), ("449", 1100), ("39", 1350)])
+    assert parse_parcels(grid_parcel_text(rows)) == [Parcel("Zons", 22, "213")]
