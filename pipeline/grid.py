@@ -168,20 +168,13 @@ def read_grid(rows: list[Row], known_gemarkung: Callable[[str], bool]) -> tuple[
         if heads is None or index and _benefiting(rows[index - 1]):
             continue
         slack = row.height // 2
+        found = len(clauses)
         centred = _centred(row, rows[index + 1 : index + 1 + _MAX_VALUE_ROWS], heads)
         column_words = _column_words(row) if centred else []
         for value_row in rows[index + 1 : index + 1 + _MAX_VALUE_ROWS]:
             if any(key(w.text).startswith(_GRID_END) for w in value_row.words[:3]) or _heads(value_row):
                 break
-            cells = {
-                label: " ".join(w.text for w in value_row.words
-                                if (any(c.isalnum() for c in w.text) or w.text == "/") and (
-                                    _nearest_head(w, column_words) is head if centred
-                                    else _in_column(w, left, right, slack)))
-                for label, left, right, head in heads
-            }
-            if cells.get("Flurstück") and "/" not in cells["Flurstück"] and cells.get(NENNER, "").isdigit():
-                cells["Flurstück"] = f"{cells['Flurstück']}/{cells[NENNER]}"  # "1051 | 14": Zähler and Nenner
+            cells = _cells(value_row, heads, column_words if centred else [], slack)
             if FLUR_AND_FLURSTUECK in cells:
                 # The cell names its Flur itself ("Flur 31: 1294"); a row without one continues the
                 # Flur above ("Flur 31: 1294" / "1295").
@@ -201,6 +194,41 @@ def read_grid(rows: list[Row], known_gemarkung: Callable[[str], bool]) -> tuple[
                 if not known_gemarkung(cells.get("Gemarkung", "")):
                     continue
                 cells["Flur"] = ""  # unreadable: the entry text may restate it
-            clauses.append(" ".join(f"{label} {cells[label]}" for label in PARCEL_LABELS
-                                    if cells.get(label) or label == "Flurstück") + ";")
+            clauses.append(_clause(cells))
+        if len(clauses) == found and index and (above := _captioned(rows[index - 1], heads, slack, known_gemarkung)):
+            clauses.append(above)
     return "\n".join(clauses), unread
+
+
+def _cells(value_row: Row, heads: list[Head], column_words: list[Word], slack: int) -> dict[str, str]:
+    """The text of each column in a value row: a value belongs to the head word over it where the labels are
+    centred (`column_words` given, see `_nearest_head`), else to the column its centre stands in. Zähler and
+    Nenner in columns of their own ("1051 | 14") make one Flurstück."""
+    cells = {
+        label: " ".join(w.text for w in value_row.words
+                        if (any(c.isalnum() for c in w.text) or w.text == "/") and (
+                            _nearest_head(w, column_words) is head if column_words
+                            else _in_column(w, left, right, slack)))
+        for label, left, right, head in heads
+    }
+    if cells.get("Flurstück") and "/" not in cells["Flurstück"] and cells.get(NENNER, "").isdigit():
+        cells["Flurstück"] = f"{cells['Flurstück']}/{cells[NENNER]}"
+    return cells
+
+
+def _clause(cells: dict[str, str]) -> str:
+    return " ".join(f"{label} {cells[label]}" for label in PARCEL_LABELS if cells.get(label) or label == "Flurstück") \
+        + ";"
+
+
+def _captioned(above: Row, heads: list[Head], slack: int, known_gemarkung: Callable[[str], bool]) -> str | None:
+    """The parcel a form's row names over its captions ("Rommerskirchen | 26 | 383/19" over "Gemarkung | Flur |
+    Flurstück(e)"), where no row under the captions names one: only with a Gemarkung `known_gemarkung`
+    knows, a Flur and a Flurstück."""
+    if any(parcel_label(w.text) for w in above.words):
+        return None  # labelled itself ("Gemarkung Zons Flur 3 ..."), or another label row
+    cells = _cells(above, heads, [], slack)
+    if not known_gemarkung(cells.get("Gemarkung", "")) or parse_flurstueck(cells.get("Flurstück", "")) is None \
+            or parse_flurstueck(cells.get("Flur", "")) is None:
+        return None
+    return _clause(cells)

@@ -403,3 +403,16 @@ def test_a_grid_of_benefiting_parcels_names_none_of_the_sheet() -> None:
                 [("3", 120), ("Begünstigte", 200), ("Flurstücke", 500)], ALKIS,
                 [("Zons", 200), ("053060", 600), ("22", 900), ("449", 1100), ("39", 1350)])
     assert parse_parcels(grid_parcel_text(rows)) == [Parcel("Zons", 22, "213")]
+
+
+def test_a_forms_values_over_its_captions() -> None:
+    """A card typed over its captions ("Rommerskirchen | 26 | 383/19" over "Gemarkung | Flur | Flurstück(e)"):
+    the row above names the parcel where none below does; a labelled line above names none this way."""
+    known = {"Rommerskirchen"}.__contains__
+    captions = [("Gemarkung", 200), ("Flur", 800), ("Flurstück(e)", 1100), ("Lage", 1700)]
+    typed = [("Rommerskirchen", 200), ("26", 800), ("383/19", 1100), ("Bahnhofstraße", 1700), ("109", 2100)]
+    rows = grid(words_of("Rommerskirchen 8730 63/3-7490/85"), typed, captions, words_of("Eingetr. Inhalt der Baulast"))
+    assert parse_parcels(grid_parcel_text(rows, known)) == [Parcel("Rommerskirchen", 26, "383/19")]
+    assert grid_parcel_text(grid(typed, captions), lambda name: False) == ""  # a Gemarkung nobody knows
+    labelled = grid(words_of("Gemarkung Rommerskirchen Flur 26 Flurstück 383/19"), captions)
+    assert grid_parcel_text(labelled, known) == ""
