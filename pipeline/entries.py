@@ -403,9 +403,11 @@ def extract_entries(page: OcrPage, rows: list[Row], table_top: int,
     # Every "Eingetragen am" remark is one entry's. Where Tesseract dropped running numbers
     # (a lone "2" in its cell often goes unread), the remarks mark where the entries begin;
     # one entry made of two would carry the other's deletion date.
+    # A remark dating a ground ("Antrag auf Eintragung vom ...") opens no entry: the entry's own remark follows.
+    own = [r for r in registered if not _ground_before(table, r)]
     by_remark: list[int] = []
-    undated = {max(1, r.row) for r in registered if r.date is None}
-    for row in sorted({max(1, r.row) for r in registered}):
+    undated = {max(1, r.row) for r in own if r.date is None}
+    for row in sorted({max(1, r.row) for r in own}):
         # A label over an empty box and a stamp in the box ("Eingetragen am" / "EINGETRAGEN 23.
         # OKT. 2016") a row or two apart are one entry's remark.
         if by_remark and by_remark[-1] in undated and row - by_remark[-1] <= _FIRST_ENTRY_ROWS:
@@ -426,7 +428,9 @@ def extract_entries(page: OcrPage, rows: list[Row], table_top: int,
         # A label whose date went unread ("Eingetragen am" over an empty box) yields to a dated
         # remark of the same entry (a stamp "EINGETRAGEN 23. OKT. 2016" in that box).
         mine = [r for r in registered if start <= r.row < end]
-        remark = next((r for r in mine if r.date is not None), mine[0] if mine else None)
+        # "Antrag auf Eintragung vom 24.07.2004" dates the application: the entry's own remark below it wins.
+        remark = next((r for r in mine if r.date is not None and not _ground_before(table, r)),
+                      next((r for r in mine if r.date is not None), mine[0] if mine else None))
         # A dated deletion wins over a word without a date ("Status: gelöscht" in the entry's heading).
         deletion = next((r.date for r in deleted if start <= r.row < end and r.date is not None), None)
         date = remark.date if remark else None
@@ -470,6 +474,24 @@ def _header_date(page: OcrPage, header: list[Row]) -> Field | None:
     value_words = [w for w in found.words if any(c.isdigit() for c in w.text)] or list(found.words)
     confidence = min(found.score * mean_confidence(value_words), HEADER_DATE, REPAIRED if found.repaired else 1.0)
     return Field("date", found.date, confidence, evidence_of(page, list(found.words)))
+
+
+_GROUND_WORDS = 3  # words before a remark's label on its line that may name the ground it dates
+
+
+def _ground_before(table: list[Row], remark: Remark) -> bool:
+    """Whether the remark's label follows a ground's word on its line ("Antrag auf Eintragung vom"): the
+    date is the application's or the declaration's, not the registration's."""
+    row = table[remark.row]
+    line = sorted(row.words, key=lambda w: w.bbox[0])
+    start = next((i for i, w in enumerate(line) if w in remark.words), 0)
+    phrase, left = [], line[start].bbox[0] if line else 0
+    for word in reversed(line[max(0, start - _GROUND_WORDS) : start]):  # its own phrase: no column's gap between
+        if left - word.bbox[2] > _RUN_ON * row.height:
+            break
+        phrase.append(word)
+        left = word.bbox[0]
+    return any(key(w.text).startswith(_GROUNDS) for w in phrase)
 
 
 def _newest_first(table: list[Row]) -> list[int]:

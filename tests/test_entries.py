@@ -880,3 +880,22 @@ def test_a_date_column_beside_an_abbreviated_declaration_dates_no_registration(g
         [("15.11.1968", 200), ("EINTRAGUNG", 600), ("1", 1400), ("SCHIFFER", 1700)],
     ])
     assert extract(page, gazetteer).date.value == dt.date(1968, 11, 15)
+
+
+def test_the_application_to_register_opens_no_entry(gazetteer) -> None:
+    """"Antrag auf Eintragung vom 24.07.2004" dates the application; the entry's own "Eingetragen:" over its
+    signed "Dormagen, den 15.09.2004" is the registration. A declaration's column head beside the remark's
+    label on the same row ("Verpflichtungserklärung vom | Eingetragen am") is no ground of it."""
+    rows = [words_of("Stadt Dormagen Der Bürgermeister"), words_of("Baulastenblattnummer 7.476"),
+            words_of("Gemarkung Nievenheim Flur 13 Flurstück 1050/1"),
+            words_of("Lfd. Nr. 1 Art der Baulast: Anbaubaulast"),
+            words_of("Der jeweilige Eigentümer des Grundstücks Gemarkung Nievenheim, Flur 13, Flurstück 1050/1"),
+            words_of("verpflichtet sich, an das Grenzgebäude ohne Abstand anzubauen."),
+            words_of("Antrag auf Eintragung vom 24.07.2004"),
+            words_of("Eingetragen:", 1000), words_of("Dormagen, den 15.09.2004", 1000), words_of("Im Auftrag", 1000)]
+    extraction = extract(make_page(rows), gazetteer)
+    assert extraction.date.value == dt.date(2004, 9, 15)
+    assert [e.registered_on for e in extraction.entries] == [dt.date(2004, 9, 15)]
+    form = [*HEADER, [*words_of("Verpflichtungserklärung vom", 200), *words_of("Eingetragen am", 1300)],
+            [("1", 100), ("12.01.1987", 200), ("12.03.1987", 1300)]]
+    assert extract(make_page(form), gazetteer).date.value == dt.date(1987, 3, 12)
