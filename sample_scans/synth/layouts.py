@@ -165,6 +165,9 @@ SPLITS += ("heldout5",)
 # dev7: a seventh development split, of sheets whose register number and parcels are hard to read off (sheets_dev7.py,
 # which adds its templates to TEMPLATES in the same way)
 SPLITS += ("dev7",)
+# dev8: an eighth development split, whose every file draws its label wordings, field order and arrangement from broad
+# pools (sheets_dev8.py, which adds its templates to TEMPLATES in the same way)
+SPLITS += ("dev8",)
 # the heldout4 templates live in their own module, which adds them to TEMPLATES (and its wordings to LABELS)
 from . import (
     sheets_dev2,  # noqa: E402,F401
@@ -173,6 +176,7 @@ from . import (
     sheets_dev5,  # noqa: E402,F401
     sheets_dev6,  # noqa: E402,F401
     sheets_dev7,  # noqa: E402,F401
+    sheets_dev8,  # noqa: E402,F401
     sheets_fifth,  # noqa: E402, F401
     sheets_fourth,  # noqa: E402, F401
 )
