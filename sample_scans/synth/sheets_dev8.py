@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from . import Later
 from . import sheets_dev2 as dev2
 from . import sheets_dev3 as dev3
-from .content import PLZ, Akte, Entry
+from .content import KIND, PLZ, Akte, Entry
 from .degrade import MONTHS as MONTHS_STAMP
 from .layouts import _BASE, LABELS, TEMPLATES, Template
 from .render import Page
@@ -339,6 +339,12 @@ class Ink:
             return dev.pen(self.pg, x, y, s, self.value_font, pt * 1.15, self.ink)
         return self.pg.text(x, y, s, self.value_font, pt)
 
+    def number(self, x: float, y: float, s: str, pt: float) -> float:
+        """The register number: a needle printer prints it double-struck (bold), as its key fields."""
+        if self.frame == "ascii":
+            return self.pg.text(x, y, s, self.bold_font, pt)
+        return self.value(x, y, s, pt)
+
     def label_width(self, s: str, pt: float, bold: bool = False) -> float:
         return self.pg.width(s, self.bold_font if bold and self.labels == "print" else self.label_font, pt)
 
@@ -408,13 +414,13 @@ def number_block(ink: Ink, a: Akte, lk: Look, x0: float, x1: float, y: float, pt
         w = ink.label_width(label, pt, True) + P(3) + ink.value_width(shown, big)
         x = x1 - w - P(2) if lk.number_right else x0
         end = ink.label(x, y, label, pt, bold=True)
-        ink.value(end + P(3), y, shown, big)
+        ink.number(end + P(3), y, shown, big)
         return y + P(9)
     if lk.number_place == "below":
         w = max(ink.label_width(label, pt * 0.85), ink.value_width(shown, big))
         x = x1 - w - P(4) if lk.number_right else x0
         ink.label(x, y, label, pt * 0.85)
-        ink.value(x, y + P(7), shown, big)
+        ink.number(x, y + P(7), shown, big)
         return y + P(14)
     # a box: the label small in its top left corner, the number large below it
     w = max(ink.label_width(label, pt * 0.8), ink.value_width(shown, pt * 1.4)) + P(8)
@@ -422,7 +428,7 @@ def number_block(ink: Ink, a: Akte, lk: Look, x0: float, x1: float, y: float, pt
     top = y - P(4)
     if ink.frame == "ascii":
         ink.label(bx, y, label, pt * 0.9)
-        ink.value(bx + P(4), y + P(6), shown, pt * 1.2)
+        ink.number(bx + P(4), y + P(6), shown, pt * 1.2)
         return y + P(13)
     pg.rect((bx, top, bx + w, top + P(17)), 0.4)
     ink.label(bx + P(2), top + P(4.5), label, pt * 0.8)
@@ -498,11 +504,18 @@ def title_block(ink: Ink, a: Akte, lk: Look, auth: list[str], cx: float, y: floa
         s = f"{cased(lk, lk.number_label)} {number_shown(a, lk)}"
         ink.label(cx - ink.label_width(s, pt * 1.5, True) / 2, y, s, pt * 1.5, bold=True)
         sub = cased(lk, f"Baulastenverzeichnis {of}")
+        if a.by_kreis:
+            sub += cased(lk, f" – {KIND[a.municipality]} {a.municipality}")
         ink.label(cx - ink.label_width(sub, pt) / 2, y + P(7), sub, pt)
         return y + P(17)
     title = cased(lk, lk.title.format(of=of))
     ink.label(cx - ink.label_width(title, pt * 1.4, True) / 2, y, title, pt * 1.4, bold=True)
     y += P(6)
+    if a.by_kreis:  # the Kreis keeps the register for several municipalities: the sheet names its own
+        y += P(1)
+        muni = cased(lk, f"{KIND[a.municipality]} {a.municipality}")
+        ink.label(cx - ink.label_width(muni, pt) / 2, y, muni, pt)
+        y += P(6)
     if lk.number_place == "nr_box":
         if "{of}" not in lk.title:
             sub = cased(lk, f"Baulastenverzeichnis {of}")
@@ -513,7 +526,7 @@ def title_block(ink: Ink, a: Akte, lk: Look, auth: list[str], cx: float, y: floa
         if ink.frame != "ascii":
             pg.rect((cx - w / 2, y, cx + w / 2, y + P(10)), 0.4)
         end = ink.label(cx - w / 2 + P(3), y + P(7), label, pt)
-        ink.value(end + P(4), y + P(7), shown, pt * 1.3)
+        ink.number(end + P(4), y + P(7), shown, pt * 1.3)
         y += P(12)
     return y + P(8)
 
