@@ -2,7 +2,7 @@
 draws its wordings, field order and arrangement from broad pools, so that a rule fitted to one wording scores little
 and a general method (a label-like word near a number, the page's layout, the reference data) scores well.
 
-Each sheet's ``Look`` (``look``) is drawn from the Akte alone (``sheets_dev2.pick``), so every attempt at a smaller
+Each sheet's ``Look`` (``look``) is drawn from the Akte alone (``pick``), so every attempt at a smaller
 type size and every test sees the same one:
 
 * the register number's label, one of 16 wordings ("Baulastenblatt Nr.", "Blatt", "Bl.", "Reg.-Nr.", "Nummer des
@@ -132,6 +132,21 @@ DEV8_TEMPLATES: dict[str, Template] = {t.name: t for t in (
 )}
 
 
+def draws(a: Akte, salt: str) -> random.Random:
+    """A random source of this Akte and salt only (the same on every attempt at a smaller size and in every test);
+    seeded through SHA-512, so that draws under different salts are independent (a CRC of the Akte, as
+    ``sheets_dev2.pick`` uses, makes two Aktes that agree on one draw agree on most)."""
+    return random.Random(f"{salt}|{a.aktenzeichen}|{a.register_number}|{a.municipality}")
+
+
+def pick(a: Akte, salt: str, options):
+    return draws(a, salt).choice(options)
+
+
+def akte_hash(a: Akte, salt: str) -> int:
+    return draws(a, salt).getrandbits(32)
+
+
 @dataclass(frozen=True)
 class Look:
     """What one sheet draws from the pools."""
@@ -170,7 +185,7 @@ def look(a: Akte, tpl: Template) -> Look:
     r = tpl.renderer
 
     def draw(key: str, pool):
-        return dev2.pick(a, f"d8:{r}:{key}", pool)
+        return pick(a, f"d8:{r}:{key}", pool)
 
     label = draw("number", NUMBER_LABELS)
     if label == "Nr.":
@@ -402,6 +417,7 @@ def grid(ink: Ink, x0: float, x1: float, y: float, heads: list[str], rows: list[
         y += rh
     if ink.frame == "ascii":
         ink.rule(x0, x1, y)
+        y += round(lh * 0.6)
     return y + P(2)
 
 
@@ -590,10 +606,9 @@ def entries_block(ink: Ink, a: Akte, lk: Look, x0: float, x1: float, y: float, y
                 for k, s in enumerate(lines):
                     if s:
                         ink.value(xs[i] + pad, y + k * lh, s, pt)
-            if e.deleted_on:
-                bx = xs[1 if lk.date_place == "rem_col" else 2]
-                pg.hand_line(bx + pad, y - lh * 0.4, bx + (xs[2] - xs[1]) * 0.9, y + (len(body) - 1) * lh,
-                             w=0.3, fill=90)
+            if e.deleted_on:  # the text struck through
+                t0, t1 = (xs[1], xs[2]) if lk.date_place == "rem_col" else (xs[2], xs[3])
+                pg.hand_line(t0 + pad, y - lh * 0.4, t1 - pad, y + (len(body) - 1) * lh, w=0.3, fill=90)
             y += n * lh
             if ink.frame == "ruled":
                 pg.hline(x0, x1, y - lh * 0.75, 0.2)
@@ -657,7 +672,7 @@ def footer(ink: Ink, lk: Look, x: float, y: float, page_no: int, pt: float, anch
 def sheet_typed(pg: Page, tpl: Template, a: Akte, page_no: int, pt: float) -> tuple[set, bool]:
     """A sheet typed on plain paper: the authority, the title, the head's blocks, the entries, a page number."""
     P, d, lk = pg.px, set(), look(a, tpl)
-    font = dev2.pick(a, "d8:tw_font", TYPE_FONTS)
+    font = pick(a, "d8:tw_font", TYPE_FONTS)
     ink = Ink(pg, font, font, font, "typed", "typed", "typed")
     x0, x1 = P(tpl.margin), pg.img.width - P(tpl.margin)
     lh = pg.line_height(font, pt, 1.4)
@@ -677,9 +692,9 @@ def sheet_form(pg: Page, tpl: Template, a: Akte, page_no: int, pt: float) -> tup
     """A pre-printed form: printed labels, heads and rules, filled in by typewriter or (before 1976) by pen."""
     P, d, lk, rng = pg.px, set(), look(a, tpl), pg.rng
     year = a.entries[0].registered_on.year
-    f, fb = dev2.pick(a, "d8:hf_font", (("serif", "serif_bold"), ("dv_serif", "dv_serif_bold"), ("sans", "sans_bold")))
-    by_pen = year < 1976 and dev2.pick(a, "d8:hf_pen", (True, False, False))
-    ink = Ink(pg, f, fb, dev2.pick(a, "d8:hf_hand", dev.PENS) if by_pen else dev2.pick(a, "d8:hf_type", TYPE_FONTS),
+    f, fb = pick(a, "d8:hf_font", (("serif", "serif_bold"), ("dv_serif", "dv_serif_bold"), ("sans", "sans_bold")))
+    by_pen = year < 1976 and pick(a, "d8:hf_pen", (True, False, False))
+    ink = Ink(pg, f, fb, pick(a, "d8:hf_hand", dev.PENS) if by_pen else pick(a, "d8:hf_type", TYPE_FONTS),
               "print", "pen" if by_pen else "typed", "ruled", ink=rng.randrange(15, 50))
     x0, x1 = P(tpl.margin), pg.img.width - P(tpl.margin)
     auth = dev2.period_authority(a, year)
@@ -688,15 +703,15 @@ def sheet_form(pg: Page, tpl: Template, a: Akte, page_no: int, pt: float) -> tup
         pg.text(x0, y, s, fb if i == 0 else f, 10 if i == 0 else 8.5)
         y += P(4.2)
     area = dev2.AREA_CODE[dev3.place(a)]
-    phone = f"{dev2.pick(a, 'd8:hf_phone_word', ('Fernruf', 'Fernsprecher', 'Tel.'))} ({area}) " \
-            f"{100 + dev2.akte_hash(a, 'd8:phone') % 900}-{dev2.akte_hash(a, 'd8:ext') % 90 + 10}"
+    phone = f"{pick(a, 'd8:hf_phone_word', ('Fernruf', 'Fernsprecher', 'Tel.'))} ({area}) " \
+            f"{100 + akte_hash(a, 'd8:phone') % 900}-{akte_hash(a, 'd8:ext') % 90 + 10}"
     pg.text(x1, P(tpl.top) + P(4), phone, f, 8.5, anchor="rs")
     d.add("phone_number")
     y = title_block(ink, a, lk, auth, pg.img.width / 2, y + P(8), pt)
     y = head(ink, a, lk, x0, x1, y, pt, d) + P(3)
     y, over = entries_block(ink, a, lk, x0, x1, y, pg.img.height - P(20), pt, lk.date_place, d)
-    edition = max(1955, year - 1 - dev2.akte_hash(a, "d8:form") % 6)
-    pg.text(x0, pg.img.height - P(10), f"Vordruck 63/{10 + dev2.akte_hash(a, 'd8:form_no') % 40} ({edition})", f, 7)
+    edition = max(1955, year - 1 - akte_hash(a, "d8:form") % 6)
+    pg.text(x0, pg.img.height - P(10), f"Vordruck 63/{10 + akte_hash(a, 'd8:form_no') % 40} ({edition})", f, 7)
     footer(ink, lk, x1, pg.img.height - P(10), page_no, 8.5, "r", d)
     return d, over
 
@@ -713,7 +728,7 @@ def sheet_edv(pg: Page, tpl: Template, a: Akte, page_no: int, pt: float) -> tupl
     pg.text(x0, y, f"{auth[0].upper()} - {auth[-1].upper()}", "mono", pt)
     pg.text(x1, y, cased(lk, f"Datum: {date_shown(lk, printed)}"), "mono", pt, anchor="rs")
     y += lh
-    pg.text(x0, y, f"PROGRAMM BLV{10 + dev2.akte_hash(a, 'd8:prog') % 80:03d}", "mono", pt)
+    pg.text(x0, y, f"PROGRAMM BLV{10 + akte_hash(a, 'd8:prog') % 80:03d}", "mono", pt)
     footer(ink, lk, x1, y, page_no, pt, "r", d)
     d.add("print_date")
     y += lh
@@ -729,8 +744,8 @@ def sheet_edv(pg: Page, tpl: Template, a: Akte, page_no: int, pt: float) -> tupl
 def sheet_laser(pg: Page, tpl: Template, a: Akte, page_no: int, pt: float) -> tuple[set, bool]:
     """A laser print: a letterhead with address, telephone and date, shaded grid heads, a page footer."""
     P, d, lk = pg.px, set(), look(a, tpl)
-    f, fb = dev2.pick(a, "d8:lp_font", LASER_FONTS)
-    ink = Ink(pg, f, fb, f, "print", "print", "ruled", shade=dev2.pick(a, "d8:lp_shade", (225, 235, None)))
+    f, fb = pick(a, "d8:lp_font", LASER_FONTS)
+    ink = Ink(pg, f, fb, f, "print", "print", "ruled", shade=pick(a, "d8:lp_shade", (225, 235, None)))
     x0, x1 = P(tpl.margin), pg.img.width - P(tpl.margin)
     printed = printed_day(a)
     auth = dev2.period_authority(a, printed.year)
@@ -740,12 +755,12 @@ def sheet_laser(pg: Page, tpl: Template, a: Akte, page_no: int, pt: float) -> tu
         y += P(5)
         pg.text(x0, y, s, f, 9.5)
     area = dev2.AREA_CODE[dev3.place(a)]
-    ext = 100 + dev2.akte_hash(a, "d8:phone") % 900
-    right = [f"{dev3.place(a)}, {date_shown(lk, printed)}" if dev2.pick(a, "d8:lp_dateline", (True, False))
+    ext = 100 + akte_hash(a, "d8:phone") % 900
+    right = [f"{dev3.place(a)}, {date_shown(lk, printed)}" if pick(a, "d8:lp_dateline", (True, False))
              else f"Datum: {date_shown(lk, printed)}",
-             f"{dev2.pick(a, 'd8:lp_street', ('Markt 1', 'Rathausplatz 2', 'Oberstraße 91', 'Am Rathaus 1'))}",
-             f"{plz(a)} {dev3.place(a)}", f"Telefon {area} {ext}-{dev2.akte_hash(a, 'd8:ext') % 90 + 10}",
-             f"Telefax {area} {ext}-99", f"Zimmer {100 + dev2.akte_hash(a, 'd8:room') % 300}"]
+             f"{pick(a, 'd8:lp_street', ('Markt 1', 'Rathausplatz 2', 'Oberstraße 91', 'Am Rathaus 1'))}",
+             f"{plz(a)} {dev3.place(a)}", f"Telefon {area} {ext}-{akte_hash(a, 'd8:ext') % 90 + 10}",
+             f"Telefax {area} {ext}-99", f"Zimmer {100 + akte_hash(a, 'd8:room') % 300}"]
     ry = P(tpl.top) + P(5)
     for s in right:
         pg.text(x1, ry, s, f, 8.5, anchor="rs")
