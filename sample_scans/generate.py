@@ -2,7 +2,8 @@
 """Render synthetic scanned Baulastenakten with ground truth.
 
     python sample_scans/generate.py OUTDIR [--count N] [--seed S]
-        [--split sample|tuning|heldout|heldout2|heldout3|dev|heldout4|dev2|dev3|dev4|dev5|dev6|heldout5|dev7|heldout6]
+        [--split sample|tuning|heldout|heldout2|heldout3|dev|heldout4|dev2|dev3|dev4|dev5|dev6|heldout5|dev7
+                 |heldout6|dev8]
 
 ``--split sample`` without ``--count`` writes the curated, committed set (SAMPLE_SPECS below).
 ``tuning`` / ``heldout`` / ``heldout2`` / ``heldout3`` / ``dev`` / ``heldout4`` write random corpora; heldout uses
@@ -28,6 +29,10 @@ its year after a slash; the parcels in a sentence, one table row per parcel, ove
 Gemarkungen, as "Parzelle", or as "123 / 4").
 ``heldout6`` is a sixth held-out split with four templates of its own, all in ``synth/sheets_sixth.py`` (kept unseen by
 whoever tunes extraction).
+``dev8`` (``synth/sheets_dev8.py``) is an eighth development set, each of whose files draws its register number's label,
+the parcels' arrangement, the date's wording and place and the order of the head from broad pools (16 labels, 9
+parcel arrangements, 6 date places in 6 formats), so that only a general method, not a rule fitted to one wording,
+reads it well.
 Depends only on Pillow and the standard library; output is deterministic for a given seed.
 """
 

@@ -17,6 +17,7 @@ from .sheets_dev5 import spec_draws as dev5_spec_draws
 from .sheets_dev6 import spec_draws as dev6_spec_draws
 from .sheets_dev7 import spec_draws as dev7_spec_draws
 from .sheets_dev7 import spread as dev7_spread
+from .sheets_dev8 import spec_draws as dev8_spec_draws
 from .sheets_fifth import spec_draws as heldout5_spec_draws
 from .sheets_sixth import spec_draws as heldout6_spec_draws
 from .sheets_sixth import spread as heldout6_spread
@@ -81,7 +82,7 @@ def build(spec: Spec, outdir: Path, split: str, seed: int) -> Path:
     rng = random.Random(f"{split}:{seed}:{spec.name}")
     tpl = TEMPLATES[spec.template]
     a = content.make_akte(rng, tpl.years, gemarkungen(), **spec.content)
-    if tpl.split == "dev7":  # dev7's parcels may lie in two Gemarkungen (sheets_dev7.spread, which draws nothing)
+    if tpl.split in ("dev7", "dev8"):  # their parcels may lie in two Gemarkungen (sheets_dev7.spread draws nothing)
         a = dev7_spread(a, spec.content)
     if tpl.split == "heldout6":  # heldout6's own spread (sheets_sixth.spread, which draws nothing)
         a = heldout6_spread(a, spec.content)
@@ -113,7 +114,7 @@ def build(spec: Spec, outdir: Path, split: str, seed: int) -> Path:
 
 
 def random_spec(rng: random.Random, split: str, index: int) -> Spec:
-    """A random file for the tuning/heldout/heldout2/heldout3/heldout4/heldout5/heldout6/dev/dev2/.../dev7 corpora
+    """A random file for the tuning/heldout/heldout2/heldout3/heldout4/heldout5/heldout6/dev/dev2/.../dev8 corpora
     (the split-bound ones use only their own templates). Only dev, dev2 and heldout5 files may have a continuation page
     of the sheet (drawn after everything the other splits draw, so their files do not change)."""
     tpl = rng.choice(templates_for(split))
@@ -148,6 +149,8 @@ def random_spec(rng: random.Random, split: str, index: int) -> Spec:
         kinds, opts = dev7_spec_draws(rng, kinds, opts, fmt)
     if tpl.split == "heldout6":  # heldout6's own draws (sheets_sixth.spec_draws)
         kinds, opts = heldout6_spec_draws(rng, kinds, opts, fmt)
+    if tpl.split == "dev8":  # dev8's own draws (sheets_dev8.spec_draws: 1-3 parcels, two Gemarkungen)
+        kinds, opts = dev8_spec_draws(rng, kinds, opts, fmt)
     turns = {}
     if rng.random() < 0.1:
         turns[rng.randrange(len(kinds))] = rng.choice((90, 180, 270))

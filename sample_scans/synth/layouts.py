@@ -168,6 +168,9 @@ SPLITS += ("dev7",)
 # heldout6: a sixth held-out split, whose templates, wordings and renderers live in sheets_sixth.py only (which adds
 # them to TEMPLATES in the same way)
 SPLITS += ("heldout6",)
+# dev8: an eighth development split, whose every file draws its label wordings, field order and arrangement from broad
+# pools (sheets_dev8.py, which adds its templates to TEMPLATES in the same way)
+SPLITS += ("dev8",)
 # the heldout4 templates live in their own module, which adds them to TEMPLATES (and its wordings to LABELS)
 from . import (
     sheets_dev2,  # noqa: E402,F401
@@ -176,6 +179,7 @@ from . import (
     sheets_dev5,  # noqa: E402,F401
     sheets_dev6,  # noqa: E402,F401
     sheets_dev7,  # noqa: E402,F401
+    sheets_dev8,  # noqa: E402,F401
     sheets_fifth,  # noqa: E402, F401
     sheets_fourth,  # noqa: E402, F401
     sheets_sixth,  # noqa: E402, F401
