@@ -35,6 +35,8 @@ def parcel_label(text: str) -> str | None:
     folded = key(text)
     if not folded or any(c.isdigit() for c in folded):
         return None
+    if "kennz" in folded:
+        return None  # "Flurstückskennzeichen": the ALKIS key, a column of its own
     # The old cadastre's "Parzelle" ("Parz.") is the Flurstück.
     if folded.startswith(("flurst", "parzelle")) or folded in ("flst", "flstk", "flurs", "fst", "parz") or (
         len(folded) >= 7 and max(similarity(folded, "flurstuck"), similarity(folded, "flurstucke")) >= 0.7
@@ -83,6 +85,8 @@ def _heads(row: Row) -> list[Head] | None:
         if heads and heads[-1][0] == "Flur" and labels[index] == "Flurstück" and _joined(row, heads[-1], words[index]):
             heads[-1] = (FLUR_AND_FLURSTUECK, heads[-1][1], right, heads[-1][3])  # "Flur / Flurstück(e)": one column
             continue
+        if any(head[0] == labels[index] for head in heads):
+            continue  # a label repeated: the first heads the column (each cell is read once, by its label)
         heads.append((labels[index], words[index].bbox[0], right, words[index]))  # type: ignore[arg-type]
     return heads
 

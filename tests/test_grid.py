@@ -416,3 +416,16 @@ def test_a_forms_values_over_its_captions() -> None:
     assert grid_parcel_text(grid(typed, captions), lambda name: False) == ""  # a Gemarkung nobody knows
     labelled = grid(words_of("Gemarkung Rommerskirchen Flur 26 Flurstück 383/19"), captions)
     assert grid_parcel_text(labelled, known) == ""
+
+
+def test_the_alkis_key_column_heads_no_flurstueck() -> None:
+    """"Flurstück | Flurstückskennzeichen": the second column holds the ALKIS key, no Flurstück."""
+    labels = [("Nr.", 140), ("Gemarkung", 223), ("Gmkg.-Nr.", 560), ("Flur", 729), ("Flurstück", 855),
+              ("Flurstückskennzeichen", 1051)]
+    rows = grid(labels, [("1", 140), ("Hülchrath", 224), ("7125", 561), ("39", 729), ("263/5", 855),
+                         ("057125039002630005__", 1050)],
+                [("2", 140), ("Hülchrath", 224), ("7125", 561), ("40", 728), ("361/17", 855),
+                 ("057125040003610017_", 1050)])
+    assert parse_parcels(grid_parcel_text(rows)) == [Parcel("Hülchrath", 39, "263/5"),
+                                                      Parcel("Hülchrath", 40, "361/17")]
+    assert parcel_label("Flurstückskennzeichen") is None
