@@ -564,7 +564,7 @@ def read_number_right(rows: list[Row], label: Label, far: bool = False) -> Readi
     line = sorted((w for w in nearby if w not in label.words and w.bbox[2] > label.box[2]), key=lambda w: w.bbox[0])
     band = None
     if label.qualifier:  # a skewed line: the number stands level with the qualifier's end, not the label's start
-        last, half = label.qualifier[-1], _text_height(label) // 2
+        last, half = label.qualifier[-1], 3 * _text_height(label) // 4  # a skewed word box is taller than its type
         centre = (last.bbox[1] + last.bbox[3]) // 2
         band = (last.bbox[0], centre - half, last.bbox[2], centre + half)
     reading = _read_from(label, line, label.box[2], glued=label.tail, band=band,

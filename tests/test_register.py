@@ -555,3 +555,12 @@ def test_bl_alone_is_no_register_label() -> None:
     """"Bl. 1229" opening its line, or after a Grundbuch: as often a Grundbuch's sheet."""
     assert read(page_of(HEADER, line("Bl.", "1229"))) is None
     assert read(page_of(HEADER, line("Grundbuch", "von", "Zons", "Bl.", "1229"))) is None
+
+
+def test_a_skewed_qualified_label_whose_last_word_box_is_tall() -> None:
+    """"Nummer des Baulastenblattes 798" rising along a skewed line: the number stands level with the
+    qualifier's end, whose word box the skew makes taller than its type."""
+    page = page_of(HEADER, line(("Nummer", {"h": 32}), ("des", {"dy": -10, "h": 34}),
+                                ("Baulastenblattes", {"dy": -24, "h": 53}), ("798", {"dy": -39, "h": 41}), y=1311))
+    found = read(page)
+    assert found is not None and found.value == "798"
