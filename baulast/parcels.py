@@ -55,6 +55,9 @@ _SHEET_TOKEN = re.compile(
 )
 
 
+_MARK_BEFORE_SEPARATOR = re.compile(r"\|[ \t]*(?=(?i:und\b|u\.|sowie\b|,))")
+
+
 def parse_flurstueck(text: str) -> str | None:
     """The first Flurstück number in a text, normalised ("0123 / 04" → "123/4"), or None."""
     for match in re.finditer(_FLURSTUECK_NUMBER, text):
@@ -74,7 +77,9 @@ def parse_parcels(text: str, default_gemarkung: str | None = None) -> list[Parce
     gemarkung, flur, in_list = default_gemarkung, None, False
     after_flur = False  # right after "Flur 11": a "Nr." there numbers the Flurstück ("Flur 11, Nr. 898/25")
     parcels: dict[Parcel, None] = {}
-    for token in _SHEET_TOKEN.finditer(unicodedata.normalize("NFC", text)):
+    # A rule's mark before a list's continuation ("Nr. 2149" / "| und 1036/21") ends no list.
+    text = _MARK_BEFORE_SEPARATOR.sub("", unicodedata.normalize("NFC", text))
+    for token in _SHEET_TOKEN.finditer(text):
         if token.group("filler") is not None and token.group().strip(".").lower() == "nr" and after_flur:
             in_list = True
         if token.group("separator") is None and token.group("filler") is None:

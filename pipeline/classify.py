@@ -40,15 +40,20 @@ SHEET_THRESHOLD = 6.0
 # likeliest page, shows some marks and none of a letter or declaration: a sheet in wordings
 # nobody here has seen, or one poorly scanned, whose fields a reviewer can check.
 WEAK_SHEET_THRESHOLD = 3.0
-CITED_RELIEF = 2.0  # of the declaration's -4, what a page that only cites one gets back for a proposal
+
+
+CITED_WEIGHT = -1.0  # a "Verpflichtungserklärung" the page only cites ("Verpflichtungserklärung vom 12.03.1987")
 
 
 def sheet_score(page: OcrPage) -> float:
     """How much a page looks like a Baulastenblatt (each marker counts once, as a word's start).
-    A "Verpflichtungserklärung" counts against a page even where the page only cites it: such a
-    page is never a sure sheet, though it may be proposed (see `_has_letter_marks`)."""
+    A "Verpflichtungserklärung" the page only cites (each followed by "vom" or a date: a sheet's entry
+    names the owner's declaration) counts against it a little (CITED_WEIGHT); one heading the page, as
+    on the declaration itself, counts fully."""
     tokens = page_tokens(page)
-    return sum(weight for weight, stems in SHEET_MARKS if _marked(tokens, stems, fuzzy=weight > 0))
+    cited = any(t.startswith(_DECLARATION) for t in tokens) and _only_cited(page)
+    return sum(CITED_WEIGHT if cited and stems == (_DECLARATION,) else weight
+               for weight, stems in SHEET_MARKS if _marked(tokens, stems, fuzzy=weight > 0))
 
 
 _DECLARATION = "verpflichtungserklarung"
@@ -133,21 +138,7 @@ def likeliest_sheet(pages: list[OcrPage], scores: list[float] | None = None) -> 
         return pages[index], True
     if score >= WEAK_SHEET_THRESHOLD and not _has_letter_marks(page):
         return page, False
-    # A sheet whose entry cites the owner's declaration ("(Verpflichtungserklärung vom ...)")
-    # and whose title went unread: proposed where the citation alone keeps it from the
-    # threshold, and never sure.
-    cited = [(score + CITED_RELIEF, -page.number, page) for score, page in zip(scores, pages)
-             if _cites_declaration(page)]
-    if cited:
-        score, _, page = max(cited, key=lambda item: (item[0], item[1]))
-        if score >= WEAK_SHEET_THRESHOLD and not _has_letter_marks(page):
-            return page, False
     return None, False
-
-
-def _cites_declaration(page: OcrPage) -> bool:
-    """Whether the page names a Verpflichtungserklärung only where it cites one."""
-    return any(t.startswith(_DECLARATION) for t in page_tokens(page)) and _only_cited(page)
 
 
 def _same_sheet(first: OcrPage, later: OcrPage) -> bool:

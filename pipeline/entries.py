@@ -22,6 +22,7 @@ from pipeline.layout import (
     find_labels,
     key,
     mean_confidence,
+    starts_like,
     word_score,
     words_below,
     words_right_of,
@@ -729,7 +730,11 @@ def _date_near(rows: list[Row], anchor: Anchor):  # type: ignore[no-untyped-def]
     ...") whose date is not this label's; and whether it had to be repaired (see
     `find_damaged_date`)."""
     below = words_below(rows, anchor, max_rows=2)
-    if any(key(w.text).startswith(_REMARK_LABELS + _LATER_ACTS) for w in below) or names_other_act(below):
+    # The whole line the words below stand on: "Eintragung erneuert am 03.09.2022" whose act stands left of
+    # the label's column.
+    line = next((row.words for row in rows[anchor.row + 1 :] if below and below[0] in row.words), ())
+    if any(key(w.text).startswith(_REMARK_LABELS) or any(starts_like(key(w.text), act) for act in _LATER_ACTS)
+           for w in [*below, *line]) or names_other_act(below):
         below = []  # "Gelöscht am ...", "20.05.1990 berichtigt": the line dates something else
     right, far = _right_of_label(rows, anchor)
     if _names_place(right) or _names_place(below):  # "Eingetragen: Kaarst, den" over the date

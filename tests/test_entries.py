@@ -899,3 +899,15 @@ def test_the_application_to_register_opens_no_entry(gazetteer) -> None:
     form = [*HEADER, [*words_of("Verpflichtungserklärung vom", 200), *words_of("Eingetragen am", 1300)],
             [("1", 100), ("12.01.1987", 200), ("12.03.1987", 1300)]]
     assert extract(make_page(form), gazetteer).date.value == dt.date(1987, 3, 12)
+
+
+def test_a_renewal_below_the_registration_dates_something_else(gazetteer) -> None:
+    """"27.05.2020 eingetragen (Verpflichtungserklärung vom 06.03.2020)" over "Eintragung erneurt am
+    03.09.2022" (the renewal, its word misread): the renewal's date is not the registration's."""
+    page = make_page([*HEADER, words_of("Lfd. Nr. 1 Art: Anbaubaulast"),
+                      words_of("Der jeweilige Eigentümer des Grundstücks übernimmt die Abstandfläche."),
+                      [("27.05.2020", 200), ("eingetragen", 520), ("(Verpflichtungserklärung", 900),
+                       ("vom", 1650), ("06.03.2020)", 1800)],
+                      [("Eintragung", 200), ("erneurt", 520), ("am", 760), ("03.09.2022", 880)]])
+    date = extract(page, gazetteer).date
+    assert date is None or date.value != dt.date(2022, 9, 3)

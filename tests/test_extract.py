@@ -267,7 +267,8 @@ def test_the_baulast_formula_marks_a_sheet_but_not_a_letter() -> None:
 
 def test_a_declaration_the_sheet_only_cites_is_no_letter_mark() -> None:
     """A sheet's entry ends "(Verpflichtungserklärung vom 18.07.1991)"; a declaration is headed by
-    it. The sheet is proposed but never sure: on unseen layouts such pages gave wrong sure dates."""
+    it. Such a sheet was once never sure (on the unseen layouts of 2026-12-06 such pages gave wrong sure
+    dates); since 2026-12-07 the citation counts against it only a little, and its marks make it sure."""
     from pipeline.classify import likeliest_sheet
 
     sheet = make_page([words_of("Baulastenverzeichnis Stadt Kaarst"),
@@ -276,15 +277,14 @@ def test_a_declaration_the_sheet_only_cites_is_no_letter_mark() -> None:
                        words_of("(Verpflichtungserklärung vom 18.07.1991) Eingetragen am 30. August 1991.")])
     declaration = make_page([words_of("Verpflichtungserklärung (Übernahme einer Baulast)"),
                              words_of("Der jeweilige Eigentümer des Grundstücks Gemarkung Büttgen, Flur 31")])
-    # Proposed, for the citation is no letter's mark; never sure, for it still counts against.
-    assert likeliest_sheet([sheet]) == (sheet, False)
+    assert likeliest_sheet([sheet]) == (sheet, True)
     assert likeliest_sheet([declaration]) == (None, False)
 
 
 def test_a_sheet_citing_a_declaration_whose_title_went_unread_is_proposed() -> None:
     """The letter-spaced title misread ("Bra uelmassswien ver zeesichh.n ds"): the entry's marks
-    alone (3.5) less the citation's -4 stay below a proposal. The citation takes back part of
-    its weight for a proposal, never for a sure sheet; the declaration itself stays none."""
+    alone (5.5) less the citation's -1 make a proposal, no sure sheet; the declaration itself, headed by
+    the word, stays none."""
     from pipeline.classify import likeliest_sheet
 
     sheet = make_page([words_of("Bra uelmassswien ver zeesichh.n ds"),
@@ -294,8 +294,26 @@ def test_a_sheet_citing_a_declaration_whose_title_went_unread_is_proposed() -> N
                        words_of("(Verpflichtungserklärung vom 03.05.1975) Eingetragen: 11.7.75")])
     declaration = make_page([words_of("Verpflichtungserklärung (Übernahme einer Baulast)"),
                              words_of("Der jeweilige Eigentümer des Grundstücks Gemarkung Dormagen, Flur 4")])
-    assert sheet_score(sheet) == 1.0 + 2.0 + 1.0 + 0.5 + 1.0 - 4.0
+    assert sheet_score(sheet) == 1.0 + 2.0 + 1.0 + 0.5 + 1.0 - 1.0
     assert likeliest_sheet([sheet, declaration]) == (sheet, False)
+    assert likeliest_sheet([declaration]) == (None, False)
+
+
+def test_a_sheet_citing_the_owners_declaration_is_a_sure_sheet() -> None:
+    """A register sheet whose entry names "(Verpflichtungserklärung vom ...)": its marks make it sure;
+    the citation counts against it a little, not as a declaration's heading would."""
+    from pipeline.classify import likeliest_sheet
+
+    sheet = make_page([words_of("Baulastenverzeichnis der Stadt Kaarst"),
+                       words_of("Gemarkung Büttgen Flur 9 Flurstück 1086/12"),
+                       words_of("Lfd. Nr. Inhalt"),
+                       words_of("1 Der jeweilige Eigentümer des Grundstücks übernimmt die Abstandfläche."),
+                       words_of("Eingetragen am 12.03.1987 (Verpflichtungserklärung vom 03.02.1987)")])
+    declaration = make_page([words_of("Verpflichtungserklärung"), words_of("Baulastenverzeichnis der Stadt Kaarst"),
+                             words_of("Gemarkung Büttgen Flur 9 Flurstück 1086/12"),
+                             words_of("Der jeweilige Eigentümer des Grundstücks übernimmt die Abstandfläche."),
+                             words_of("Eingetragen wird die Baulast nach Unterschrift.")])
+    assert likeliest_sheet([declaration, sheet]) == (sheet, True)
     assert likeliest_sheet([declaration]) == (None, False)
 
 

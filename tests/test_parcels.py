@@ -99,6 +99,8 @@ def zons(flur: int | None, *flurstuecke: str) -> list[Parcel]:
         pytest.param("Gemarkung Zons Flur 3: Flurstück 5", zons(3, "5"), id="flur-colon-then-label"),
         pytest.param("Gemarkung Zons, Flur 16.08.2014 20.10.2014\n32, Flurstück 5", zons(None, "5"),
                      id="a-date-beside-the-flur-label-is-no-flur"),
+        pytest.param("Gemarkung Zons, Flur 36 Nr. 2149\n| und 1036/21\nGrundbuch Zons Blatt 6066",
+                     zons(36, "2149", "1036/21"), id="a-rules-mark-before-the-lists-continuation"),
         pytest.param("Gem. Zons, Fi. 34, Fist. 532 u. 207/26", zons(34, "532", "207/26"), id="fl-misread-as-fi"),
         pytest.param("Gemarkung Zons, Flur 11, Nr. 898/25 und 12", zons(11, "898/25", "12"), id="flur-then-nr"),
         pytest.param("Gemarkung Zons, Flur 11 Parz. 898", zons(11, "898"), id="parzelle-abbreviated"),
