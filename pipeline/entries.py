@@ -748,7 +748,8 @@ def _date_near(rows: list[Row], anchor: Anchor):  # type: ignore[no-untyped-def]
         # A date far right of the label, across a column's or another stamp's gap, is the label's
         # only where nothing stands right by or below it, and even then not sure.
         for candidate, unsure in ((right, repaired), (below, repaired), (far, True)):
-            text = " ".join(w.text for w in candidate)
+            # A stamp's rule read between the date's parts ("01. OKT. — 1977") is no part of it.
+            text = " ".join(w.text for w in candidate if not set(w.text) <= set("—–-|_~"))
             if repaired and find_dates(text):
                 continue  # intact dates, given to a declaration or a waiver: none is damaged
             first = find(text)

@@ -911,3 +911,10 @@ def test_a_renewal_below_the_registration_dates_something_else(gazetteer) -> Non
                       [("Eintragung", 200), ("erneurt", 520), ("am", 760), ("03.09.2022", 880)]])
     date = extract(page, gazetteer).date
     assert date is None or date.value != dt.date(2022, 9, 3)
+
+
+def test_a_stamps_rule_between_the_dates_parts(gazetteer) -> None:
+    """A stamp "EINGETRAGEN" over "| 01. OKT. — 1977": the rule read between month and year is no part of it."""
+    page = make_page([*HEADER, words_of("1. Der jeweilige Eigentümer übernimmt die Abstandfläche."),
+                      words_of("EINGETRAGEN", 400), words_of("| 01. OKT. — 1977 j", 380)])
+    assert extract(page, gazetteer).date.value == dt.date(1977, 10, 1)
