@@ -608,7 +608,8 @@ def _unlabelled_date(page: OcrPage, entry: list[Row], deleted: list[Remark]) -> 
     """Where no label names the Eintragungsdatum (a wording nobody here has seen, a column
     whose head went unread): the first date a register can carry in the first entry's rows,
     right of the middle of the table (the column beside the prose), that is no deletion date
-    and follows no word naming another date ("Erklärung vom ..."). Only proposed, never trusted.
+    and follows no word naming another date ("Erklärung vom ..."), or the entry's signed place and date
+    before it. Only proposed, never trusted.
     """
     if len(entry) < 2:
         return None
@@ -617,6 +618,12 @@ def _unlabelled_date(page: OcrPage, entry: list[Row], deleted: list[Remark]) -> 
     middle = (min(b[0] for b in boxes) + max(b[2] for b in boxes)) // 2
     for row in entry[1:]:
         words = [w for w in row.words if id(w) not in taken]
+        # The entry's signed place and date ("Rommerskirchen, den 6. September 2014"), wherever it stands.
+        signed = _SIGNED.match(" ".join(w.text for w in words if any(c.isalnum() for c in w.text)))
+        date = next(iter(find_dates(signed.group(1))), None) if signed else None
+        if date is not None and date.start == 0 and is_plausible_register_date(date.value):
+            used = [w for w in words if w.text in date.raw or date.raw in w.text] or list(words)
+            return Field("date", date.value, min(UNLABELLED, mean_confidence(used)), evidence_of(page, used))
         for index, word in enumerate(words):
             if (word.bbox[0] + word.bbox[2]) // 2 < middle or not any(c.isdigit() for c in word.text):
                 continue

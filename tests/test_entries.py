@@ -918,3 +918,14 @@ def test_a_stamps_rule_between_the_dates_parts(gazetteer) -> None:
     page = make_page([*HEADER, words_of("1. Der jeweilige Eigentümer übernimmt die Abstandfläche."),
                       words_of("EINGETRAGEN", 400), words_of("| 01. OKT. — 1977 j", 380)])
     assert extract(page, gazetteer).date.value == dt.date(1977, 10, 1)
+
+
+def test_an_entry_dated_only_by_its_signed_place_and_date(gazetteer) -> None:
+    """No label names the registration: the entry's signed "Rommerskirchen, den 6. September 2014" under its
+    text (left, where an unlabelled date in the column beside the prose would not stand), only proposed."""
+    page = make_page([*HEADER, words_of("1. Der jeweilige Eigentümer des Grundstücks übernimmt die Abstandfläche"),
+                      words_of("für das Gebäude auf dem Nachbargrundstück. (Verpflichtungserklärung vom 6. Juli 2014)"),
+                      words_of("Rommerskirchen, den 6. September 2014"),
+                      words_of("2. Der jeweilige Eigentümer des Grundstücks übernimmt die Zufahrt.")])
+    date = extract(page, gazetteer).date
+    assert date.value == dt.date(2014, 9, 6) and date.confidence <= 0.5
