@@ -73,7 +73,9 @@ def _only_cited(page: OcrPage) -> bool:
     """Whether every "Verpflichtungserklärung" on the page is followed by "vom" or a date."""
     words = [w.text for w in page.words]
     places = [i for i, text in enumerate(words) if key(text).startswith(_DECLARATION)]
-    return all(any(key(w) in ("vom", "v") or find_dates(w) for w in words[i + 1 : i + 3]) for i in places)
+    # A heading split or letter-spaced ("Verpflichtungs- erklärung") is no citation: no word of it is cited.
+    return bool(places) and all(any(key(w) in ("vom", "v") or find_dates(w) for w in words[i + 1 : i + 3])
+                                for i in places)
 
 
 def page_tokens(page: OcrPage) -> frozenset[str]:

@@ -481,15 +481,17 @@ _GROUND_WORDS = 3  # words before a remark's label on its line that may name the
 
 
 def _ground_before(table: list[Row], remark: Remark) -> bool:
-    """Whether the remark's label follows a ground's word on its line ("Antrag auf Eintragung vom"): the
-    date is the application's or the declaration's, not the registration's."""
+    """Whether the remark's label is the noun "Eintragung" after a ground's word in its phrase ("Antrag auf
+    Eintragung vom"): the date is the application's, not the registration's."""
     row = table[remark.row]
     line = sorted(row.words, key=lambda w: w.bbox[0])
     start = next((i for i, w in enumerate(line) if w in remark.words), 0)
-    phrase, left = [], line[start].bbox[0] if line else 0
+    if not line or not key(line[start].text).startswith("eintragung"):
+        return False  # "Antrag v. 02.03.87, eingetragen am 15.03.1987": the entry's own remark
+    phrase, left = [], line[start].bbox[0]
     for word in reversed(line[max(0, start - _GROUND_WORDS) : start]):  # its own phrase: no column's gap between
-        if left - word.bbox[2] > _RUN_ON * row.height:
-            break
+        if left - word.bbox[2] > _RUN_ON * row.height or any(c.isdigit() for c in word.text):
+            break  # a date between: the ground's phrase has ended
         phrase.append(word)
         left = word.bbox[0]
     return any(key(w.text).startswith(_GROUNDS) for w in phrase)
@@ -740,6 +742,7 @@ def _date_near(rows: list[Row], anchor: Anchor):  # type: ignore[no-untyped-def]
     # The whole line the words below stand on: "Eintragung erneuert am 03.09.2022" whose act stands left of
     # the label's column.
     line = next((row.words for row in rows[anchor.row + 1 :] if below and below[0] in row.words), ())
+    line = tuple(w for w in line if below and w.bbox[2] <= below[0].bbox[0])  # left of the label's column
     if any(key(w.text).startswith(_REMARK_LABELS) or any(starts_like(key(w.text), act) for act in _LATER_ACTS)
            for w in [*below, *line]) or names_other_act(below):
         below = []  # "Gelöscht am ...", "20.05.1990 berichtigt": the line dates something else

@@ -16,6 +16,7 @@ from rapidfuzz.distance.Levenshtein import normalized_similarity as similarity
 
 from baulast.model import Word
 from baulast.parcels import parse_flurstueck
+from baulast.textnorm import DIGIT_LOOKALIKES
 from pipeline.layout import Row, key
 
 PARCEL_LABELS = ("Gemarkung", "Flur", "Flurstück")
@@ -139,12 +140,15 @@ def _centred(row: Row, below: list[Row], heads: list[Head]) -> bool:
 
 
 _BENEFITING = ("begunstigt", "herrschend")  # "Begünstigte Flurstücke", "herrschendes Grundstück"
+_HEADING_WORDS = 4  # words of a grid's heading, at most ("3 Begünstigte Flurstücke"); more make a sentence
 
 
 def _benefiting(row: Row) -> bool:
     """Whether a grid's heading names the parcels it lists the benefiting ones ("3 Begünstigte Flurstücke"):
     the Baulast's beneficiaries, not the burdened parcels of the sheet."""
-    return any(key(w.text).startswith(_BENEFITING) for w in row.words[:4])
+    words = [w for w in row.words if any(c.isalnum() for c in w.text)]
+    return len(words) <= _HEADING_WORDS and any(key(w.text).startswith(_BENEFITING) for w in words) \
+        and not any(c.isdigit() for w in words[1:] for c in w.text)  # a heading's number opens it, at most
 
 
 def _in_column(word: Word, left: int, right: int, slack: int) -> bool:
@@ -215,8 +219,12 @@ def _cells(value_row: Row, heads: list[Head], column_words: list[Word], slack: i
                             else _in_column(w, left, right, slack)))
         for label, left, right, head in heads
     }
-    if cells.get("Flurstück") and "/" not in cells["Flurstück"] and cells.get(NENNER, "").isdigit():
-        cells["Flurstück"] = f"{cells['Flurstück']}/{cells[NENNER]}"
+    cell = cells.get(NENNER, "").replace(" ", "")  # "1 2": split digits
+    nenner = "".join(DIGIT_LOOKALIKES.get(c, c) for c in cell)  # "l": a lone 1
+    if cells.get("Flurstück") and "/" not in cells["Flurstück"] and nenner.isdigit():
+        cells["Flurstück"] = f"{cells['Flurstück']}/{nenner}"
+    elif nenner:
+        cells["Flurstück"] = ""  # a Nenner that does not read as one: the Flurstück is unread, not its Zähler
     return cells
 
 

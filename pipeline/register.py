@@ -76,7 +76,7 @@ PAGE_KEYS = ("verzeichnisseite", "baulastenverzeichnisseite", "baulastenbuchseit
 _MARKERS = {"nr", "no", "n", "nummer", "nro"}
 # Words before a label on its line that make it someone else's number.
 _STOP_BEFORE = {"grundbuch", "grundbuchblatt", "az", "aktenzeichen", "seite"}
-_GRUNDBUCH_BEFORE = {"grundbuch", "grundbuchblatt"}  # these own a "Blatt" after them on the line (see _stopped)
+_GRUNDBUCH_BEFORE = ("grundbuch", "grundb")  # prefixes of the words that own a "Blatt" after them on the line
 _LINE_STOP_WORDS = 6  # words before a label in which a Grundbuch owns it
 _DIGITS = "0123456789"
 _LOOKALIKES = "OolISB"  # read for digits only inside a token that has a real digit
@@ -89,7 +89,7 @@ _GLUED_MARKS = "ı|[({!"  # a mark read glued to the front of a number
 _PAGE_WORDS = {"seite", "s", "blatt", "jahr"}
 _PAGE_AFTER = re.compile(r"/\d{0,4}(?=\W*$)")  # the page or year after the number ("0155A/1", "348/58", "4b/ 1961")
 # The sheet's page after its number in a running head ("1233 c - S. 1", "916b-8.1.", S read as 8): no part of it.
-_SHEET_PAGE = re.compile(r"[-–]\s*[S8]\.?\s*\d{0,2}\.?$")
+_SHEET_PAGE = re.compile(r"[-–]\s*(?:S\.?\s*\d{0,2}|8\.\s*\d{0,2})\.?$")  # an 8 for S only with its dot
 
 MAX_FIRST_GAP = 4.0  # label (or "Nr.") to number, in text heights
 # A form's label with its value in a box across the line: read where no label has a number near it
@@ -167,14 +167,17 @@ def extract_register_number(page: OcrPage, rows: list[Row], lone: bool = False) 
     readings: list[Reading] = []
     labels = find_register_labels(rows)
     pages = [label for label in labels if _names_a_page(label)]
-    for labels in ([label for label in labels if label not in pages], pages, find_bare_labels(rows),
-                   find_marked_numbers(rows)):
+    tiers = ([label for label in labels if label not in pages], pages, find_bare_labels(rows),
+             find_marked_numbers(rows))
+    for labels in tiers:
         for label in labels:
             reading = read_number_right(rows, label) or read_number_below(rows, label)
             if reading is not None:
                 readings.append(reading)
-        if not readings:  # no label of the tier has its number near it: a form's box across the line
-            readings = [r for r in (read_number_right(rows, label, far=True) for label in labels) if r is not None]
+        if readings:
+            break
+    for labels in tiers if not readings else ():  # no label has its number near it: a form's box across the line
+        readings = [r for r in (read_number_right(rows, label, far=True) for label in labels) if r is not None]
         if readings:
             break
     if not readings and lone:
@@ -329,7 +332,9 @@ def find_register_labels(rows: list[Row]) -> list[Label]:
                 end = index + len(label.words) + 2  # "Blatt-Nr. im Baulastenverzeichnis 3.763"
                 label = replace(label, qualifier=tuple(words[end - 2 : end]),
                                 tail=_split_glued(words[end - 1].text)[1])
-            if not _stopped(rows, label):
+            # "Nr. des Blattes" under "Grundbuch von Zons": the Grundbuch's sheet
+            sheet_named = bool(label.qualifier) and key(label.qualifier[-1].text).startswith("blatt")
+            if not _stopped(rows, label) and not (sheet_named and _grundbuch_above(rows, label)):
                 labels.append(label)
             index += len(label.words) + len(label.qualifier)
     return labels
@@ -518,7 +523,7 @@ def _stopped(rows: list[Row], label: Label) -> bool:
     left = label.box[0]
     before = [w for w in _line_words(rows, label) if w.bbox[2] <= left + 1]
     recent = before[-_LINE_STOP_WORDS:]
-    owner = max((i for i, w in enumerate(recent) if key(w.text) in _GRUNDBUCH_BEFORE), default=None)
+    owner = max((i for i, w in enumerate(recent) if key(w.text).startswith(_GRUNDBUCH_BEFORE)), default=None)
     if owner is not None and not any(c.isdigit() for w in recent[owner + 1 :] for c in w.text):
         return True  # a number between ends the Grundbuch's phrase ("Grundbuch Zons Blatt 2993 Baulastenblatt 55")
     phrase: list[Word] = []

@@ -929,3 +929,12 @@ def test_an_entry_dated_only_by_its_signed_place_and_date(gazetteer) -> None:
                       words_of("2. Der jeweilige Eigentümer des Grundstücks übernimmt die Zufahrt.")])
     date = extract(page, gazetteer).date
     assert date.value == dt.date(2014, 9, 6) and date.confidence <= 0.5
+
+
+def test_review_a_ground_dated_before_the_entrys_own_remark_on_its_line(gazetteer) -> None:
+    """"Antrag v. 02.03.87, eingetragen am 15.03.1987": the entry's own remark, its ground dated before it;
+    a later "Nachtrag eingetragen am" below is no registration of entry 1."""
+    page = make_page([*HEADER, words_of("1 Der jeweilige Eigentümer übernimmt die Abstandfläche."),
+                      words_of("Antrag v. 02.03.87, eingetragen am 15.03.1987", 600),
+                      words_of("Nachtrag eingetragen am 10.10.1995", 600)])
+    assert extract(page, gazetteer).date.value == dt.date(1987, 3, 15)

@@ -565,3 +565,14 @@ def test_a_grundstueck_head_over_the_entry_text_is_no_parcel_column(gazetteer) -
     ])
     found = extract(page, gazetteer).parcels
     assert set(found.value) == {Parcel("Zons", 3, "12")}
+
+
+def test_review_a_declarations_split_heading_is_no_citation() -> None:
+    """"Verpflichtungs- erklärung" split over two words heads a declaration: it counts fully against the page."""
+    from pipeline.classify import likeliest_sheet
+
+    declaration = make_page([words_of("Verpflichtungs- erklärung"), words_of("Baulastenverzeichnis der Stadt Kaarst"),
+                             words_of("Gemarkung Büttgen Flur 9 Flurstück 1086/12"),
+                             words_of("Der jeweilige Eigentümer des Grundstücks übernimmt die Abstandfläche."),
+                             words_of("Eingetragen am: ____ Bl. Nr. ____ Lfd. Nr. ____")])
+    assert likeliest_sheet([declaration])[1] is False

@@ -429,3 +429,19 @@ def test_the_alkis_key_column_heads_no_flurstueck() -> None:
     assert parse_parcels(grid_parcel_text(rows)) == [Parcel("Hülchrath", 39, "263/5"),
                                                       Parcel("Hülchrath", 40, "361/17")]
     assert parcel_label("Flurstückskennzeichen") is None
+
+
+@pytest.mark.parametrize(("nenner", "expected"), [("l", ["1086/1"]), ("x?", [])])
+def test_review_a_nenner_read_as_a_lookalike_or_unread(nenner: str, expected: list[str]) -> None:
+    """A lone "l" in the Nenner column is a 1; a Nenner that reads as nothing leaves the Flurstück unread,
+    never its Zähler alone."""
+    rows = grid([("Gemarkung", 100), ("Flur", 450), ("Zähler", 650), ("Nenner", 900)],
+                [("Büttgen", 100), ("9", 450), ("1086", 650), (nenner, 900)])
+    assert [p.flurstueck for p in parse_parcels(grid_parcel_text(rows))] == expected
+
+
+def test_review_prose_naming_the_benefiting_parcel_is_no_grids_heading() -> None:
+    rows = grid(words_of("zugunsten des herrschenden Grundstücks Flur 9 Flurstück 1087 wird belastet:"),
+                [("Gemarkung", 100), ("Flur", 450), ("Flurstück", 650)],
+                [("Büttgen", 100), ("9", 450), ("1086/12", 650)])
+    assert parse_parcels(grid_parcel_text(rows)) == [Parcel("Büttgen", 9, "1086/12")]

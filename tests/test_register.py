@@ -564,3 +564,21 @@ def test_a_skewed_qualified_label_whose_last_word_box_is_tall() -> None:
                                 ("Baulastenblattes", {"dy": -24, "h": 53}), ("798", {"dy": -39, "h": 41}), y=1311))
     found = read(page)
     assert found is not None and found.value == "798"
+
+
+def test_review_nr_des_blattes_under_a_grundbuch_is_the_grundbuchs() -> None:
+    page = page_of(line("Grundbuch", "von", "Zons", y=300, line_id=2), line("Nr.", "des", "Blattes:", "1234", y=400))
+    found = read(page)
+    assert found is None or found.value != "1234" or found.confidence < 0.8
+
+
+def test_review_a_hyphenated_number_is_no_page() -> None:
+    """"123-8": no page ("-S.1", "-8.1" with its dot) follows the number."""
+    found = read(page_of(HEADER, line("Baulastenblatt-Nr.", "123-8")))
+    assert found is None or found.value != "123"
+
+
+def test_review_a_number_near_a_lower_tiers_label_wins_over_one_across_the_title_line() -> None:
+    page = page_of(line("Baulastenblatt", ("17", {"gap": 1000}), y=300, line_id=1),
+                   line("Blatt:", "1258", y=400, line_id=2))
+    assert read(page).value == "1258"
