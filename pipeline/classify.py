@@ -52,24 +52,8 @@ def sheet_score(page: OcrPage) -> float:
     on the declaration itself, counts fully."""
     tokens = page_tokens(page)
     cited = any(t.startswith(_DECLARATION) for t in tokens) and _only_cited(page)
-    score = sum(CITED_WEIGHT if cited and stems == (_DECLARATION,) else weight
-                for weight, stems in SHEET_MARKS if _marked(tokens, stems, fuzzy=weight > 0))
-    if score >= WEAK_SHEET_THRESHOLD and score < SHEET_THRESHOLD and _numbered(page):
-        score += NUMBERED_WEIGHT  # its own register number, read surely after a register label
-    return score
-
-
-NUMBERED_WEIGHT = 1.5  # a page that names a register sheet's number under its label ("Blatt-Nr.: 1234")
-
-
-def _numbered(page: OcrPage) -> bool:
-    """Whether a register label on the page names a number surely (see `register.extract_register_number`):
-    the sheet's own mark, in whatever wording its title is; a letter citing a sheet has marks of its own."""
-    found = extract_register_number(page, rows_of(page))
-    return found is not None and found.confidence >= NUMBERED_CONFIDENCE
-
-
-NUMBERED_CONFIDENCE = 0.8  # the register number's accept threshold
+    return sum(CITED_WEIGHT if cited and stems == (_DECLARATION,) else weight
+               for weight, stems in SHEET_MARKS if _marked(tokens, stems, fuzzy=weight > 0))
 
 
 _DECLARATION = "verpflichtungserklarung"

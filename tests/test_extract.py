@@ -212,8 +212,8 @@ def test_sheet_marks_are_found_letter_spaced_split_or_with_a_misread_letter() ->
                                     words_of("Lfd. Nr. Eingetragcn am")]))
     assert {"baulastenblatt", "baulastenverzeichnis", "lfdnr"} <= tokens
     spaced = make_page([words_of("B a u l a s t e n b l a t t"), words_of("Bemerkungen")])
-    misread = make_page([words_of("Baulastenb1att"), words_of("Bemerkunqen")])
-    plain = make_page([words_of("Baulastenblatt"), words_of("Bemerkungen")])
+    misread = make_page([words_of("Baulastenb1att Nr. 17"), words_of("Bemerkunqen")])
+    plain = make_page([words_of("Baulastenblatt Nr. 17"), words_of("Bemerkungen")])
     assert sheet_score(spaced) == sheet_score(misread) == sheet_score(plain) == 5.0
 
 
@@ -576,19 +576,3 @@ def test_review_a_declarations_split_heading_is_no_citation() -> None:
                              words_of("Der jeweilige Eigentümer des Grundstücks übernimmt die Abstandfläche."),
                              words_of("Eingetragen am: ____ Bl. Nr. ____ Lfd. Nr. ____")])
     assert likeliest_sheet([declaration])[1] is False
-
-
-def test_a_sheet_whose_title_is_another_wording_is_sure_by_its_numbers_label() -> None:
-    """No "Baulastenblatt" title, but "Verzeichnis-Nr.: 1234" read surely: the register sheet's own mark,
-    enough with its other marks for a sure sheet. A cover letter naming the sheet stays none."""
-    from pipeline.classify import likeliest_sheet
-
-    sheet = make_page([words_of("Baulastenverzeichnis der Stadt Kaarst"), words_of("Verzeichnis-Nr.: 1234"),
-                       words_of("Gemarkung Büttgen Flur 9 Flurstück 1086/12"),
-                       words_of("1 Der Eigentümer des Grundstücks übernimmt die Abstandfläche."),
-                       words_of("Eingetragen am 12.03.1987")])
-    letter = make_page([words_of("Sehr geehrte Damen und Herren,"), words_of("Baulastenblatt Nr. 1234"),
-                        words_of("Gemarkung Büttgen Flur 9 Flurstück 1086/12 wurde in das Baulastenverzeichnis"),
-                        words_of("eingetragen. Mit freundlichen Grüßen")])
-    assert likeliest_sheet([sheet]) == (sheet, True)
-    assert likeliest_sheet([letter]) == (None, False)
