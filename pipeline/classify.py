@@ -31,6 +31,8 @@ SHEET_MARKS = (
     (-4.0, ("verpflichtungserklarung",)),
     (-2.0, ("unterschrift",)),
     (-1.0, ("beglaubigt",)),
+    # A Lageplan's scale ("M 1:500", "Maßstab 1:1000"): a plan names the sheet, its parcel and its date too.
+    (-3.0, ("massstab", "m1500", "m11000", "m1250", "m1200", "m12000")),
 )
 # The marks that only a letter or a declaration carries; a sheet may well have a column for the
 # clerk's signature, a certified copy's stamp or a reference to the Lageplan.

@@ -576,3 +576,15 @@ def test_review_a_declarations_split_heading_is_no_citation() -> None:
                              words_of("Der jeweilige Eigentümer des Grundstücks übernimmt die Abstandfläche."),
                              words_of("Eingetragen am: ____ Bl. Nr. ____ Lfd. Nr. ____")])
     assert likeliest_sheet([declaration])[1] is False
+
+
+def test_a_lageplan_naming_the_sheet_is_no_sure_sheet() -> None:
+    """A Lageplan names the sheet's number, its parcel and its date too; its scale ("M 1:500") counts against
+    it as a sheet, so an Akte without its sheet gets no sure one."""
+    from pipeline.classify import likeliest_sheet
+
+    plan = make_page([words_of("Lageplan zur Verpflichtungserklärung vom 03.02.1987"),
+                      words_of("Baulastenblatt Nr. 1234"),
+                      words_of("Gemarkung Büttgen Flur 9 Flurstück 1086/12"), words_of("Belastete Fläche"),
+                      words_of("M 1:500"), words_of("Eingetragen 12.03.1987")])
+    assert likeliest_sheet([plan])[1] is False
