@@ -19,6 +19,8 @@ from .sheets_dev7 import spec_draws as dev7_spec_draws
 from .sheets_dev7 import spread as dev7_spread
 from .sheets_dev8 import spec_draws as dev8_spec_draws
 from .sheets_fifth import spec_draws as heldout5_spec_draws
+from .sheets_seventh import spec_draws as heldout7_spec_draws
+from .sheets_seventh import spread as heldout7_spread
 from .sheets_sixth import spec_draws as heldout6_spec_draws
 from .sheets_sixth import spread as heldout6_spread
 
@@ -86,6 +88,8 @@ def build(spec: Spec, outdir: Path, split: str, seed: int) -> Path:
         a = dev7_spread(a, spec.content)
     if tpl.split == "heldout6":  # heldout6's own spread (sheets_sixth.spread, which draws nothing)
         a = heldout6_spread(a, spec.content)
+    if tpl.split == "heldout7":  # heldout7's own spread (sheets_seventh.spread, which draws nothing)
+        a = heldout7_spread(a, spec.content)
     images, distractors = [], set()
     for i, kind in enumerate(spec.pages):
         img, d = render_page(kind, a, spec, rng)
@@ -114,7 +118,7 @@ def build(spec: Spec, outdir: Path, split: str, seed: int) -> Path:
 
 
 def random_spec(rng: random.Random, split: str, index: int) -> Spec:
-    """A random file for the tuning/heldout/heldout2/heldout3/heldout4/heldout5/heldout6/dev/dev2/.../dev8 corpora
+    """A random file for the tuning/heldout/heldout2/.../heldout7/dev/dev2/.../dev8 corpora
     (the split-bound ones use only their own templates). Only dev, dev2 and heldout5 files may have a continuation page
     of the sheet (drawn after everything the other splits draw, so their files do not change)."""
     tpl = rng.choice(templates_for(split))
@@ -151,6 +155,8 @@ def random_spec(rng: random.Random, split: str, index: int) -> Spec:
         kinds, opts = heldout6_spec_draws(rng, kinds, opts, fmt)
     if tpl.split == "dev8":  # dev8's own draws (sheets_dev8.spec_draws: 1-3 parcels, two Gemarkungen)
         kinds, opts = dev8_spec_draws(rng, kinds, opts, fmt)
+    if tpl.split == "heldout7":  # heldout7's own draws (sheets_seventh.spec_draws)
+        kinds, opts = heldout7_spec_draws(rng, kinds, opts, fmt)
     turns = {}
     if rng.random() < 0.1:
         turns[rng.randrange(len(kinds))] = rng.choice((90, 180, 270))

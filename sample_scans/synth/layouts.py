@@ -171,6 +171,9 @@ SPLITS += ("heldout6",)
 # dev8: an eighth development split, whose every file draws its label wordings, field order and arrangement from broad
 # pools (sheets_dev8.py, which adds its templates to TEMPLATES in the same way)
 SPLITS += ("dev8",)
+# heldout7: a seventh held-out split, whose templates, wordings and renderers live in sheets_seventh.py only (which adds
+# them to TEMPLATES in the same way)
+SPLITS += ("heldout7",)
 # the heldout4 templates live in their own module, which adds them to TEMPLATES (and its wordings to LABELS)
 from . import (
     sheets_dev2,  # noqa: E402,F401
@@ -182,5 +185,6 @@ from . import (
     sheets_dev8,  # noqa: E402,F401
     sheets_fifth,  # noqa: E402, F401
     sheets_fourth,  # noqa: E402, F401
+    sheets_seventh,  # noqa: E402, F401
     sheets_sixth,  # noqa: E402, F401
 )

@@ -24,6 +24,7 @@ from .sheets_dev8 import DEV8_RENDERERS
 from .sheets_fifth import FIFTH_RENDERERS
 from .sheets_fourth import FOURTH_RENDERERS
 from .sheets_more import MORE_RENDERERS
+from .sheets_seventh import SEVENTH_RENDERERS
 from .sheets_sixth import SIXTH_RENDERERS
 from .sheets_third import THIRD_RENDERERS
 
@@ -293,6 +294,7 @@ RENDERERS.update(FIFTH_RENDERERS)
 RENDERERS.update(DEV7_RENDERERS)
 RENDERERS.update(SIXTH_RENDERERS)
 RENDERERS.update(DEV8_RENDERERS)
+RENDERERS.update(SEVENTH_RENDERERS)
 
 
 def render_sheet(a: Akte, tpl: Template, dpi: int, rng: random.Random, page_no: int,
