@@ -406,6 +406,7 @@ def extract_entries(page: OcrPage, rows: list[Row], table_top: int,
     # one entry made of two would carry the other's deletion date.
     # A remark dating a ground ("Antrag auf Eintragung vom ...") opens no entry: the entry's own remark follows.
     own = [r for r in registered if not _ground_before(table, r)]
+    own_ids = {id(r) for r in own}
     by_remark: list[int] = []
     undated = {max(1, r.row) for r in own if r.date is None}
     for row in sorted({max(1, r.row) for r in own}):
@@ -430,7 +431,7 @@ def extract_entries(page: OcrPage, rows: list[Row], table_top: int,
         # remark of the same entry (a stamp "EINGETRAGEN 23. OKT. 2016" in that box).
         mine = [r for r in registered if start <= r.row < end]
         # "Antrag auf Eintragung vom 24.07.2004" dates the application: the entry's own remark below it wins.
-        remark = next((r for r in mine if r.date is not None and not _ground_before(table, r)),
+        remark = next((r for r in mine if r.date is not None and id(r) in own_ids),
                       next((r for r in mine if r.date is not None), mine[0] if mine else None))
         # A dated deletion wins over a word without a date ("Status: gelöscht" in the entry's heading).
         deletion = next((r.date for r in deleted if start <= r.row < end and r.date is not None), None)
@@ -741,8 +742,10 @@ def _date_near(rows: list[Row], anchor: Anchor):  # type: ignore[no-untyped-def]
     below = words_below(rows, anchor, max_rows=2)
     # The whole line the words below stand on: "Eintragung erneuert am 03.09.2022" whose act stands left of
     # the label's column.
-    line = next((row.words for row in rows[anchor.row + 1 :] if below and below[0] in row.words), ())
-    line = tuple(w for w in line if below and w.bbox[2] <= below[0].bbox[0])  # left of the label's column
+    line: tuple[Word, ...] = ()
+    if below:  # its words left of the label's column
+        row_below = next((row.words for row in rows[anchor.row + 1 :] if below[0] in row.words), ())
+        line = tuple(w for w in row_below if w.bbox[2] <= below[0].bbox[0])
     if any(key(w.text).startswith(_REMARK_LABELS) or any(starts_like(key(w.text), act) for act in _LATER_ACTS)
            for w in [*below, *line]) or names_other_act(below):
         below = []  # "Gelöscht am ...", "20.05.1990 berichtigt": the line dates something else

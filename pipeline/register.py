@@ -76,7 +76,7 @@ PAGE_KEYS = ("verzeichnisseite", "baulastenverzeichnisseite", "baulastenbuchseit
 _MARKERS = {"nr", "no", "n", "nummer", "nro"}
 # Words before a label on its line that make it someone else's number.
 _STOP_BEFORE = {"grundbuch", "grundbuchblatt", "az", "aktenzeichen", "seite"}
-_GRUNDBUCH_BEFORE = ("grundbuch", "grundb")  # prefixes of the words that own a "Blatt" after them on the line
+_GRUNDBUCH_BEFORE = "grundb"  # the prefix of the words that own a "Blatt" after them on the line
 _LINE_STOP_WORDS = 6  # words before a label in which a Grundbuch owns it
 _DIGITS = "0123456789"
 _LOOKALIKES = "OolISB"  # read for digits only inside a token that has a real digit
@@ -208,7 +208,7 @@ def _lone_number(page: OcrPage, rows: list[Row]) -> Reading | None:
     median = heights[len(heights) // 2]
     best: Reading | None = None
     for row in rows:
-        for index, word in enumerate(row.words):
+        for word in row.words:
             if word.bbox[1] > _TOP_SHARE * page.height or _height(word) < _LARGE * median \
                     or not _number_token(word.text) or "/" in word.text or find_dates(word.text):
                 continue
@@ -421,13 +421,13 @@ def _opens_register_line(row: Row, index: int, named: bool = False) -> float:
         before.append(other)
         right = other.bbox[0]
     words = [key(w.text) for w in reversed(before) if any(c.isalnum() for c in w.text)]
-    if named and not any(w.startswith(_REGISTER_NAMES) for w in words):
+    name_at = next((i for i, w in enumerate(words) if w.startswith(_REGISTER_NAMES)), None)
+    if named and name_at is None:
         return 0.0
     if all(w.startswith(_REGISTER_NAMES) or w in ("der", "des") for w in words):
         return 1.0
-    named = next((i for i, w in enumerate(words) if w.startswith(_REGISTER_NAMES)), None)
-    after = words[named + 1 :] if named is not None else []
-    if named is not None and len(after) <= _NAMED_PHRASE and not any(c.isdigit() for w in after for c in w):
+    after = words[name_at + 1 :] if name_at is not None else []
+    if name_at is not None and len(after) <= _NAMED_PHRASE and not any(c.isdigit() for w in after for c in w):
         return NAMED_PHRASE_FACTOR
     return 0.0
 
