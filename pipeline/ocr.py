@@ -223,7 +223,7 @@ def read_page(engine: OcrEngine, image: Image.Image, number: int, dpi: int) -> P
                         prepared.for_ocr)
     if _reads_well(first.ocr.page):
         return first if first.ocr.page.words else _read_bridged(engine, prepared, first, number, dpi)
-    rotate, confidence = engine.orientation(*_for_orientation(prepared.for_ocr, dpi))
+    rotate, confidence = _orientation(engine, prepared.for_ocr, dpi)
     if rotate == 0 or confidence < 1.0:
         return _read_bridged(engine, prepared, first, number, dpi)
     # OSD's "Rotate" is clockwise; PIL rotates counter-clockwise.
@@ -246,6 +246,17 @@ def _read_bridged(engine: OcrEngine, prepared: PreparedPage, first: PageReading,
         return first  # no dot-matrix print: another reading would read the same
     second = PageReading(prepared.shown, engine.recognize(bridged, number, dpi), 0, prepared.skew, bridged)
     return second if _upright_words(second.ocr.page) > _upright_words(first.ocr.page) else first
+
+
+def _orientation(engine: OcrEngine, image: Image.Image, dpi: int) -> tuple[int, float]:
+    """Which way the page is turned (clockwise degrees to upright) and how sure OSD is: at half
+    the resolution first, and where that leaves OSD unsure, at the page's own. Faint typewriter
+    letters upside down may be too thin at 150 dpi to tell which way they run."""
+    reduced, reduced_dpi = _for_orientation(image, dpi)
+    rotate, confidence = engine.orientation(reduced, reduced_dpi)
+    if confidence >= 1.0 or reduced_dpi == dpi:
+        return rotate, confidence
+    return engine.orientation(image, dpi)
 
 
 def _for_orientation(image: Image.Image, dpi: int) -> tuple[Image.Image, int]:

@@ -153,6 +153,23 @@ def test_page_read_as_vertical_lines_is_turned_upright(tmp_path) -> None:
     assert words and all(w.bbox[2] - w.bbox[0] > 3 * (w.bbox[3] - w.bbox[1]) for w in words)
 
 
+def test_page_osd_is_unsure_of_at_half_resolution_is_turned_upright(tmp_path) -> None:
+    """A poor typewriter page upside down: at 150 dpi OSD cannot tell which way its thin letters
+    run, at the page's own 300 dpi it can."""
+    from pipeline.ocr import _for_orientation
+    from pipeline.pages import iter_pages
+    from pipeline.preprocess import prepare
+    from sample_scans.synth.assemble import Spec, build
+
+    scan = build(Spec("t5poor.png", "tw_s6", "poor", "png", 300, turns={0: 180}), tmp_path, "heldout6", 5)
+    page = next(iter_pages(scan))
+    engine = TesseractEngine()
+    assert engine.orientation(*_for_orientation(prepare(page.image).for_ocr, page.dpi))[1] < 1.0  # unsure at 150 dpi
+    reading = read_page(engine, page.image, number=1, dpi=page.dpi)
+    assert reading.rotation == 180
+    assert "Eigentümer" in reading.ocr.page.text
+
+
 def test_words_standing_on_end_do_not_show_a_page_upright() -> None:
     from baulast.model import OcrPage, Word
     from pipeline.ocr import _reads_well
