@@ -51,7 +51,8 @@ _QUALIFYING = {"im", "in", "des", "der", "zum"}  # "Blatt im Verzeichnis", "Nr. 
 _REGISTERS = ("verzeichn", "baulastenverz", "baulastenbuch", "register", "kartei", "baulastenkartei", "blatt",
               "baulastenblatt")  # and the sheet: "Lfd. Nr. des Blattes"
 # "Bl.-Nr." as read, its l misread ("BIL.-Nr.", "BI-Nr."); not "BV-Nr.", "Bd.-Nr." nor "B-Nr.", other numbers'
-_BL_NR = {"blnr", "bilnr", "binr", "b1nr", "bllnr", "blbnr", "bibnr"}  # and "BLB-Nr.", the Baulastenblatt's initials
+# and the initials of the register's names: "BLB-Nr." (Baulastenblatt), "BLV-Nr." (Baulastenverzeichnis), "BLK-Nr."
+_BL_NR = {"blnr", "bilnr", "binr", "b1nr", "bllnr", "blbnr", "bibnr", "blvnr", "bivnr", "blknr", "biknr"}
 # A register's name cut short at a dot before its number word: "Verz.-Nr.", "Baul.-Nr.", "Baulastenverz. Nr."
 # (at least four letters of the name: "Bau." or "Reg." name other things too).
 _ABBREVIABLE = ("baulastenverzeichnis", "verzeichnis", "baulastenblatt", "baulastenkartei", "baulastenregister",
@@ -62,9 +63,9 @@ MARKED_NUMBER_SCORE = 0.6  # a bare "Nr." that names no register: a number propo
 # 5.944"): less specific than the sheet's title, a label a little less sure.
 # A modern form's "Baulast-Nr." box names the same number where the register counts Baulasten, not
 # sheets: as one word only; "BAULAST NR." in two is a stamp's (see find_marked_numbers).
-# So does a card index's "Kartei-Nr.".
+# So does a card index's "Kartei-Nr.", and a register extract's "Registernummer".
 VERZEICHNIS_KEYS = tuple(
-    f"{name}{number}" for name in ("verzeichnis", "baulastenverzeichnis", "baulast", "kartei")
+    f"{name}{number}" for name in ("verzeichnis", "baulastenverzeichnis", "baulast", "kartei", "register")
     for number in _NUMBER_WORDS)
 _ONE_WORD_KEYS = tuple(f"baulast{number}" for number in _NUMBER_WORDS)
 VERZEICHNIS_SCORE = 0.9

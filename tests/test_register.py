@@ -445,7 +445,7 @@ def test_a_register_sheets_number_under_other_names(label: str) -> None:
 
 
 def test_a_grundbuchblatt_or_an_aktenkennzeichen_names_no_register_number() -> None:
-    for label in ("Grundbuchblatt Nr.", "Aktenkennzeichen"):
+    for label in ("Grundbuchblatt Nr.", "Aktenkennzeichen", "Handelsregisternummer", "BV-Nr."):
         assert read(page_of(line(*label.split(), "4711", y=200, line_id=2))) is None
 
 
@@ -528,6 +528,10 @@ def test_no_lone_number(lines: list) -> None:
 
 @pytest.mark.parametrize(("tokens", "expected"), [
     pytest.param(("BLB-Nr.:", "8.439"), "8439", id="initials"),
+    pytest.param(("BLV-NR.", "1548"), "1548", id="initials-of-the-verzeichnis"),
+    pytest.param(("BLK-Nr.", "612"), "612", id="initials-of-the-kartei"),
+    pytest.param(("Registernummer", "3.378"), "3378", id="registernummer"),
+    pytest.param(("Register-Nr.", "0857"), "857", id="register-nr"),
     pytest.param(("Verz.-Blatt", "Nr.", "3177"), "3177", id="verzeichnisblatt-cut-short"),
     pytest.param(("Lfd.", "Nr.", "des", "Blattes:", "3.501"), "3501", id="nr-des-blattes"),
 ])
