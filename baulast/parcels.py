@@ -26,15 +26,17 @@ HIGHEST_NENNER = 9999
 _D = DIGIT_CLASS
 _LETTERS = r"[^\W\d_]+"
 _NOT_LETTER_AFTER = r"(?![^\W\d_])"
-_GEMARKUNG_KEYWORD = rf"(?i:ge(?:m|rn)arkun[gq]{_NOT_LETTER_AFTER}|gemkg\.?|gmkg\.?|gem\.)"
+# "Gemarkung", "Gemkg.", "Gmkg.", "Gem.", and the cadastre's three letters "Gmk" ("GMK GLEHN FLR 031 FST 774")
+_GEMARKUNG_KEYWORD = rf"(?i:ge(?:m|rn)arkun[gq]{_NOT_LETTER_AFTER}|gemkg\.?|gmkg?{_NOT_LETTER_AFTER}\.?|gem\.)"
 # "Flurstück", "Flurstücke", "Flurstück(e)", "Flurstiick", "Flurstuck", "Flurstueck", "Flurst.", "Flst.", and
-# with the l misread: "Fist.", "F1st.", "Fiurstück"; the older "Parzelle(n)", "Parz."
+# with the l misread: "Fist.", "F1st.", "Fiurstück"; the cadastre's "Fst"; the older "Parzelle(n)", "Parz."
 _FLURSTUECK_KEYWORD = (
-    rf"(?i:(?:f[li1|](?:ur)?st(?:(?:[uüúùi]{{1,2}}|[uü]e|li|il|l)?c?k(?:en|es|e|s)?(?:\((?:e|en|s)\))?)?"
+    rf"(?i:(?:f(?:[li1|](?:ur)?)?st(?:(?:[uüúùi]{{1,2}}|[uü]e|li|il|l)?c?k(?:en|es|e|s)?(?:\((?:e|en|s)\))?)?"
     rf"|parz(?:ellen?)?){_NOT_LETTER_AFTER}\.?)"
 )
-# "Flur", and as OCR misreads it where a number follows: "Elur", "Plur", "Fiur", "F1ur", "Flür", "Fi."
-_FLUR_KEYWORD = rf"(?i:(?:fl|[ep]l|f[i1|])[uü]r{_NOT_LETTER_AFTER}|f[li1]\.)"
+# "Flur", and as OCR misreads it where a number follows: "Elur", "Plur", "Fiur", "F1ur", "Flür", "Fi."; the
+# cadastre's "Flr"
+_FLUR_KEYWORD = rf"(?i:(?:fl|[ep]l|f[i1|])[uü]?r{_NOT_LETTER_AFTER}\.?|f[li1]\.)"
 _FLURSTUECK_NUMBER = rf"(?<![\w|/]){_D}+(?:[ \t]*/[ \t]*{_D}+)?(?![\w|/])"
 
 _SHEET_TOKEN = re.compile(

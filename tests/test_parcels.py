@@ -53,6 +53,9 @@ def zons(flur: int | None, *flurstuecke: str) -> list[Parcel]:
         ),
         pytest.param("Flur 3 Flst. 12/3", [Parcel("Default", 3, "12/3")], id="default-gemarkung"),
         pytest.param("Gem. Zons, Fl. 3, Flst. 12", zons(3, "12"), id="abbreviations"),
+        pytest.param("KATASTER: GMK Zons FLR 003 FST 12", zons(3, "12"), id="cadastre-three-letters"),
+        pytest.param("Gmk. Zons, Flr. 3, Fst. 123/4, 125", zons(3, "123/4", "125"), id="cadastre-with-dots"),
+        pytest.param("Gemarkung Zons, Flur. 3, Flurstück 12", zons(3, "12"), id="flur-with-a-dot"),
         pytest.param(
             "Flur 3, Flurstück 12; Flur 4, Flurstück 7",
             [Parcel("Default", 3, "12"), Parcel("Default", 4, "7")],
