@@ -215,7 +215,7 @@ def _column_heads(table: list[Row], vocabulary: LabelSet, second_line: bool = Fa
     for row in (0, 1) if second_line else (0,):
         words = table[row].words
         # A head's second line may end a label its first line began, abbreviated ("Tag d." over "Eintr.").
-        wordings = vocabulary.column + (_SECOND_LINE if row else ())
+        wordings = vocabulary.column + (vocabulary.second_line if row else ())
         for anchor in find_any(table[row : row + 1], wordings, 0.8):
             after = key(words[anchor.end].text) if anchor.end < len(words) else ""
             # Not a longer word that begins like one ("Eintragungsvermerk": the remarks column).
@@ -225,7 +225,6 @@ def _column_heads(table: list[Row], vocabulary: LabelSet, second_line: bool = Fa
     return heads
 
 
-_SECOND_LINE = ("Eintr.",)  # a date column's head word only on the head's second line
 # Stems of a date column's head over a second line's "Eintragung" ("Tag der", "Tägd.", "Datum der"); "Inhalt der"
 # over it heads the entry's text.
 _DATE_HEADS = ("tag", "dat")
@@ -330,7 +329,9 @@ def _column_dates(table: list[Row], head: Anchor, span: tuple[int, int] | None =
                 # "gel. 02.04.2013": a deletion's; "Posteingang" over the date: a receipt stamp's;
                 # "12.03.1987 | Verpflichtungserklärung": the act beside it is another.
                 other = names_other_act(cell) or index > 1 and names_other_act(cells[index - 1]) \
-                    or _another_act_beside(table[index].words, words)
+                    or _another_act_beside(table[index].words, words) \
+                    or _cited_before(table[index].words + (table[index + 1].words if index + 1 < len(table) else ()),
+                                     match.raw, words)
                 if not other and not _deletion_before(table[index].words, match.raw):
                     # "12. 1. 1062": a year no register has, misread; kept, never trusted.
                     dates.append(Remark(index, match.value, tuple(words), 1.0,
@@ -372,6 +373,19 @@ def _another_act_beside(row: tuple[Word, ...], cell: list[Word] | tuple[Word, ..
 
 # "Erkl. v.", "Erklärung vom", "ergänzt am" (with another date than the cell's): an act cited with its own date
 _CITING = {"v", "vom", "am"}
+
+
+def _cited_before(words: tuple[Word, ...], raw: str, cell: list[Word] | tuple[Word, ...]) -> bool:
+    """Whether the date `raw` read in the cell is cited by the words right before it on its line: a ground
+    and "vom" ("ERKL. V. 22.09.83" under a print's columns, the entry's text running under all of them).
+    `words`: the rows the cell spans."""
+    dated = next((w for w in cell if w.text in raw or raw in w.text), None)
+    if dated is None:
+        return False
+    middle = (dated.bbox[1] + dated.bbox[3]) // 2
+    line = [w for w in words if w.bbox[1] <= middle <= w.bbox[3] and w.bbox[2] <= dated.bbox[0]]
+    before = [key(w.text) for w in sorted(line, key=lambda w: w.bbox[0])][-3:]
+    return len(before) >= 2 and before[-1] in _CITING - {"am"} and any(k.startswith(_GROUNDS) for k in before[:-1])
 
 
 _DELETION_STEMS = ("geloscht", "gelost", "loschung")  # folded: "gelöscht", "gelöst", "Löschung"

@@ -178,8 +178,8 @@ def table_head(rows: list[Row]) -> int | None:
     for index, row in enumerate(rows):
         keys = [key(w.text) for w in row.words]
         found = sum(1 for head in _TABLE_HEAD_KEYS if any(starts_like(k, head) for k in keys))
-        # "Nr." opening the row heads the running numbers' column ("Nr. | Baulast | Eintragung").
-        found += next((k for k in keys if k), "") == "nr"
+        # "Nr." or "Pos." opening the row heads the running numbers' column ("Nr. | Baulast | Eintragung").
+        found += next((k for k in keys if k), "") in ("nr", "pos")
         words = [k for k in keys if k]
         if words and words[-1].isdigit() and len(words) <= _ENTRY_HEADING_WORDS:
             continue  # "Eintragung lfd. Nr. 2": one entry's heading, no column's

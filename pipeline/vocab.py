@@ -21,6 +21,7 @@ class LabelSet:
     dated: tuple[str, ...] = ()
     column: tuple[str, ...] = ()  # wordings that name the date only as the head of a column
     inline: tuple[str, ...] = ()  # wordings that name the date only right before it ("EINTRAGUNG: 15.06.1992")
+    second_line: tuple[str, ...] = ()  # a date column's head word only on the head's second line ("Tag d." / "Eintr.")
     # A register program's event list (Datum | Vorgang): the event a date opens, in words that
     # name nothing else ("03.05.2005 Eintragung der Baulast", not "... Eintragung der Änderung").
     event: tuple[str, ...] = ()
@@ -39,14 +40,16 @@ REGISTERED = LabelSet(
     dated=("Eintragungstag", "Tag der Eintragung", "Datum der Eintragung", "Eintragung vom", "Eintragung am"),
     # A column headed "Eintragung" or "Datum" holds the entries' dates; in the prose these
     # words name other things ("mit der Eintragung", "Datum der Erklärung").
-    column=("Eintragung", "Datum", "Eintr.-Datum", "Eingetr.-Datum"),
+    column=("Eintragung", "Datum", "Eintr.-Datum", "Eingetr.-Datum", "Eintr.-Tag"),
     inline=("Eintragung",),
+    second_line=("Eintr.",),
     event=("Eintragung", "Eingetragen"),
     lookalikes=("Eingegangen",),
 )
 DELETED = LabelSet(
     remark=("Gelöscht", "Löschungsdatum", "gel."),  # "gel. 3.2.01" in pen
     dated=("Löschung", "Tag der Löschung", "Datum der Löschung", "Löschungsvermerk"),
+    column=("Lösch.-Tag",),  # a register program's print: "LOESCH.-TAG"
     event=("Löschung", "Gelöscht"),
 )
 # The other words an event of the list may have: what was registered or deleted, and where.
@@ -60,6 +63,8 @@ OTHER_ACTS = ("eingegangen", "eingang", "posteingang", "gepruft", "abschr", "ert
               "wiedervorlage")
 # The head of the remarks column beside the entry text (dates, signatures).
 REMARKS = ("Bemerkungen", "Vermerke", "Vermerk", "Anmerkungen", "Eintragungsvermerk")
-# Words of the entries table's head row; two of them make a row the head.
+# Words of the entries table's head row; two of them make a row the head. A register program's print heads its
+# columns in short: "POS | EINTR.-TAG | LOESCH.-TAG | BAULASTART".
 TABLE_HEAD = ("Lfd", "Laufende", "Inhalt", "Wortlaut", "Gegenstand", "Eintragung", "Bemerkungen", "Vermerke",
-              "Löschung", "Veränderungen", "Eintragungsdatum", "Datum", "Text", "Eingetragen")
+              "Löschung", "Veränderungen", "Eintragungsdatum", "Datum", "Text", "Eingetragen", "Eintr.-Tag",
+              "Lösch.-Tag", "Baulastart")

@@ -57,6 +57,29 @@ def test_dates_in_columns_of_their_own(gazetteer) -> None:
     assert extraction.date.evidence.bbox[1::2] == date_word.bbox[1::2]  # its top and bottom
 
 
+def test_a_register_programs_print_heads_its_columns_in_short(gazetteer) -> None:
+    """An EDV print of the register: "POS | EINTR.-TAG | LOESCH.-TAG | BAULASTART", the umlaut spelled
+    out, a placeholder for a deletion not made; the entry's text runs under all columns, and the date of
+    the declaration it cites ("ERKL. V. 22.09.83") is no deletion's."""
+    page = make_page([
+        *HEADER,
+        [("POS", 130), ("EINTR.-TAG", 210), ("LOESCH.-TAG", 400), ("BAULASTART", 600)],
+        [("001", 130), ("01.12.83", 210), ("--.--.--", 400), ("LEITUNGSBAULAST", 600)],
+        words_of("Der jeweilige Eigentümer des Grundstücks Gemarkung Jüchen, Flur 20,", 210),
+        words_of("Flurstück 335/11 duldet die Leitungen.", 210),
+        words_of("ERKL. V. 22.09.83", 200),  # the declaration's date, under the deletion's column
+        [("002", 130), ("14.02.90", 210), ("03.05.01", 400), ("STELLPLATZBAULAST", 600)],
+        words_of("Zwei Stellplätze sind bereitzuhalten.", 210),
+    ])
+    assert next(w for w in page.words if w.text == "22.09.83").bbox[0] > 400  # in the column
+    extraction = extract(page, gazetteer)
+    assert [(e.lfd_nr, e.type, e.registered_on, e.deleted_on) for e in extraction.entries] == [
+        (1, "Leitungsbaulast", dt.date(1983, 12, 1), None),
+        (2, "Stellplatzbaulast", dt.date(1990, 2, 14), dt.date(2001, 5, 3)),
+    ]
+    assert extraction.date.value == dt.date(1983, 12, 1)
+
+
 def test_a_word_of_the_prose_is_no_remark(gazetteer) -> None:
     """'Eintragung' in the prose, with no date by it, opens no entry."""
     page = make_page([
@@ -727,10 +750,11 @@ def _two_line_head_ledger(registered: str):  # type: ignore[no-untyped-def]
 
 def test_a_date_column_headed_on_the_heads_second_line(gazetteer) -> None:
     """"Tag d." over "Eintr." heads the registration's column; the receipt of the declaration
-    ("Eingang d. Erklärung") is dated first on the entry's line, and is no registration."""
+    ("Eingang d. Erklärung") is dated first on the entry's line, and is no registration. "Eintr." heads
+    no deletion's column."""
     extraction = extract(_two_line_head_ledger("08.01.88"), gazetteer)
     assert extraction.date.value == dt.date(1988, 1, 8)
-    assert [(e.lfd_nr, e.registered_on) for e in extraction.entries] == [(1, dt.date(1988, 1, 8))]
+    assert [(e.lfd_nr, e.registered_on, e.deleted_on) for e in extraction.entries] == [(1, dt.date(1988, 1, 8), None)]
 
 
 def test_a_date_column_with_a_year_no_register_has_is_never_sure(gazetteer) -> None:
