@@ -169,6 +169,14 @@ def _read_parcels(page: OcrPage, rows: list[Row], header: list[Row], header_end:
     confidence = min(scores) * min(max(0.0, w.conf) for w in used) / 100.0
     restated, restated_scores = _resolve(parse_parcels(" ".join(w.text for w in prose)), gazetteer, None)
     in_entries = set(restated)
+    twins = {parcel: other for parcel in resolved for other in in_entries
+             if _slash_lost(parcel, other) and parcel.flurstueck == other.flurstueck.replace("/", "")}
+    if twins:
+        # The entry text names the parcel with its slash too ("7593" in the header and in one entry, "759/3"
+        # in another; the same digits): a slash is lost more often than one is read into a number. Read
+        # so; a person decides.
+        resolved = list(dict.fromkeys(twins.get(parcel, parcel) for parcel in resolved))
+        cap = min(cap, _DISPUTED)
     settled = reconcile(resolved, in_entries, words, prose, gazetteer)
     if settled is not None:
         # Header and entry prose read a parcel differently: the likelier reading is kept,
@@ -183,7 +191,7 @@ def _read_parcels(page: OcrPage, rows: list[Row], header: list[Row], header_end:
         inferred = any(p not in in_entries for p in completed)
         confidence = min(confidence, _ONE_READING) if inferred else confidence * 0.95
         return Field("parcels", tuple(dict.fromkeys(completed)), confidence, evidence_of(page, used)), cap
-    burdened = _burdened_in_prose(prose, gazetteer)
+    burdened = _burdened_in_prose(prose, gazetteer) - set(twins)  # "7593" is "759/3" read without its slash
     if burdened and not burdened <= set(resolved):
         # The entry's own clause names a burdened parcel the header reading lacks ("Flurstück 12
         # und 13", the header read "12" only): the header's set is incomplete, however well read.
@@ -237,13 +245,15 @@ def _in_parcel_columns(word: Word, head: Row) -> bool:
 def _without_lost_slashes(parcels: list[Parcel]) -> list[Parcel]:
     """The parcels without those that repeat another of their Flur with its slash lost ("2294" beside
     "229/4", "10780" beside "107/30"): an entries' column names the same parcels again and again."""
-    def lost(parcel: Parcel) -> bool:
-        return "/" not in parcel.flurstueck and any(
-            "/" in other.flurstueck and other.flur == parcel.flur and other.gemarkung == parcel.gemarkung
-            and parcel.flurstueck.startswith(other.flurstueck.split("/")[0])
-            and Levenshtein.distance(parcel.flurstueck, other.flurstueck.replace("/", "")) <= 1
-            for other in parcels)
-    return [parcel for parcel in parcels if not lost(parcel)]
+    return [parcel for parcel in parcels if not any(_slash_lost(parcel, other) for other in parcels)]
+
+
+def _slash_lost(parcel: Parcel, other: Parcel) -> bool:
+    """Whether a parcel reads as the other with its slash lost (or read as a digit): "2294" for "229/4"."""
+    return "/" not in parcel.flurstueck and "/" in other.flurstueck \
+        and other.flur == parcel.flur and other.gemarkung == parcel.gemarkung \
+        and parcel.flurstueck.startswith(other.flurstueck.split("/")[0]) \
+        and Levenshtein.distance(parcel.flurstueck, other.flurstueck.replace("/", "")) <= 1
 
 
 _PARCEL_COLUMN_HEADS = ("grundstuck", "grundstucke", "flurstuck", "flurstucke")
@@ -326,8 +336,25 @@ def _entry_words(rows: list[Row], table_top: int) -> list[Word]:
         before = key(head.words[anchor.start - 1].text) if anchor.start else ""
         if left > middle and before not in ("der", "des"):
             cut = min(cut, left - head.height)
-    words = [w for row in rows[table_top + 1 :] for w in row.words if (w.bbox[0] + w.bbox[2]) // 2 < cut]
+    words = [w for row in rows[table_top + 1 :] for w in _left_of(row, cut)]
     return sorted(words, key=lambda w: (w.block, w.par, w.line, w.bbox[0]))
+
+
+_WORD_GAP = 1.0  # row heights between two words of one line of prose, at most (a column's gap is wider)
+
+
+def _left_of(row: Row, cut: int) -> list[Word]:
+    """The row's words left of the cut, and those of a line that runs on across it, a word's space apart:
+    the entries' texts below a summary table run the page's width ("Zu Nr. 1: ... Flurstück 643/5")."""
+    line = sorted(row.words, key=lambda w: w.bbox[0])
+    kept = [w for w in line if (w.bbox[0] + w.bbox[2]) // 2 < cut]
+    if not kept:
+        return kept
+    for word in line[line.index(kept[-1]) + 1 :]:
+        if word.bbox[0] - kept[-1].bbox[2] > _WORD_GAP * row.height:
+            break
+        kept.append(word)
+    return kept
 
 
 def _complete_flur(header: list[Parcel], in_entries: set[Parcel]) -> list[Parcel]:

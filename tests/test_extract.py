@@ -588,3 +588,39 @@ def test_a_lageplan_naming_the_sheet_is_no_sure_sheet() -> None:
                       words_of("Gemarkung Büttgen Flur 9 Flurstück 1086/12"), words_of("Belastete Fläche"),
                       words_of("M 1:500"), words_of("Eingetragen 12.03.1987")])
     assert likeliest_sheet([plan])[1] is False
+
+
+def _register_extract(*texts: list[tuple[str, int]]):  # type: ignore[no-untyped-def]
+    """A register program's extract: the parcels listed in the header, a summary table of the entries
+    ("Nr. | Art der Baulast | Eintragungsdatum | Löschungsdatum | Stand"), the entries' texts below it."""
+    return make_page([
+        words_of("Stadt Kaarst"), words_of("Baulastenverzeichnis - Registerauszug"),
+        words_of("Registernummer 3751"), words_of("Betroffene Grundstücke"),
+        words_of("- Gmkg. Kaarst, Flur 14, Flst. 7593", 230),
+        [("Nr.", 230), ("Art", 330), ("der", 450), ("Baulast", 570), ("Eintragungsdatum", 1300),
+         ("Löschungsdatum", 1650), ("Stand", 2150)],
+        [("1", 240), ("Zufahrtsbaulast", 330), ("10.11.2017", 1300), ("in", 2150), ("Kraft", 2230)],
+        words_of("Eintragungstexte"),
+        *texts,
+    ])
+
+
+def test_entry_texts_below_a_summary_table_run_the_pages_width(gazetteer) -> None:
+    """The texts below the summary table run under its date columns: the parcel they restate
+    there confirms the header's."""
+    page = _register_extract(words_of("Zu Nr. 1: Der Eigentümer des Grundstücks Gemarkung Kaarst, Flur 14,", 200),
+                             words_of("Flurstück 7593 duldet die Zufahrt über sein Grundstück auf Flurstück 7593", 200))
+    assert next(w for w in page.words if w.text == "Gemarkung" and w.bbox[0] > 1300)  # under the date columns
+    extraction = extract(page, gazetteer)
+    assert extraction.parcels.value == (Parcel("Kaarst", 14, "7593"),)
+    assert extraction.parcels.confidence >= 0.85
+
+
+def test_a_parcel_the_entry_text_also_names_with_its_slash_is_read_with_it(gazetteer) -> None:
+    """"7593" in the header and one entry, "759/3" in the other: the slash was lost, not read in."""
+    page = _register_extract(words_of("Zu Nr. 1: Der Eigentümer des Grundstücks Gemarkung Kaarst, Flur 14,", 200),
+                             words_of("Flurstück 7593 duldet die Zufahrt.", 200),
+                             words_of("Zu Nr. 2: Der Eigentümer des Grundstücks Gemarkung Kaarst, Flur 14,", 200),
+                             words_of("Flurstück 759/3 duldet die Leitungen.", 200))
+    parcels = extract(page, gazetteer).parcels
+    assert parcels.value == (Parcel("Kaarst", 14, "759/3"),) and parcels.confidence < 0.75
