@@ -118,11 +118,11 @@ def test_heldout8_templates_are_bound_to_their_split():
 
 
 def test_heldout8_templates_share_no_wording_set_or_renderer_with_other_templates():
-    """Own wordings and renderers; two of the templates set their values in a face no other template uses."""
+    """Own wordings and renderers; one of the templates sets some values in a face no other template uses."""
     assert_own_wordings(HELDOUT8)
     others = [t for t in TEMPLATES.values() if t.name not in HELDOUT8]
     faces = {f for t in others for f in (t.form_font, t.bold_font, t.value_font)}
-    assert sum(TEMPLATES[n].value_font not in faces for n in HELDOUT8) >= 2
+    assert sum(TEMPLATES[n].value_font not in faces for n in HELDOUT8) >= 1
 
 
 def test_heldout8_truth_complete_consistent_and_all_four_templates(heldout8_files):

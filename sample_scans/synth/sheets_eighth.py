@@ -27,7 +27,6 @@ from .render import FONT_FILES, Page
 SPLIT = "heldout8"
 dev = Later(".sheets_dev")  # pen, PENS, long_date, ink_onto (read at call time: the tests watch pen)
 
-FONT_FILES.setdefault("free_mono_oblique", "FreeMonoOblique.ttf")
 FONT_FILES.setdefault("free_sans_oblique", "FreeSansOblique.ttf")
 
 MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November",
@@ -71,7 +70,7 @@ EIGHTH_LABELS = {
 LABELS.update(EIGHTH_LABELS)
 
 EIGHTH_TEMPLATES: dict[str, Template] = {t.name: t for t in (
-    Template("tw_e8", "typewriter_form", "E8_BF", "serif", "serif_bold", "free_mono_oblique", pt=10.5, margin=16,
+    Template("tw_e8", "typewriter_form", "E8_BF", "serif", "serif_bold", "mono", pt=10.5, margin=16,
              top=14, years=(1961, 1987), split=SPLIT, renderer="band_folio"),
     Template("db_e8", "computer_print", "E8_DB", "sans", "sans_bold", "sans", pt=10, margin=18, top=14,
              years=(1996, 2014), split=SPLIT, renderer="access_report"),
@@ -185,9 +184,9 @@ def sheet_dates(a: Akte, tpl: Template) -> dev3.SheetDates:
     return dev3.SheetDates(registered(a, tpl), tuple(ms), reg_fmt(a, tpl))
 
 
-def dotted(pg: Page, xa: float, xb: float, y: float, fill: int = 90) -> None:
+def dotted(pg: Page, xa: float, xb: float, y: float, fill: int = 130) -> None:
     """A printed dotted line to write on."""
-    step, r = pg.px(1.1), max(1, pg.px(0.12))
+    step, r = pg.px(1.2), max(1, pg.px(0.1))
     x = xa
     while x < xb:
         pg.draw.ellipse((x - r, y - r, x + r, y + r), fill=fill)
@@ -215,13 +214,15 @@ def sheet_band_folio(pg: Page, tpl: Template, a: Akte, page_no: int, pt: float) 
     home = a.parcels[0].gemarkung
     for label, value, c0, c1 in ((L("gem"), home, 0.0, 0.5), (L("band"), band(a), 0.53, 0.68),
                                  (L("blatt"), number_shown(a, tpl), 0.71, 1.0)):
-        end = pg.text(x0 + W * c0, y, label, fb, 13)
-        dotted(pg, end + P(1.5), x0 + W * c1, y + P(0.8))
-        pg.typed(end + P(4), y - P(0.4), value, fv, pt * 1.15)
+        end = pg.text(x0 + W * c0, y, label, fb, 12.5)
+        dotted(pg, end + P(1.5), x0 + W * c1, y + P(1.2))
+        pg.typed(end + P(4), y - P(0.6), value, fv, pt * 1.15)
+        if label == L("blatt"):  # the number struck twice, a hair apart, to stand out
+            pg.typed(end + P(4) + max(1, P(0.12)), y - P(0.6), value, fv, pt * 1.15)
     y += P(9)
     end = pg.text(x0, y, L("muni"), f, 10.5)
-    dotted(pg, end + P(1.5), x0 + W * 0.5, y + P(0.8))
-    pg.typed(end + P(4), y - P(0.4), municipality_name(a), fv, pt)
+    dotted(pg, end + P(1.5), x0 + W * 0.5, y + P(1.2))
+    pg.typed(end + P(4), y - P(0.6), municipality_name(a), fv, pt)
     y += P(8)
     # the ruled table, its columns numbered as on a Grundbuch page
     xs = [x0 + round(W * c) for c in (0, 0.06, 0.13, 0.27, 0.72, 0.86)] + [x1]
@@ -389,8 +390,8 @@ def needle_layer(pg: Page) -> tuple[Image.Image, ImageDraw.ImageDraw]:
 
 
 def needle_down(pg: Page, saved, dx: int, dy: int) -> None:
-    """Dot the layer as a 9-pin head prints it and lay it on the form, off register by (dx, dy)."""
-    layer = dev2.dotify(pg.img, max(3, round(pg.dpi / 72)), pg.rng)
+    """Lay the printer's layer on the form, off register by (dx, dy) (the pin rows come with the page's style)."""
+    layer = pg.img
     shifted = Image.new("L", layer.size, 255)
     shifted.paste(layer, (dx, dy))
     form, draw = saved
@@ -429,24 +430,24 @@ def sheet_strip_form(pg: Page, tpl: Template, a: Akte, page_no: int, pt: float) 
     pg.text(x1, top + P(8), L("title"), fb, 17, anchor="rs")
     y = top + P(22)
     gs = groups(a)
-    fst_w = W * 0.3 - P(3)
+    fst_w = W * 0.29 - P(4)
     fst_lines = [pg.wrap(", ".join(fst), fv, pt, fst_w) for _, _, fst in gs]
     n_lines = sum(len(x) for x in fst_lines)
-    cs = [x0 + round(W * c) for c in (0, 0.2, 0.42, 0.5, 0.8)] + [x1]
+    cs = [x0 + round(W * c) for c in (0, 0.18, 0.42, 0.49, 0.78)] + [x1]
     box_h = P(6) + n_lines * lh + P(2)
     box_h = max(box_h, P(6) + round(lh * 1.5) + P(3))
-    pg.rect((x0, y, x1, y + box_h), 0.4)
+    pg.rect((x0, y, x1, y + box_h), 0.3)
     for c in cs[1:-1]:
-        pg.vline(c, y, y + box_h, 0.3)
+        pg.vline(c, y, y + box_h, 0.2)
     for c, key in zip(cs, ("muni", "gem", "flur", "fst", "number")):
         for j, s in enumerate(L(key).split("\n")):
             pg.text(c + P(1.2), y + P(3) + j * P(2.8), s, f, 7)
     y2 = y + box_h + P(2)
     cs2 = [x0 + round(W * c) for c in (0, 0.45, 0.75)] + [x1]
     row2 = P(6) + lh + P(2)
-    pg.rect((x0, y2, x1, y2 + row2), 0.4)
+    pg.rect((x0, y2, x1, y2 + row2), 0.3)
     for c in cs2[1:-1]:
-        pg.vline(c, y2, y2 + row2, 0.3)
+        pg.vline(c, y2, y2 + row2, 0.2)
     for c, key in zip(cs2, ("addr", "gb", "az")):
         pg.text(c + P(1.2), y2 + P(3), L(key), f, 7)
     y3 = y2 + row2 + P(6)
@@ -459,22 +460,22 @@ def sheet_strip_form(pg: Page, tpl: Template, a: Akte, page_no: int, pt: float) 
     dy = P((dev2.akte_hash(a, "e8sf_dy") % 19 - 7) / 10)
     saved = needle_layer(pg)
     vy = y + P(6) + lh * 0.8
-    pg.text(cs[0] + P(1.5), vy, a.municipality, fv, pt)
+    pg.text(cs[0] + P(2.5), vy, a.municipality, fv, pt)
     yy = vy
     for (gem, flur, _), lines in zip(gs, fst_lines):
-        pg.text(cs[1] + P(1.5), yy, gem, fv, pt)
-        pg.text(cs[2] + P(1.5), yy, str(flur), fv, pt)
+        pg.text(cs[1] + P(2.5), yy, gem, fv, pt)
+        pg.text(cs[2] + P(2.5), yy, str(flur), fv, pt)
         for s in lines:
-            pg.text(cs[3] + P(1.5), yy, s, fv, pt)
+            pg.text(cs[3] + P(2.5), yy, s, fv, pt)
             yy += lh
-    pg.text(cs[4] + P(2), vy + P(2), number_shown(a, tpl), fv, pt * 1.35)
+    pg.text((cs[4] + cs[5]) // 2, vy + P(2.5), number_shown(a, tpl), fv, pt * 1.4, anchor="ms")
     vy2 = y2 + P(6) + lh * 0.8
     if a.address:
-        pg.text(cs2[0] + P(1.5), vy2, a.address, fv, pt)
+        pg.text(cs2[0] + P(2.5), vy2, a.address, fv, pt)
     if a.grundbuch:
-        pg.text(cs2[1] + P(1.5), vy2, f"{a.grundbuch[0]} / {a.grundbuch[1]}", fv, pt)
+        pg.text(cs2[1] + P(2.5), vy2, f"{a.grundbuch[0]} / {a.grundbuch[1]}", fv, pt)
         d.add("grundbuch_blatt")
-    pg.text(cs2[2] + P(1.5), vy2, a.aktenzeichen, fv, pt)
+    pg.text(cs2[2] + P(2.5), vy2, a.aktenzeichen, fv, pt)
     y = y_tab + lh
     pad = P(1.5)
     spans = []
