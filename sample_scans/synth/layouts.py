@@ -174,6 +174,9 @@ SPLITS += ("dev8",)
 # heldout7: a seventh held-out split, whose templates, wordings and renderers live in sheets_seventh.py only (which adds
 # them to TEMPLATES in the same way)
 SPLITS += ("heldout7",)
+# heldout8: an eighth held-out split, whose templates, wordings and renderers live in sheets_eighth.py only (which adds
+# them to TEMPLATES in the same way)
+SPLITS += ("heldout8",)
 # the heldout4 templates live in their own module, which adds them to TEMPLATES (and its wordings to LABELS)
 from . import (
     sheets_dev2,  # noqa: E402,F401
@@ -183,6 +186,7 @@ from . import (
     sheets_dev6,  # noqa: E402,F401
     sheets_dev7,  # noqa: E402,F401
     sheets_dev8,  # noqa: E402,F401
+    sheets_eighth,  # noqa: E402, F401
     sheets_fifth,  # noqa: E402, F401
     sheets_fourth,  # noqa: E402, F401
     sheets_seventh,  # noqa: E402, F401

@@ -21,6 +21,7 @@ from .sheets_dev5 import DEV5_RENDERERS
 from .sheets_dev6 import DEV6_RENDERERS
 from .sheets_dev7 import DEV7_RENDERERS
 from .sheets_dev8 import DEV8_RENDERERS
+from .sheets_eighth import EIGHTH_RENDERERS
 from .sheets_fifth import FIFTH_RENDERERS
 from .sheets_fourth import FOURTH_RENDERERS
 from .sheets_more import MORE_RENDERERS
@@ -295,6 +296,7 @@ RENDERERS.update(DEV7_RENDERERS)
 RENDERERS.update(SIXTH_RENDERERS)
 RENDERERS.update(DEV8_RENDERERS)
 RENDERERS.update(SEVENTH_RENDERERS)
+RENDERERS.update(EIGHTH_RENDERERS)
 
 
 def render_sheet(a: Akte, tpl: Template, dpi: int, rng: random.Random, page_no: int,
