@@ -17,6 +17,7 @@ from baulast.gazetteer import Gazetteer
 from baulast.model import Extraction, Field, OcrPage, Parcel, Word
 from baulast.parcels import parse_flurstueck, parse_parcels
 from baulast.textnorm import digits_to_int
+from baulast.validation import validate
 from pipeline.entries import extract_entries, first_numbered_entry, formula_row, inflected, of_grundbuch
 from pipeline.grid import grid_parcel_text, label_text, parcel_label, read_grid
 from pipeline.layout import (
@@ -484,6 +485,22 @@ def extract(page: OcrPage, gazetteer: Gazetteer) -> Extraction:
         municipality=municipality, register_number=register_number, parcels=parcels, date=date,
         entries=tuple(entries), sheet_page=page.number,
     )
+
+
+def from_likeliest_sheet(extraction: Extraction, scores: list[float], index: int, gazetteer: Gazetteer,
+                         weak_threshold: float) -> Extraction:
+    """The fields of a page that is only the likeliest sheet: trusted where the page reads as a sheet in
+    every field and no other page of the file may be one, otherwise capped (`from_uncertain_sheet`).
+
+    The page classifier knows a sheet by the words of known forms; each field reader knows its field by
+    broader vocabularies (a register number under its label, parcels of known Gemarkungen with their
+    Flur, a labelled registration date). A page on which all of them read their field as surely as
+    validation demands of a sure sheet is a register sheet in wordings the classifier does not know.
+    `scores`: the file's pages' sheet scores; `index`: the page's place among them."""
+    rival = any(score >= weak_threshold for other, score in enumerate(scores) if other != index)
+    if not rival and not any(f.severity == "error" for f in validate(extraction, gazetteer)):
+        return extraction
+    return from_uncertain_sheet(extraction)
 
 
 def from_uncertain_sheet(extraction: Extraction) -> Extraction:

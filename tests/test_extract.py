@@ -624,3 +624,47 @@ def test_a_parcel_the_entry_text_also_names_with_its_slash_is_read_with_it(gazet
                              words_of("Flurstück 759/3 duldet die Leitungen.", 200))
     parcels = extract(page, gazetteer).parcels
     assert parcels.value == (Parcel("Kaarst", 14, "759/3"),) and parcels.confidence < 0.75
+
+
+def _odd_sheet_and_plan(plan_words: str):  # type: ignore[no-untyped-def]
+    """A register sheet in wordings the classifier does not know well (a weak score), and a Lageplan."""
+    odd = make_page([words_of("Stadt Jüchen Der Bürgermeister"), words_of("Verzeichnis der Baulasten"),
+                     words_of("Registernummer 3751"), words_of("Gemarkung Jüchen Flur 20 Flurstück 335/11"),
+                     [("Nr.", 200), ("Art", 330), ("der", 450), ("Baulast", 570), ("Datum", 1300)],
+                     [("1", 200), ("Abstandflächenbaulast", 330), ("12.03.1987", 1300)],
+                     words_of("Der Eigentümer des Grundstücks Gemarkung Jüchen, Flur 20, Flurstück 335/11", 330),
+                     words_of("übernimmt die Abstandfläche.", 330)])
+    plan = make_page([words_of(plan_words)], number=2)
+    return odd, plan
+
+
+@pytest.mark.parametrize(("plan_words", "trusted"), [
+    pytest.param("Lageplan M 1:500 Flurstück 335/11", True, id="no-rival"),
+    pytest.param("Lageplan zum Verzeichnis der Baulasten Gemarkung Jüchen Flur 20", False, id="a-rival"),
+])
+def test_a_likeliest_sheet_that_reads_as_a_sheet_in_every_field_is_trusted(gazetteer, plan_words, trusted) -> None:
+    """A page the classifier knows only weakly, whose every field reads as surely as a sure sheet's
+    (a register number under its label, parcels of a known Gemarkung, a labelled date), is a sheet in
+    other wordings; not where another page of the file may be the sheet as well."""
+    from baulast.validation import validate
+    from pipeline.classify import WEAK_SHEET_THRESHOLD, likeliest_sheet
+    from pipeline.extract import from_likeliest_sheet
+
+    odd, plan = _odd_sheet_and_plan(plan_words)
+    scores = [sheet_score(odd), sheet_score(plan)]
+    assert likeliest_sheet([odd, plan]) == (odd, False)
+    assert (scores[1] >= WEAK_SHEET_THRESHOLD) is not trusted
+    extraction = from_likeliest_sheet(extract(odd, gazetteer), scores, 0, gazetteer, WEAK_SHEET_THRESHOLD)
+    assert extraction.sheet_certain is trusted
+    assert extraction.register_number.value == "3751" and extraction.date.value == dt.date(1987, 3, 12)
+    assert (not [f for f in validate(extraction, gazetteer) if f.severity == "error"]) is trusted
+
+
+def test_a_likeliest_sheet_with_one_field_unsure_stays_uncertain(gazetteer) -> None:
+    from pipeline.classify import WEAK_SHEET_THRESHOLD
+    from pipeline.extract import from_likeliest_sheet
+
+    odd, _ = _odd_sheet_and_plan("")
+    unsure = dataclasses.replace(extract(odd, gazetteer), date=None)  # the date went unread
+    extraction = from_likeliest_sheet(unsure, [sheet_score(odd)], 0, gazetteer, WEAK_SHEET_THRESHOLD)
+    assert not extraction.sheet_certain and extraction.register_number.confidence <= 0.7
