@@ -37,7 +37,8 @@ class LabelSet:
 
 REGISTERED = LabelSet(
     remark=("Eingetragen", "Eingetr.", "Eintragungsdatum"),
-    dated=("Eintragungstag", "Tag der Eintragung", "Datum der Eintragung", "Eintragung vom", "Eintragung am"),
+    dated=("Eintragungstag", "Tag der Eintragung", "Datum der Eintragung", "Eintragung vom", "Eintragung am",
+           "übernommen am"),  # "In das Verzeichnis übernommen am"
     # A column headed "Eintragung" or "Datum" holds the entries' dates; in the prose these
     # words name other things ("mit der Eintragung", "Datum der Erklärung").
     column=("Eintragung", "Datum", "Eintr.-Datum", "Eingetr.-Datum", "Eintr.-Tag"),

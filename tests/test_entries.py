@@ -962,3 +962,17 @@ def test_review_a_ground_dated_before_the_entrys_own_remark_on_its_line(gazettee
                       words_of("Antrag v. 02.03.87, eingetragen am 15.03.1987", 600),
                       words_of("Nachtrag eingetragen am 10.10.1995", 600)])
     assert extract(page, gazetteer).date.value == dt.date(1987, 3, 15)
+
+
+def test_taken_into_the_register_on_names_the_registration(gazetteer) -> None:
+    """"In das Verzeichnis / übernommen am" over the column of the entries' dates: the day the Baulast
+    was taken into the register."""
+    page = make_page([
+        *HEADER,
+        [("Nr.", 200), ("Baulast", 330), ("In", 1700), ("das", 1780), ("Verzeichnis", 1900), ("Löschung", 2250)],
+        [("übernommen", 1700), ("am", 2050), ("am", 2300)],
+        [("1.", 200), *words_of("Der jeweilige Eigentümer des Grundstücks", 330), ("8.12.1956", 1750)],
+        words_of("Gemarkung Jüchen, Flur 20, Flurstück 335/11 übernimmt die Abstandfläche.", 330),
+    ])
+    extraction = extract(page, gazetteer)
+    assert extraction.date.value == dt.date(1956, 12, 8) and extraction.date.confidence >= 0.85
