@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -75,3 +76,17 @@ def test_each_field_has_its_own_accept_threshold(gazetteer, name, value, confide
     assert (decide(validate(extraction, gazetteer)) is Status.ACCEPTED) is accepted
     # A reviewer's accept: confidence no longer counts.
     assert decide(validate(extraction, gazetteer, threshold=0.0)) is Status.ACCEPTED
+
+
+def test_entries_registered_out_of_order_send_the_record_to_review(gazetteer) -> None:
+    """Entry 2 registered before entry 1: one of the dates is misread, though each was read surely."""
+    from baulast.model import Entry
+
+    def with_entries(second: dt.date) -> Extraction:
+        entries = (Entry(1, "Stellplatzbaulast", dt.date(1987, 3, 12), None),
+                   Entry(2, "Anbaubaulast", second, None))
+        return dataclasses.replace(good(), entries=entries)
+
+    assert "entries_out_of_order" in codes(with_entries(dt.date(1985, 8, 8)), gazetteer)
+    assert codes(with_entries(dt.date(1991, 8, 8)), gazetteer) == set()
+    assert codes(with_entries(dt.date(1987, 3, 12)), gazetteer) == set()  # two entries on one day
