@@ -13,6 +13,7 @@ import re
 
 from rapidfuzz.distance import Levenshtein
 
+from baulast.dates import find_dates
 from baulast.gazetteer import Gazetteer
 from baulast.model import Extraction, Field, OcrPage, Parcel, Word
 from baulast.parcels import parse_flurstueck, parse_parcels
@@ -326,35 +327,53 @@ def _entry_words(rows: list[Row], table_top: int) -> list[Word]:
     if table_top >= len(rows):
         return []
     head = rows[table_top]
-    cut = 10**9
-    remarks = next(iter(find_any([head], REMARKS, 0.75)), None)
+    remarks_cut = date_cut = 10**9
+    # Not a word of an enumeration heading the prose column ("Eintragungen, Änderungen und Löschungen":
+    # "Änderungen" reads much like "Anmerkungen").
+    remarks = next((a for a in find_any([head], REMARKS, 0.75) if not _enumerated(head.words, a)), None)
     if remarks is not None:
-        cut = head.words[remarks.start].bbox[0] - head.height
+        remarks_cut = head.words[remarks.start].bbox[0] - head.height
     # A date column right of the prose ("Eingetragen", "Eintragung" standing alone) is cut off too.
     middle = (head.bbox[0] + head.bbox[2]) // 2
     for anchor in find_any([head], _DATE_COLUMNS, 0.8):
         left = head.words[anchor.start].bbox[0]
         before = key(head.words[anchor.start - 1].text) if anchor.start else ""
         if left > middle and before not in ("der", "des"):
-            cut = min(cut, left - head.height)
-    words = [w for row in rows[table_top + 1 :] for w in _left_of(row, cut)]
+            date_cut = min(date_cut, left - head.height)
+    cut, beyond = min(remarks_cut, date_cut), max(remarks_cut, date_cut)
+    # A line that runs on across the cut to the next column's edge is prose (see _run_on_across).
+    reach = min(beyond, head.bbox[2]) - 2 * _WORD_GAP * head.height
+    words = [w for row in rows[table_top + 1 :] for w in _run_on_across(row, cut, reach)]
     return sorted(words, key=lambda w: (w.block, w.par, w.line, w.bbox[0]))
 
 
 _WORD_GAP = 1.0  # row heights between two words of one line of prose, at most (a column's gap is wider)
 
 
-def _left_of(row: Row, cut: int) -> list[Word]:
-    """The row's words left of the cut, and those of a line that runs on across it, a word's space apart:
-    the entries' texts below a summary table run the page's width ("Zu Nr. 1: ... Flurstück 643/5")."""
+def _enumerated(words: tuple[Word, ...], anchor: Anchor) -> bool:
+    """Whether a head's label stands in an enumeration: after a comma, or before "und"."""
+    before = words[anchor.start - 1].text if anchor.start else ""
+    after = key(words[anchor.end].text) if anchor.end < len(words) else ""
+    return before.endswith(",") or after in ("und", "u")
+
+
+def _run_on_across(row: Row, cut: int, reach: int) -> list[Word]:
+    """The row's words left of the cut, and the rest of a line that runs on across it, a word's space
+    apart, to the next column's edge (`reach`) without a date among them: the entries' texts below a
+    summary table run under its date columns ("Zu Nr. 1: ... Flurstück 643/5"), and a head's word taken
+    for a column's may head none. A ledger's date or signature beside the prose, however close, stands
+    in its own column and ends no line there."""
     line = sorted(row.words, key=lambda w: w.bbox[0])
     kept = [w for w in line if (w.bbox[0] + w.bbox[2]) // 2 < cut]
     if not kept:
         return kept
+    across: list[Word] = []
     for word in line[line.index(kept[-1]) + 1 :]:
-        if word.bbox[0] - kept[-1].bbox[2] > _WORD_GAP * row.height:
+        if word.bbox[0] - (across or kept)[-1].bbox[2] > _WORD_GAP * row.height:
             break
-        kept.append(word)
+        across.append(word)
+    if across and across[-1].bbox[2] >= reach and not find_dates(" ".join(w.text for w in across)):
+        return kept + across
     return kept
 
 

@@ -668,3 +668,36 @@ def test_a_likeliest_sheet_with_one_field_unsure_stays_uncertain(gazetteer) -> N
     unsure = dataclasses.replace(extract(odd, gazetteer), date=None)  # the date went unread
     extraction = from_likeliest_sheet(unsure, [sheet_score(odd)], 0, gazetteer, WEAK_SHEET_THRESHOLD)
     assert not extraction.sheet_certain and extraction.register_number.confidence <= 0.7
+
+
+def test_a_remark_a_words_space_from_the_prose_is_no_part_of_it(gazetteer) -> None:
+    """A tight ledger: "eingetr. am 21.04.1992" and "gez. Wolf" stand a word's space right of the prose
+    lines, in the Eintragungsvermerk column. Read into the prose, they would split "Gemarkung" from "Zons"
+    and the entry text would restate no parcel."""
+    page = make_page([
+        words_of("Baulastenverzeichnis von Dormagen"), words_of("Gemarkung: Zons"), words_of("Flur: 27"),
+        words_of("Flurstück-Nr.: 696"), words_of("Nr. des Baulastenblattes: 1874"),
+        [("Lfd.Nr.", 200), ("Gegenstand", 560), ("der", 900), ("Baulast", 1020), ("Eintragungsvermerk", 1950)],
+        [("1.", 200), *words_of("Der jeweilige Eigentümer des Grundstücks Gemarkung", 400),
+         *words_of("eingetr. am 21.04.1992", 1950)],
+        [*words_of("Zons, Flur 27, Flurstück 696 verpflichtet sich", 400), *words_of("gez. Wolf", 1830)],
+        words_of("gegenüber der Stadt Dormagen, eine Fläche freizuhalten.", 400),
+    ])
+    parcels = extract(page, gazetteer).parcels
+    assert parcels.value == (Parcel("Zons", 27, "696"),) and parcels.confidence >= 0.85
+
+
+def test_an_enumeration_heading_the_prose_column_heads_no_remarks_column(gazetteer) -> None:
+    """"Eintragungen, Änderungen und Löschungen" heads the entries' text: its "Änderungen" (much like
+    "Anmerkungen") cuts no remarks column out of the prose that restates the parcel."""
+    page = make_page([
+        words_of("Baulastenverzeichnis Baulastblatt-Kennziffer 152 a"), words_of("Gemeinde: Grevenbroich"),
+        words_of("Gemarkung Elsen, Flur 12, Flurstück 169"),
+        [("Lfd.", 130), ("Nr.", 230), ("Eintragungen,", 330), ("Änderungen", 750), ("und", 1100),
+         ("Löschungen", 1230), ("Datum", 1900), ("Unterschrift", 2100)],
+        [("1", 130), *words_of("Zufahrtsbaulast - Der jeweilige Eigentümer des Grundstücks", 330),
+         ("01.11.1994", 1900)],
+        words_of("Gemarkung Elsen, Flur 12, Flurstück 169 duldet die Zufahrt.", 330),
+    ])
+    parcels = extract(page, gazetteer).parcels
+    assert parcels.value == (Parcel("Elsen", 12, "169"),) and parcels.confidence >= 0.85
