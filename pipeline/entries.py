@@ -80,6 +80,7 @@ def _remarks(table: list[Row], vocabulary: LabelSet, head_read: bool, second_lin
     column_only = {id(a) for a in heads}  # wordings that head a date column and label nothing else ("Datum")
     anchors = find_any(table, vocabulary.labels, 0.8) + heads
     anchors += _inline_labels(table, vocabulary)
+    anchors += find_any(table[:2], vocabulary.head_only, 0.8) if head_read and vocabulary.head_only else []
     anchors = [a for a in anchors if not _lookalike(table[a.row].words[a.start : a.end], vocabulary)
                and not of_grundbuch(table, a)]
     for remark in _event_dates(table, vocabulary):

@@ -506,20 +506,44 @@ def extract(page: OcrPage, gazetteer: Gazetteer) -> Extraction:
     )
 
 
-def from_likeliest_sheet(extraction: Extraction, scores: list[float], index: int, gazetteer: Gazetteer,
-                         weak_threshold: float) -> Extraction:
-    """The fields of a page that is only the likeliest sheet: trusted where the page reads as a sheet in
-    every field and no other page of the file may be one, otherwise capped (`from_uncertain_sheet`).
+def from_likeliest_sheet(extraction: Extraction, page: OcrPage, scores: list[float], index: int,
+                         gazetteer: Gazetteer, weak_threshold: float) -> Extraction:
+    """The fields of a page that is only the likeliest sheet: trusted where the page reads as a register
+    sheet in every field, names a registration and states a Baulast, and no other page of the file may be
+    a sheet; otherwise capped (`from_uncertain_sheet`).
 
     The page classifier knows a sheet by the words of known forms; each field reader knows its field by
     broader vocabularies (a register number under its label, parcels of known Gemarkungen with their
-    Flur, a labelled registration date). A page on which all of them read their field as surely as
-    validation demands of a sure sheet is a register sheet in wordings the classifier does not know.
-    `scores`: the file's pages' sheet scores; `index`: the page's place among them."""
+    Flur). A page on which all of them read their field as surely as validation demands of a sure sheet,
+    which names a registration in a register's words ("Eingetragen", "Eintragungsdatum", "Tag der
+    Eintragung", not a bare "Datum") and whose entries state a Baulast (a Baulast's type, or the owner's
+    formula "Der jeweilige Eigentümer"), is a register sheet in wordings the classifier does not know. An
+    Akte's cover sheet, a fee notice or another register's extract may read a number, a parcel and a date
+    as surely, but state no Baulast registered. `scores`: the file's pages' sheet scores; `index`: the
+    page's place among them."""
     rival = any(score >= weak_threshold for other, score in enumerate(scores) if other != index)
-    if not rival and not any(f.severity == "error" for f in validate(extraction, gazetteer)):
+    if not rival and _names_registration(page) and _states_a_baulast(page, extraction) \
+            and not any(f.severity == "error" for f in validate(extraction, gazetteer)):
         return extraction
     return from_uncertain_sheet(extraction)
+
+
+# A registration in a register's own words (not "Datum" or "Eintragung" alone, which head other lists' columns).
+_REGISTRATION_WORDS = REGISTERED.remark + REGISTERED.dated + REGISTERED.head_only + tuple(
+    wording for wording in REGISTERED.column if wording not in ("Datum", "Eintragung"))
+_FORMULA_STEMS = ("jeweiligeeigentum", "jeweiligeneigentum")
+
+
+def _names_registration(page: OcrPage) -> bool:
+    return bool(find_any(rows_of(page), _REGISTRATION_WORDS, 0.8))
+
+
+def _states_a_baulast(page: OcrPage, extraction: Extraction) -> bool:
+    """Whether an entry names a Baulast's type, or the page the owner's formula ("Der jeweilige Eigentümer")."""
+    if any(entry.type != "Sonstige" for entry in extraction.entries):
+        return True
+    words = [key(w.text) for w in page.words]
+    return any((a + b).startswith(_FORMULA_STEMS) for a, b in zip(words, words[1:]))
 
 
 def from_uncertain_sheet(extraction: Extraction) -> Extraction:

@@ -168,8 +168,11 @@ def extract_register_number(page: OcrPage, rows: list[Row], lone: bool = False) 
     readings: list[Reading] = []
     labels = find_register_labels(rows)
     pages = [label for label in labels if _names_a_page(label)]
-    tiers = ([label for label in labels if label not in pages], pages, find_bare_labels(rows),
-             find_marked_numbers(rows))
+    # "Register-Nr.", "Registernummer": a register extract's own number, but also a registry's or a
+    # document system's stamp on a sheet; it yields to a bare "Blatt:" of the sheet's header.
+    registers = [label for label in labels if key("".join(w.text for w in label.words)).startswith("register")]
+    tiers = ([label for label in labels if label not in pages and label not in registers], pages,
+             find_bare_labels(rows), registers, find_marked_numbers(rows))
     for labels in tiers:
         for label in labels:
             reading = read_number_right(rows, label) or read_number_below(rows, label)
@@ -276,6 +279,8 @@ def _similarity(token_key: str, pair: bool = False) -> float:
             continue  # "Baulastenverzeichnis" alone is the register's name, no number's label
         if pair and label in _ONE_WORD_KEYS:
             continue
+        if label.startswith("register") and not token_key.startswith("register"):
+            continue  # "Registriernummer", a registry's stamp: only the word itself names the register
         if distance <= allowed:
             weight = VERZEICHNIS_SCORE if label in VERZEICHNIS_KEYS + PAGE_KEYS else 1.0
             best = max(best, weight * (1.0 - distance / max(len(label), len(token_key))))

@@ -91,7 +91,7 @@ def process_file(scan: ScanFile, options: TaskOptions, engine: OcrEngine | None 
         sheet, sure = likeliest_sheet(ocr_pages, scores)
         extraction = extract(sheet, gazetteer) if sheet is not None else Extraction()
         if sheet is not None and not sure:
-            extraction = from_likeliest_sheet(extraction, scores, ocr_pages.index(sheet), gazetteer,
+            extraction = from_likeliest_sheet(extraction, sheet, scores, ocr_pages.index(sheet), gazetteer,
                                               WEAK_SHEET_THRESHOLD)
         if sheet is not None:
             others = other_page_numbers(ocr_pages, sheet.number)

@@ -22,6 +22,9 @@ class LabelSet:
     column: tuple[str, ...] = ()  # wordings that name the date only as the head of a column
     inline: tuple[str, ...] = ()  # wordings that name the date only right before it ("EINTRAGUNG: 15.06.1992")
     second_line: tuple[str, ...] = ()  # a date column's head word only on the head's second line ("Tag d." / "Eintr.")
+    # Wordings that label the date below them only in the table's head (its first two rows): "In das
+    # Verzeichnis / übernommen am"; in an entry's text the same words date another act.
+    head_only: tuple[str, ...] = ()
     # A register program's event list (Datum | Vorgang): the event a date opens, in words that
     # name nothing else ("03.05.2005 Eintragung der Baulast", not "... Eintragung der Änderung").
     event: tuple[str, ...] = ()
@@ -37,13 +40,13 @@ class LabelSet:
 
 REGISTERED = LabelSet(
     remark=("Eingetragen", "Eingetr.", "Eintragungsdatum"),
-    dated=("Eintragungstag", "Tag der Eintragung", "Datum der Eintragung", "Eintragung vom", "Eintragung am",
-           "übernommen am"),  # "In das Verzeichnis übernommen am"
+    dated=("Eintragungstag", "Tag der Eintragung", "Datum der Eintragung", "Eintragung vom", "Eintragung am"),
     # A column headed "Eintragung" or "Datum" holds the entries' dates; in the prose these
     # words name other things ("mit der Eintragung", "Datum der Erklärung").
     column=("Eintragung", "Datum", "Eintr.-Datum", "Eingetr.-Datum", "Eintr.-Tag"),
     inline=("Eintragung",),
     second_line=("Eintr.",),
+    head_only=("übernommen am",),
     event=("Eintragung", "Eingetragen"),
     lookalikes=("Eingegangen",),
 )

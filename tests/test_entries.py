@@ -976,3 +976,20 @@ def test_taken_into_the_register_on_names_the_registration(gazetteer) -> None:
     ])
     extraction = extract(page, gazetteer)
     assert extraction.date.value == dt.date(1956, 12, 8) and extraction.date.confidence >= 0.85
+
+
+def test_taken_over_in_the_entrys_text_dates_no_registration(gazetteer) -> None:
+    """"... hat die Abstandflächenbaulast übernommen am 05.01.1987" in the entry's text dates the owner's
+    act; the remark's "Eingetragen am" below it gives the registration."""
+    page = make_page([
+        *HEADER,
+        TABLE_HEAD_ROW,
+        [("1", 220), *words_of("Der Eigentümer von Gemarkung", 600)],
+        words_of("Jüchen Flur 20 Flurstück 335/11 hat", 600),
+        words_of("die Abstandflächenbaulast", 600),
+        words_of("übernommen am 05.01.1987.", 600),
+        words_of("Eingetragen am 12.03.1987", 1800),
+    ])
+    extraction = extract(page, gazetteer)
+    assert extraction.date.value == dt.date(1987, 3, 12)
+    assert [(e.lfd_nr, e.registered_on) for e in extraction.entries] == [(1, dt.date(1987, 3, 12))]

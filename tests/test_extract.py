@@ -630,7 +630,8 @@ def _odd_sheet_and_plan(plan_words: str):  # type: ignore[no-untyped-def]
     """A register sheet in wordings the classifier does not know well (a weak score), and a Lageplan."""
     odd = make_page([words_of("Stadt Jüchen Der Bürgermeister"), words_of("Verzeichnis der Baulasten"),
                      words_of("Registernummer 3751"), words_of("Gemarkung Jüchen Flur 20 Flurstück 335/11"),
-                     [("Nr.", 200), ("Art", 330), ("der", 450), ("Baulast", 570), ("Datum", 1300)],
+                     [("Nr.", 200), ("Art", 330), ("der", 450), ("Baulast", 570), ("Tag", 1300), ("der", 1420),
+                      ("Eintragung", 1540)],
                      [("1", 200), ("Abstandflächenbaulast", 330), ("12.03.1987", 1300)],
                      words_of("Der Eigentümer des Grundstücks Gemarkung Jüchen, Flur 20, Flurstück 335/11", 330),
                      words_of("übernimmt die Abstandfläche.", 330)])
@@ -654,7 +655,7 @@ def test_a_likeliest_sheet_that_reads_as_a_sheet_in_every_field_is_trusted(gazet
     scores = [sheet_score(odd), sheet_score(plan)]
     assert likeliest_sheet([odd, plan]) == (odd, False)
     assert (scores[1] >= WEAK_SHEET_THRESHOLD) is not trusted
-    extraction = from_likeliest_sheet(extract(odd, gazetteer), scores, 0, gazetteer, WEAK_SHEET_THRESHOLD)
+    extraction = from_likeliest_sheet(extract(odd, gazetteer), odd, scores, 0, gazetteer, WEAK_SHEET_THRESHOLD)
     assert extraction.sheet_certain is trusted
     assert extraction.register_number.value == "3751" and extraction.date.value == dt.date(1987, 3, 12)
     assert (not [f for f in validate(extraction, gazetteer) if f.severity == "error"]) is trusted
@@ -666,7 +667,7 @@ def test_a_likeliest_sheet_with_one_field_unsure_stays_uncertain(gazetteer) -> N
 
     odd, _ = _odd_sheet_and_plan("")
     unsure = dataclasses.replace(extract(odd, gazetteer), date=None)  # the date went unread
-    extraction = from_likeliest_sheet(unsure, [sheet_score(odd)], 0, gazetteer, WEAK_SHEET_THRESHOLD)
+    extraction = from_likeliest_sheet(unsure, odd, [sheet_score(odd)], 0, gazetteer, WEAK_SHEET_THRESHOLD)
     assert not extraction.sheet_certain and extraction.register_number.confidence <= 0.7
 
 
@@ -701,3 +702,29 @@ def test_an_enumeration_heading_the_prose_column_heads_no_remarks_column(gazette
     ])
     parcels = extract(page, gazetteer).parcels
     assert parcels.value == (Parcel("Elsen", 12, "169"),) and parcels.confidence >= 0.85
+
+
+@pytest.mark.parametrize("rows", [
+    pytest.param([words_of("Stadt Dormagen Der Bürgermeister"), words_of("Baulastenakte Verzeichnis-Nr. 1234"),
+                  words_of("Gemarkung Zons Flur 3 Flurstück 123/4"), [("Nr.", 200), ("Datum", 400), ("Vorgang", 800)],
+                  [("1", 200), ("05.01.1987", 400), *words_of("Schreiben des Architekten", 800)],
+                  [("2", 200), ("20.02.1987", 400), ("Lageplan", 800)]], id="an-akte's-cover-sheet"),
+    pytest.param([words_of("Stadt Dormagen Der Bürgermeister"), words_of("Betr.: Baulastenverzeichnis Blatt-Nr. 1234"),
+                  words_of("Gemarkung Zons Flur 3 Flurstück 123/4"),
+                  [("Pos.", 200), ("Datum", 400), ("Leistung", 800), ("Betrag", 1800)],
+                  [("1", 200), ("20.04.1987", 400), *words_of("Eintragung einer Baulast", 800), ("150,00", 1800)]],
+                 id="a-fee-notice"),
+])
+def test_a_likeliest_page_that_states_no_registered_baulast_is_not_trusted(gazetteer, rows) -> None:
+    """An Akte's cover sheet or a fee notice reads a number, a parcel and a date as surely as a sheet, but
+    names no registration in a register's words nor states a Baulast: never trusted (from the review)."""
+    from pipeline.classify import WEAK_SHEET_THRESHOLD, likeliest_sheet
+    from pipeline.extract import from_likeliest_sheet
+
+    page, blank = make_page(rows), make_page([], number=2)
+    assert likeliest_sheet([page, blank]) == (page, False)
+    extraction = from_likeliest_sheet(extract(page, gazetteer), page, [sheet_score(page), 0.0], 0, gazetteer,
+                                      WEAK_SHEET_THRESHOLD)
+    assert not extraction.sheet_certain
+    assert all(f.confidence <= 0.7 for f in (extraction.register_number, extraction.date) if f is not None)
+

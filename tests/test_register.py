@@ -586,3 +586,15 @@ def test_review_a_number_near_a_lower_tiers_label_wins_over_one_across_the_title
     page = page_of(line("Baulastenblatt", ("17", {"gap": 1000}), y=300, line_id=1),
                    line("Blatt:", "1258", y=400, line_id=2))
     assert read(page).value == "1258"
+
+
+@pytest.mark.parametrize("stamp", ["Register-Nr. 4457", "Eingang Register-Nr. 4457", "Registriernummer 4457"])
+def test_a_registrys_stamp_yields_to_the_sheets_blatt(stamp: str) -> None:
+    """A sheet labelled only "Blatt:", with a registry's or document system's stamp "Register-Nr. 4457"
+    in its header: the sheet's number is the Blatt's."""
+    page = page_of(line("Baulastenverzeichnis", "der", "Stadt", "Dormagen", y=100, line_id=1),
+                   line("Blatt:", "1234", y=200, line_id=2),
+                   line("Gemarkung", "Zons", "Flur", "3", "Flurstück", "12", y=300, line_id=3),
+                   line(*stamp.split(), y=400, x=1400, line_id=4))
+    found = read(page)
+    assert found is not None and found.value == "1234"
