@@ -62,16 +62,17 @@ def validate(extraction: Extraction, gazetteer: Gazetteer, threshold: float | No
     if extraction.date is not None and not is_plausible_register_date(extraction.date.value, today):
         findings.append(Finding("error", "implausible_date", f"date {extraction.date.value} is implausible", "date"))
     first = next((e for e in extraction.entries if e.lfd_nr == 1 and e.registered_on), None)
-    earlier = [e for e in extraction.entries
-               if first and e.lfd_nr > 1 and e.registered_on and e.registered_on < first.registered_on]
-    if first and earlier and extraction.date is not None and extraction.date.value == first.registered_on:
+    if first and extraction.date is not None and extraction.date.value == first.registered_on:
         # A register numbers its entries as they are registered: entry 2 registered before entry 1 means
         # one of the two dates is misread (or entry 1's is another act's).
-        findings.append(Finding(
-            "error", "entries_out_of_order",
-            f"entry {earlier[0].lfd_nr} registered ({earlier[0].registered_on}) before entry 1 ({first.registered_on}):"
-            " a date is misread", "date",
-        ))
+        earlier = next((e for e in extraction.entries
+                        if e.lfd_nr > 1 and e.registered_on and e.registered_on < first.registered_on), None)
+        if earlier is not None:
+            findings.append(Finding(
+                "error", "entries_out_of_order",
+                f"entry {earlier.lfd_nr} registered ({earlier.registered_on}) before entry 1 ({first.registered_on}):"
+                " a date is misread", "date",
+            ))
     for entry in extraction.entries:
         if entry.lfd_nr == 1 and entry.registered_on and entry.registered_on == entry.deleted_on:
             findings.append(Finding(

@@ -19,6 +19,7 @@ from baulast.model import Extraction, Field, OcrPage, Parcel, Word
 from baulast.parcels import parse_flurstueck, parse_parcels
 from baulast.textnorm import digits_to_int
 from baulast.validation import validate
+from pipeline.classify import WEAK_SHEET_THRESHOLD
 from pipeline.entries import extract_entries, first_numbered_entry, formula_row, inflected, of_grundbuch
 from pipeline.grid import grid_parcel_text, label_text, parcel_label, read_grid
 from pipeline.layout import (
@@ -507,7 +508,7 @@ def extract(page: OcrPage, gazetteer: Gazetteer) -> Extraction:
 
 
 def from_likeliest_sheet(extraction: Extraction, page: OcrPage, scores: list[float], index: int,
-                         gazetteer: Gazetteer, weak_threshold: float) -> Extraction:
+                         gazetteer: Gazetteer) -> Extraction:
     """The fields of a page that is only the likeliest sheet: trusted where the page reads as a register
     sheet in every field, names a registration and states a Baulast, and no other page of the file may be
     a sheet; otherwise capped (`from_uncertain_sheet`).
@@ -521,7 +522,7 @@ def from_likeliest_sheet(extraction: Extraction, page: OcrPage, scores: list[flo
     Akte's cover sheet, a fee notice or another register's extract may read a number, a parcel and a date
     as surely, but state no Baulast registered. `scores`: the file's pages' sheet scores; `index`: the
     page's place among them."""
-    rival = any(score >= weak_threshold for other, score in enumerate(scores) if other != index)
+    rival = any(score >= WEAK_SHEET_THRESHOLD for other, score in enumerate(scores) if other != index)
     if not rival and _names_registration(page) and _states_a_baulast(page, extraction) \
             and not any(f.severity == "error" for f in validate(extraction, gazetteer)):
         return extraction

@@ -19,7 +19,7 @@ from baulast.gazetteer import Gazetteer
 from baulast.model import Extraction, FileResult, PageText, ScanFile, Status
 from baulast.options import TaskOptions
 from baulast.validation import decide, validate
-from pipeline.classify import SHEET_THRESHOLD, WEAK_SHEET_THRESHOLD, likeliest_sheet, sheet_score
+from pipeline.classify import SHEET_THRESHOLD, likeliest_sheet, sheet_score
 from pipeline.crosscheck import cross_check, other_page_numbers
 from pipeline.efile import PdfSpool, page_pdf
 from pipeline.extract import extract, from_likeliest_sheet
@@ -91,8 +91,7 @@ def process_file(scan: ScanFile, options: TaskOptions, engine: OcrEngine | None 
         sheet, sure = likeliest_sheet(ocr_pages, scores)
         extraction = extract(sheet, gazetteer) if sheet is not None else Extraction()
         if sheet is not None and not sure:
-            extraction = from_likeliest_sheet(extraction, sheet, scores, ocr_pages.index(sheet), gazetteer,
-                                              WEAK_SHEET_THRESHOLD)
+            extraction = from_likeliest_sheet(extraction, sheet, scores, ocr_pages.index(sheet), gazetteer)
         if sheet is not None:
             others = other_page_numbers(ocr_pages, sheet.number)
             extraction = dataclasses.replace(

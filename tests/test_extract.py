@@ -655,19 +655,18 @@ def test_a_likeliest_sheet_that_reads_as_a_sheet_in_every_field_is_trusted(gazet
     scores = [sheet_score(odd), sheet_score(plan)]
     assert likeliest_sheet([odd, plan]) == (odd, False)
     assert (scores[1] >= WEAK_SHEET_THRESHOLD) is not trusted
-    extraction = from_likeliest_sheet(extract(odd, gazetteer), odd, scores, 0, gazetteer, WEAK_SHEET_THRESHOLD)
+    extraction = from_likeliest_sheet(extract(odd, gazetteer), odd, scores, 0, gazetteer)
     assert extraction.sheet_certain is trusted
     assert extraction.register_number.value == "3751" and extraction.date.value == dt.date(1987, 3, 12)
     assert (not [f for f in validate(extraction, gazetteer) if f.severity == "error"]) is trusted
 
 
 def test_a_likeliest_sheet_with_one_field_unsure_stays_uncertain(gazetteer) -> None:
-    from pipeline.classify import WEAK_SHEET_THRESHOLD
     from pipeline.extract import from_likeliest_sheet
 
     odd, _ = _odd_sheet_and_plan("")
     unsure = dataclasses.replace(extract(odd, gazetteer), date=None)  # the date went unread
-    extraction = from_likeliest_sheet(unsure, odd, [sheet_score(odd)], 0, gazetteer, WEAK_SHEET_THRESHOLD)
+    extraction = from_likeliest_sheet(unsure, odd, [sheet_score(odd)], 0, gazetteer)
     assert not extraction.sheet_certain and extraction.register_number.confidence <= 0.7
 
 
@@ -718,13 +717,12 @@ def test_an_enumeration_heading_the_prose_column_heads_no_remarks_column(gazette
 def test_a_likeliest_page_that_states_no_registered_baulast_is_not_trusted(gazetteer, rows) -> None:
     """An Akte's cover sheet or a fee notice reads a number, a parcel and a date as surely as a sheet, but
     names no registration in a register's words nor states a Baulast: never trusted (from the review)."""
-    from pipeline.classify import WEAK_SHEET_THRESHOLD, likeliest_sheet
+    from pipeline.classify import likeliest_sheet
     from pipeline.extract import from_likeliest_sheet
 
     page, blank = make_page(rows), make_page([], number=2)
     assert likeliest_sheet([page, blank]) == (page, False)
-    extraction = from_likeliest_sheet(extract(page, gazetteer), page, [sheet_score(page), 0.0], 0, gazetteer,
-                                      WEAK_SHEET_THRESHOLD)
+    extraction = from_likeliest_sheet(extract(page, gazetteer), page, [sheet_score(page), 0.0], 0, gazetteer)
     assert not extraction.sheet_certain
     assert all(f.confidence <= 0.7 for f in (extraction.register_number, extraction.date) if f is not None)
 
