@@ -177,6 +177,9 @@ SPLITS += ("heldout7",)
 # heldout8: an eighth held-out split, whose templates, wordings and renderers live in sheets_eighth.py only (which adds
 # them to TEMPLATES in the same way)
 SPLITS += ("heldout8",)
+# heldout9: a ninth held-out split, whose templates, wordings and renderers live in sheets_ninth.py only (which adds
+# them to TEMPLATES in the same way)
+SPLITS += ("heldout9",)
 # the heldout4 templates live in their own module, which adds them to TEMPLATES (and its wordings to LABELS)
 from . import (
     sheets_dev2,  # noqa: E402,F401
@@ -189,6 +192,7 @@ from . import (
     sheets_eighth,  # noqa: E402, F401
     sheets_fifth,  # noqa: E402, F401
     sheets_fourth,  # noqa: E402, F401
+    sheets_ninth,  # noqa: E402, F401
     sheets_seventh,  # noqa: E402, F401
     sheets_sixth,  # noqa: E402, F401
 )

@@ -25,6 +25,7 @@ from .sheets_eighth import EIGHTH_RENDERERS
 from .sheets_fifth import FIFTH_RENDERERS
 from .sheets_fourth import FOURTH_RENDERERS
 from .sheets_more import MORE_RENDERERS
+from .sheets_ninth import NINTH_RENDERERS
 from .sheets_seventh import SEVENTH_RENDERERS
 from .sheets_sixth import SIXTH_RENDERERS
 from .sheets_third import THIRD_RENDERERS
@@ -297,6 +298,7 @@ RENDERERS.update(SIXTH_RENDERERS)
 RENDERERS.update(DEV8_RENDERERS)
 RENDERERS.update(SEVENTH_RENDERERS)
 RENDERERS.update(EIGHTH_RENDERERS)
+RENDERERS.update(NINTH_RENDERERS)
 
 
 def render_sheet(a: Akte, tpl: Template, dpi: int, rng: random.Random, page_no: int,
