@@ -95,8 +95,12 @@ def _remarks(table: list[Row], vocabulary: LabelSet, head_read: bool, second_lin
                 # The cell alone is the evidence: a box from the column's head down to the date
                 # would hold other entries' lines, and its second reading would dispute nothing.
                 # It dates a label beside it that found no date of its own ("15.04.1987 | eingetragen").
+                # A label in the cell that took the date already ("eingetr." over it) dated it as this.
+                if any(id(w) in taken for w in remark.words):
+                    continue
                 if remark.row not in found or found[remark.row].date is None:
                     found[remark.row] = Remark(remark.row, remark.date, remark.words, anchor.score, remark.repaired)
+                    taken.update(id(w) for w in remark.words)
             continue
         after = table[anchor.row].words[anchor.end : anchor.end + 1]
         if id(anchor) in column_only and not any(c.isdigit() for w in after for c in w.text):
@@ -332,7 +336,7 @@ def _column_dates(table: list[Row], head: Anchor, span: tuple[int, int] | None =
                 other = names_other_act(cell) or index > 1 and names_other_act(cells[index - 1]) \
                     or _another_act_beside(table[index].words, words) \
                     or _cited_before(table[index].words + (table[index + 1].words if index + 1 < len(table) else ()),
-                                     match.raw, words)
+                                     match.raw, words, table[index - 1].words if index > 1 else ())
                 if not other and not _deletion_before(table[index].words, match.raw):
                     # "12. 1. 1062": a year no register has, misread; kept, never trusted.
                     dates.append(Remark(index, match.value, tuple(words), 1.0,
@@ -348,7 +352,23 @@ def _column_dates(table: list[Row], head: Anchor, span: tuple[int, int] | None =
                 # unknown, and the next date down the column is another entry's.
                 dates.append(Remark(index, None, tuple(cell), 1.0))
         index += 2 if dates and dates[-1].row == index and len(dates[-1].words) > len(cell) else 1
-    return dates
+    return _unlabelled_above_labelled(dates, cells)
+
+
+def _unlabelled_above_labelled(dates: list[Remark], cells: list[list[Word]]) -> list[Remark]:
+    """The column's dates without one standing in a cell right above "eingetr." and its date ("Erkl. v." /
+    "28.02.90" / "eingetr." / "12.05.90", the ground's words misread): the date the cell labels as the
+    registration's is the entry's, the other dates another act."""
+    labelled = {d.row for d in dates if d.row >= 2 and _labels_registration(cells[d.row - 1])}
+    return [d for d in dates if d.row in labelled
+            or not any(0 < row - d.row <= 3 and not any(d.row < o.row < row for o in dates) for row in labelled)]
+
+
+def _labels_registration(cell: list[Word]) -> bool:
+    """Whether a cell's line ends in a registration's label ("eingetr.", "Eingetragen am")."""
+    words = [w for w in cell if any(c.isalpha() for c in w.text)]
+    tail = tuple(words[-2:]) if words and key(words[-1].text) == "am" else tuple(words[-1:])
+    return bool(tail) and _is_one_of(tail[:1], REGISTERED.remark)
 
 
 # "Eintragung verfügt am ...", "Eintragungsverfügung": the order to register, dated before it.
@@ -376,16 +396,32 @@ def _another_act_beside(row: tuple[Word, ...], cell: list[Word] | tuple[Word, ..
 _CITING = {"v", "vom", "am"}
 
 
-def _cited_before(words: tuple[Word, ...], raw: str, cell: list[Word] | tuple[Word, ...]) -> bool:
-    """Whether the date `raw` read in the cell is cited by the words right before it on its line: a ground
-    and "vom" ("ERKL. V. 22.09.83" under a print's columns, the entry's text running under all of them).
-    `words`: the rows the cell spans."""
+def _cited_before(words: tuple[Word, ...], raw: str, cell: list[Word] | tuple[Word, ...],
+                  above: tuple[Word, ...] = ()) -> bool:
+    """Whether the date `raw` read in the cell is cited by the words right before it: a ground and "vom",
+    on its line ("ERKL. V. 22.09.83" under a print's columns, the entry's text running under all of them)
+    or stacked over it in a narrow cell ("Erkl. v." over "28.02.90", then "eingetr." over the registration's
+    date). `words`: the rows the cell spans; `above`: the row above the cell's."""
     dated = next((w for w in cell if w.text in raw or raw in w.text), None)
     if dated is None:
         return False
     middle = (dated.bbox[1] + dated.bbox[3]) // 2
     line = [w for w in words if w.bbox[1] <= middle <= w.bbox[3] and w.bbox[2] <= dated.bbox[0]]
-    before = [key(w.text) for w in sorted(line, key=lambda w: w.bbox[0])][-3:]
+    if _cites(line):
+        return True
+    # Stacked: the words over the date, from its left edge to its right (a wider cell's run-on aside).
+    height = dated.bbox[3] - dated.bbox[1]
+    over = sorted((w for w in above if w.bbox[2] > dated.bbox[0] - height and w.bbox[0] < dated.bbox[2]),
+                  key=lambda w: w.bbox[0])
+    # The cited date follows "v." on the line below, not on its own line ("ERKL. V. 22.09.83").
+    beside = [w for w in above if over and 0 <= w.bbox[0] - over[-1].bbox[2] <= 2 * height]
+    return bool(over) and not beside and min(w.bbox[0] for w in over) >= dated.bbox[0] - 2 * height \
+        and _cites(over)
+
+
+def _cites(words: list[Word]) -> bool:
+    """Whether the words end in a ground and "vom" ("Erkl. v."): they cite the date after them."""
+    before = [key(w.text) for w in sorted(words, key=lambda w: w.bbox[0])][-3:]
     return len(before) >= 2 and before[-1] in _CITING - {"am"} and any(k.startswith(_GROUNDS) for k in before[:-1])
 
 
@@ -462,7 +498,7 @@ def extract_entries(page: OcrPage, rows: list[Row], table_top: int,
                 # further down may belong to a later entry, the first one's unreadable:
                 # never sure enough to accept. A remark on the table's first lines is entry 1's.
                 confidence *= 0.7
-            if remark.repaired:
+            if remark.repaired or _year_runs_on(table, value_words):
                 confidence = min(confidence, REPAIRED)
             if _named_otherwise(segment, date, remark.words) or _second_text_before(table[: remark.row + 1]):
                 confidence = min(confidence, OTHERWISE_NAMED)
@@ -476,6 +512,21 @@ def extract_entries(page: OcrPage, rows: list[Row], table_top: int,
     if date_field is None and table_top > 0:
         date_field = _header_date(page, rows[:table_top])
     return sorted(entries, key=lambda entry: entry.lfd_nr), date_field
+
+
+def _year_runs_on(table: list[Row], value_words: list[Word]) -> bool:
+    """Whether a date read with a two-digit year has digits right after it on its line ("31.12.20 15"): the
+    year may be four digits broken apart, and the date is another than the one read."""
+    last = value_words[-1]
+    if not re.search(r"[./]\d{2}\.?$", last.text):
+        return False
+    row = next((r for r in table if last in r.words), None)
+    if row is None:
+        return False
+    after = [w for w in row.words if w.bbox[0] > last.bbox[2]]
+    following = min(after, key=lambda w: w.bbox[0], default=None)
+    return following is not None and following.text[:1].isdigit() \
+        and following.bbox[0] - last.bbox[2] <= row.height
 
 
 HEADER_DATE = 0.75  # a registration date only the header names ("Eingetragen am:" in a form's header): proposed

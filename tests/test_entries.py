@@ -993,3 +993,63 @@ def test_taken_over_in_the_entrys_text_dates_no_registration(gazetteer) -> None:
     extraction = extract(page, gazetteer)
     assert extraction.date.value == dt.date(1987, 3, 12)
     assert [(e.lfd_nr, e.registered_on) for e in extraction.entries] == [(1, dt.date(1987, 3, 12))]
+
+
+def _stacked_vermerk_sheet(ground: tuple[str, str], label: str = "eingetr."):  # type: ignore[no-untyped-def]
+    """A print whose "Eintragungsvermerk" cell stacks the declaration's date and the registration's:
+    "Erkl. v." / "28.02.90" / "eingetr." / "12.05.90" beside each entry's text (`label`: the registration's
+    word, "" for none)."""
+    labelled = [(label, 1600)] if label else []
+    return make_page([
+        *HEADER,
+        [("Lfd.", 200), ("Inhalt", 600), ("der", 760), ("Baulast", 860), ("Eintragungs-", 1600),
+         ("Löschungs-", 2000)],
+        [("Nr.", 200), ("vermerk", 1620), ("vermerk", 2020)],
+        [("1", 200), *words_of("Der jeweilige Eigentümer des Grundstücks", 340), (ground[0], 1600), (ground[1], 1750)],
+        [*words_of("Gemarkung Jüchen, Flur 20, Flurstück 335/11", 340), ("28.02.90", 1600)],
+        [*words_of("verpflichtet sich, Leitungen zu dulden.", 340), *labelled],
+        [("12.05.90", 1600)],
+        [("2", 200), *words_of("Zwei Stellplätze hält", 340), (ground[0], 1600),
+         (ground[1], 1750)],
+        [*words_of("der Eigentümer bereit.", 340), ("03.04.91", 1600)],
+        [*words_of("Im Auftrag", 340), *labelled],
+        [("17.06.91", 1600)],
+    ])
+
+
+def test_a_declaration_dated_over_the_registration_in_a_stacked_cell(gazetteer) -> None:
+    """"Erkl. v." over a date in the Vermerk cell cites the declaration; the next date is the registration's
+    (here unlabelled): one entry each, with its registration's date."""
+    extraction = extract(_stacked_vermerk_sheet(("Erkl.", "v."), label=""), gazetteer)
+    assert [(e.lfd_nr, e.registered_on) for e in extraction.entries] == [
+        (1, dt.date(1990, 5, 12)), (2, dt.date(1991, 6, 17))]
+    assert extraction.date.value == dt.date(1990, 5, 12)
+
+
+def test_the_date_eingetr_labels_wins_over_the_unlabelled_one_above_it(gazetteer) -> None:
+    """The ground's words misread ("EPKL. V."): the date the cell labels "eingetr." is still the
+    registration's, the one above it another act's."""
+    extraction = extract(_stacked_vermerk_sheet(("EPKL.", "V.")), gazetteer)
+    assert [(e.lfd_nr, e.registered_on) for e in extraction.entries] == [
+        (1, dt.date(1990, 5, 12)), (2, dt.date(1991, 6, 17))]
+    assert extraction.date.value == dt.date(1990, 5, 12)
+
+
+def test_a_two_digit_year_with_digits_after_it_is_never_sure(gazetteer) -> None:
+    """"Eintragung: 31.12.20 15": the year may be 2015 broken apart; the date is proposed, never sure."""
+    page = make_page([
+        *HEADER,
+        TABLE_HEAD_ROW,
+        [("1", 220), *words_of("Der jeweilige Eigentümer des Grundstücks duldet Leitungen.", 600)],
+        [*words_of("Art: Leitungsbaulast", 600), ("Eintragung:", 1500), ("31.12.20", 1830), ("15", 2080)],
+    ])
+    extraction = extract(page, gazetteer)
+    assert extraction.date.value == dt.date(2020, 12, 31)
+    assert extraction.date.confidence <= 0.6
+    same_without = make_page([
+        *HEADER,
+        TABLE_HEAD_ROW,
+        [("1", 220), *words_of("Der jeweilige Eigentümer des Grundstücks duldet Leitungen.", 600)],
+        [*words_of("Art: Leitungsbaulast", 600), ("Eintragung:", 1500), ("31.12.20", 1830)],
+    ])
+    assert extract(same_without, gazetteer).date.confidence > 0.85
