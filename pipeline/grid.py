@@ -75,6 +75,13 @@ def _heads(row: Row) -> list[Head] | None:
     words = [w for w in row.words if any(c.isalnum() for c in w.text)
              and w.bbox[3] - w.bbox[1] >= _SPECK * row.height]
     labels = [parcel_label(w.text) for w in words]
+    if "Flur" not in labels and "Gemarkung" in labels and "Flurstück" in labels:
+        # Between the Gemarkung's label and the Flurstück's, a word like "Flur" is its label, however misread
+        # ("Fir", also the commonest misreading of "für", which a label row holds none of).
+        between = range(labels.index("Gemarkung") + 1, labels.index("Flurstück"))
+        misread = [i for i in between if _misread_flur(words[i].text)]
+        if len(misread) == 1:
+            labels[misread[0]] = "Flur"
     found = [i for i, label in enumerate(labels) if label]
     if not {"Gemarkung", "Flurstück"} <= {labels[i] for i in found} or any(
         any(c.isdigit() for c in words[i].text) for i in range(found[0], found[-1] + 1)
@@ -90,6 +97,12 @@ def _heads(row: Row) -> list[Head] | None:
             continue  # a label repeated: the first heads the column (each cell is read once, by its label)
         heads.append((labels[index], words[index].bbox[0], right, words[index]))  # type: ignore[arg-type]
     return heads
+
+
+def _misread_flur(text: str) -> bool:
+    """Whether a word may be "Flur" misread: three to five letters, an F first, two edits away at most."""
+    folded = key(text)
+    return 3 <= len(folded) <= 5 and folded.isalpha() and folded[0] == "f" and distance(folded, "flur") <= 2
 
 
 def _joined(row: Row, flur: Head, flurstueck: Word) -> bool:
@@ -128,7 +141,7 @@ def _centred(row: Row, below: list[Row], heads: list[Head]) -> bool:
     left-aligned grid's values start under their labels. Only the grid's own value rows count."""
     first_label = min(head[1] for head in heads)
     for value_row in below:
-        if any(key(w.text).startswith(_GRID_END) for w in value_row.words[:3]) or _heads(value_row):
+        if _ends_grid(value_row, heads) or _heads(value_row):
             return False
         values = [w for w in value_row.words if sum(c.isalnum() for c in w.text) >= 2
                   and w.bbox[3] - w.bbox[1] >= _SPECK * row.height]
@@ -137,6 +150,14 @@ def _centred(row: Row, below: list[Row], heads: list[Head]) -> bool:
             return first.bbox[0] < first_label - 2 * row.height \
                 and not any(w.bbox[2] <= first.bbox[0] for w in row.words if any(c.isalnum() for c in w.text))
     return False
+
+
+def _ends_grid(row: Row, heads: list[Head]) -> bool:
+    """Whether a row below the labels ends the grid: it opens the sheet's next part ("Grundbuch", "Lfd. Nr.")
+    under the parcel columns. A word right of them is another column's label going on ("Baulasten-" /
+    "blatt-Nr." beside "Flurstück(e)")."""
+    right = max(head[2] for head in heads)
+    return any(key(w.text).startswith(_GRID_END) and (w.bbox[0] + w.bbox[2]) // 2 < right for w in row.words[:3])
 
 
 _BENEFITING = ("begunstigt", "herrschend")  # "Begünstigte Flurstücke", "herrschendes Grundstück"
@@ -180,7 +201,7 @@ def read_grid(rows: list[Row], known_gemarkung: Callable[[str], bool]) -> tuple[
         centred = _centred(row, rows[index + 1 : index + 1 + _MAX_VALUE_ROWS], heads)
         column_words = _column_words(row) if centred else []
         for value_row in rows[index + 1 : index + 1 + _MAX_VALUE_ROWS]:
-            if any(key(w.text).startswith(_GRID_END) for w in value_row.words[:3]) or _heads(value_row):
+            if _ends_grid(value_row, heads) or _heads(value_row):
                 break
             cells = _cells(value_row, heads, column_words if centred else [], slack)
             if FLUR_AND_FLURSTUECK in cells:

@@ -445,3 +445,30 @@ def test_review_prose_naming_the_benefiting_parcel_is_no_grids_heading() -> None
                 [("Gemarkung", 100), ("Flur", 450), ("Flurstück", 650)],
                 [("Büttgen", 100), ("9", 450), ("1086/12", 650)])
     assert parse_parcels(grid_parcel_text(rows)) == [Parcel("Büttgen", 9, "1086/12")]
+
+
+def test_another_columns_label_going_on_beside_the_parcel_labels_ends_no_grid(gazetteer) -> None:
+    """"Baulasten-" / "blatt-Nr." beside "Gemeinde | Gemarkung | Flur | Flurstück(e)": the label's second line
+    stands right of the parcel columns and ends no grid; the values below it, two parcels, are read."""
+    page = make_page([
+        words_of("Stadt Neuss Der Stadtdirektor"),
+        [("Gemeinde", 100), ("Gemarkung", 500), ("Flur", 1000), ("Flurstück(e)", 1150), ("Baulasten-", 1800)],
+        [("blatt-Nr.", 1800)],
+        [("Neuss", 100), ("Holzheim", 500), ("20", 1000), ("2167", 1150)],
+        [("Rosellen", 500), ("2", 1000), ("1987", 1150), ("860", 1900)],
+        [*words_of("Grundbuch von / Blatt", 1000)],
+        TABLE_HEAD_ROW,
+        [("1", 220), *words_of("Der jeweilige Eigentümer duldet Leitungen.", 600)],
+    ])
+    found = extract(page, gazetteer).parcels
+    assert set(found.value) == {Parcel("Holzheim", 20, "2167"), Parcel("Rosellen", 2, "1987")}
+
+
+def test_a_misread_flur_label_between_the_gemarkung_and_the_flurstueck() -> None:
+    """"Gemarkung | Fir | Flurstück(e)": the word between the two labels is the Flur's, however misread."""
+    rows = rows_of(make_page([
+        [("Gemeinde", 100), ("Gemarkung", 500), ("Fir", 1000), ("Flurstück(e)", 1150)],
+        [("Neuss", 100), ("Rosellen", 500), ("39", 1000), ("142", 1150)],
+        [("Rosellen", 500), ("40", 1000), ("494", 1150)],
+    ]))
+    assert parse_parcels(grid_parcel_text(rows)) == [Parcel("Rosellen", 39, "142"), Parcel("Rosellen", 40, "494")]
