@@ -52,7 +52,9 @@ _REGISTERS = ("verzeichn", "baulastenverz", "baulastenbuch", "register", "kartei
               "baulastenblatt")  # and the sheet: "Lfd. Nr. des Blattes"
 # "Bl.-Nr." as read, its l misread ("BIL.-Nr.", "BI-Nr."); not "BV-Nr.", "Bd.-Nr." nor "B-Nr.", other numbers'
 # and the initials of the register's names: "BLB-Nr." (Baulastenblatt), "BLV-Nr." (Baulastenverzeichnis), "BLK-Nr."
-_BL_NR = {"blnr", "bilnr", "binr", "b1nr", "bllnr", "blbnr", "bibnr", "blvnr", "bivnr", "blknr", "biknr"}
+# ("BL-Nummer" spelt out as well).
+_BL_NR = {f"{initials}{number}" for initials in ("bl", "bil", "bi", "b1", "bll", "blb", "bib", "blv", "biv", "blk", "bik")
+          for number in ("nr", "nummer")}
 # A register's name cut short at a dot before its number word: "Verz.-Nr.", "Baul.-Nr.", "Baulastenverz. Nr."
 # (at least four letters of the name: "Bau." or "Reg." name other things too).
 _ABBREVIABLE = ("baulastenverzeichnis", "verzeichnis", "baulastenblatt", "baulastenkartei", "baulastenregister",
@@ -406,6 +408,7 @@ def _phrase_labels(rows: list[Row], limit: int, is_label: Callable[[str], bool],
     return labels
 
 
+_VOLUME = re.compile(r"[ivx]{1,5}|\d{1,3}")  # a volume's number, Roman or Arabic (folded)
 _NAMED_PHRASE = 4  # words between the register's name and a label that its phrase names ("der Stadt Neuss")
 NAMED_PHRASE_FACTOR = 0.9  # such a phrase names the register less surely than its name right before the label
 
@@ -430,6 +433,8 @@ def _opens_register_line(row: Row, index: int, named: bool = False) -> float:
     name_at = next((i for i, w in enumerate(words) if w.startswith(_REGISTER_NAMES)), None)
     if named and name_at is None:
         return 0.0
+    if not named and len(words) == 2 and words[0] == "band" and _VOLUME.fullmatch(words[1]):
+        return NAMED_PHRASE_FACTOR  # "Band III Blatt 768 b": the register's volume and sheet (a Grundbuch's is named)
     if all(w.startswith(_REGISTER_NAMES) or w in ("der", "des") for w in words):
         return 1.0
     after = words[name_at + 1 :] if name_at is not None else []

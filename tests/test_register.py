@@ -266,7 +266,19 @@ def test_bare_blatt_in_a_register_header() -> None:
     assert found is not None and found.value == "1258b" and 0.75 <= found.confidence <= 0.85
 
 
+def test_the_registers_volume_and_sheet() -> None:
+    """"Gemarkung Jüchen .... Band III Blatt 768 b" under "Baulastenverzeichnis": the register's volume and its
+    sheet (a speck between them); a label less sure than "Baulastenblatt Nr."."""
+    page = page_of(HEADER, line("Baulastenverzeichnis", y=300, x=600, line_id=2),
+                   line("Gemarkung", "Jüchen", ("Band", {"gap": 400}), "III", ("_", {"gap": -10}), "Blatt", "768", "b",
+                        y=400, line_id=3))
+    found = read(page)
+    assert found is not None and found.value == "768b" and found.confidence < 0.8
+
+
 @pytest.mark.parametrize("lines", [
+    pytest.param([line("Grundbuch", "von", "Zons", "Band", "12", "Blatt", "416", y=400, line_id=2)],
+                 id="grundbuch-band"),
     pytest.param([line("Grundbuch", "von", y=400, x=1200, line_id=2), line("Büttgen", y=470, x=1200, line_id=3),
                   line("Blatt", "8468", y=540, x=1200, line_id=4)], id="grundbuch-above"),
     pytest.param([line("Grundbuchblatt", y=400, x=1200, line_id=2),
@@ -532,6 +544,7 @@ def test_no_lone_number(lines: list) -> None:
     pytest.param(("BLK-Nr.", "612"), "612", id="initials-of-the-kartei"),
     pytest.param(("Registernummer", "3.378"), "3378", id="registernummer"),
     pytest.param(("Register-Nr.", "0857"), "857", id="register-nr"),
+    pytest.param(("BL-Nummer:", "1013", "b"), "1013b", id="bl-nummer"),
     pytest.param(("Verz.-Blatt", "Nr.", "3177"), "3177", id="verzeichnisblatt-cut-short"),
     pytest.param(("Lfd.", "Nr.", "des", "Blattes:", "3.501"), "3501", id="nr-des-blattes"),
 ])
