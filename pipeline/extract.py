@@ -35,6 +35,7 @@ from pipeline.layout import (
     words_below,
     words_right_of,
 )
+from pipeline.parcel_column import parcel_column
 from pipeline.reconcile import reconcile
 from pipeline.register import extract_register_number
 from pipeline.vocab import REGISTERED, REMARKS
@@ -115,9 +116,16 @@ def _gemarkung_rows_unread(header: list[Row], parcels: tuple[Parcel, ...], gazet
         if len(words) < 3 or sum(any(c.isdigit() for c in w.text) for w in words[1:4]) < 2:
             continue
         match = gazetteer.match_gemarkung(words[0].text.strip(",.:;"))
-        if match is not None and match.score >= _KNOWN and match.name not in names:
-            return True
+        if match is not None and match.score >= _KNOWN and match.name not in names \
+                and not any(_names_gemarkung(w, names, gazetteer) for w in words[1:4]):
+            return True  # not a grid's row opened by its Gemeinde ("Jüchen | Hochneukirch | 11 | 1158"): read
     return False
+
+
+def _names_gemarkung(word: Word, names: set[str], gazetteer: Gazetteer) -> bool:
+    """Whether the word names one of the Gemarkungen (as the gazetteer matches it)."""
+    match = gazetteer.match_gemarkung(word.text.strip(",.:;"))
+    return match is not None and match.score >= _KNOWN and match.name in names
 
 
 def _read_parcels(page: OcrPage, rows: list[Row], header: list[Row], header_end: int,
@@ -153,8 +161,9 @@ def _read_parcels(page: OcrPage, rows: list[Row], header: list[Row], header_end:
     if not parcels and header_end < len(rows):
         # A register whose entries name their parcels in a column of their own ("Grundstück (Flur,
         # Flurstück) | Inhalt der Baulast"): the sheet's parcels are those the column names.
-        column = parcel_column(rows, header_end)
-        parcels = parse_parcels(" ".join(w.text for w in column), default_gemarkung=default)
+        found = parcel_column(rows, header_end)
+        column = list(found.words)
+        parcels = parse_parcels(found.text, default_gemarkung=default)
         if not parcels:
             column = []  # the column named none: the prose keeps its words
         kept = _without_lost_slashes(parcels)
@@ -191,7 +200,9 @@ def _read_parcels(page: OcrPage, rows: list[Row], header: list[Row], header_end:
         # A Flur the header lost, taken from the entry text that restates the parcel: one
         # reading only, so it never counts as confirmed; a Flur only inferred for a parcel
         # the entry text does not restate is never trusted.
-        inferred = any(p not in in_entries for p in completed)
+        # A number the header's row holds where the Flur would stand, other than the entry text's, was the
+        # Flur misread or unlabelled ("Hoisten 308 176/11" beside "Flur 39, Flurstück 176/11"): disputed.
+        inferred = any(p not in in_entries for p in completed) or _other_flur_in_header(header, resolved, completed)
         confidence = min(confidence, _ONE_READING) if inferred else confidence * 0.95
         return Field("parcels", tuple(dict.fromkeys(completed)), confidence, evidence_of(page, used)), cap
     burdened = _burdened_in_prose(prose, gazetteer) - set(twins)  # "7593" is "759/3" read without its slash
@@ -257,51 +268,6 @@ def _slash_lost(parcel: Parcel, other: Parcel) -> bool:
         and other.flur == parcel.flur and other.gemarkung == parcel.gemarkung \
         and parcel.flurstueck.startswith(other.flurstueck.split("/")[0]) \
         and Levenshtein.distance(parcel.flurstueck, other.flurstueck.replace("/", "")) <= 1
-
-
-_PARCEL_COLUMN_HEADS = ("grundstuck", "grundstucke", "flurstuck", "flurstucke")
-_CELL_GAP = 1.5  # word heights between two words of one table cell's line, at most
-_CELL_WORDS = 6  # words of one line of a parcel cell ("Fl. 20 Nr. 219, 229/4"), at most
-_CELL_WIDTH = 0.35  # of the page's width: a parcel cell's line is narrower; a line of prose is wider
-
-
-def parcel_column(rows: list[Row], head_row: int) -> list[Word]:
-    """The words of the entries table's parcel column ("Grundstück (Flur, Flurstück)", "Flurstück"
-    heading a column between the running number and the entry text), line by line; [] where the table has
-    none. A cell's line starts right of the head word before the column's, by the column head's end."""
-    head = sorted(rows[head_row].words, key=lambda w: w.bbox[0])
-    at = next((i for i, w in enumerate(head) if key(w.text) in _PARCEL_COLUMN_HEADS and w.conf >= 50), None)
-    if at is None or at + 1 >= len(head):
-        return []
-    start = at  # the head's first word ("Belastetes Grundstück"): the column begins after the head before it
-    while start and head[start].bbox[0] - head[start - 1].bbox[2] <= _CELL_GAP * rows[head_row].height:
-        start -= 1
-    left = head[start - 1].bbox[2] if start else 0
-    widest = _CELL_WIDTH * page_width(rows)
-    words: list[Word] = []
-    for row in rows[head_row + 1 :]:
-        # A cell's words stand a space or so apart from where the column starts; the next column's
-        # text begins after a wider gap (a head centred over its column says little of its width).
-        line = sorted((w for w in row.words if w.bbox[0] > left), key=lambda w: w.bbox[0])
-        if not line or line[0].bbox[0] > head[at].bbox[2]:
-            continue
-        cell = line[:1]
-        for word in line[1:]:
-            if word.bbox[0] - cell[-1].bbox[2] > _CELL_GAP * max(1, cell[-1].bbox[3] - cell[-1].bbox[1]) \
-                    or not any(c.isalnum() for c in word.text):
-                break  # the next column, or the rule before it
-            cell.append(word)
-        if any(c.isdigit() for w in cell for c in w.text):  # not the head's own second line "(Flur, Flurstück)"
-            if len(cell) > _CELL_WORDS or cell[-1].bbox[2] - cell[0].bbox[0] > widest:
-                return []  # a line of prose, no cell: the head word stands over the entry text
-            words += cell
-    return words
-
-
-def page_width(rows: list[Row]) -> int:
-    """The width the page's words span."""
-    return max((w.bbox[2] for row in rows for w in row.words), default=1) - \
-        min((w.bbox[0] for row in rows for w in row.words), default=0)
 
 
 def _first_restated(page: OcrPage, prose: list[Word], gazetteer: Gazetteer) -> Field | None:
@@ -376,6 +342,24 @@ def _run_on_across(row: Row, cut: int, reach: int) -> list[Word]:
     if across and across[-1].bbox[2] >= reach and not find_dates(" ".join(w.text for w in across)):
         return kept + across
     return kept
+
+
+def _other_flur_in_header(header: list[Row], read: list[Parcel], completed: list[Parcel]) -> bool:
+    """Whether a header row that names a completed parcel's Flurstück holds another number between its
+    Gemarkung and the Flurstück than the Flur the entry text gave."""
+    for before, after in zip(read, completed):
+        if before.flur is not None or after.flur is None:
+            continue
+        for row in header:
+            at = next((i for i, w in enumerate(row.words) if w.text.strip(",.;") == after.flurstueck), None)
+            name = next((i for i, w in enumerate(row.words[:at]) if key(w.text) == key(after.gemarkung)), None) \
+                if at is not None else None
+            if name is None:
+                continue
+            numbers = ["".join(c for c in w.text if c.isdigit()) for w in row.words[name + 1 : at]]  # "17_": 17
+            if any(number and number != str(after.flur) for number in numbers):
+                return True
+    return False
 
 
 def _complete_flur(header: list[Parcel], in_entries: set[Parcel]) -> list[Parcel]:
@@ -484,6 +468,10 @@ def extract(page: OcrPage, gazetteer: Gazetteer) -> Extraction:
         if table_top is None:
             header_end = formula - 1  # the entry text, read for the parcels it restates, begins there too
     register_number = extract_register_number(page, rows[: max(header_rows, 1)] or rows, lone=True)
+    if register_number is None and (footer := _footer(page, rows[max(header_rows, 1) :])):
+        # A register program's footer names the sheet it closes ("Baulastenblatt 2102 - Stand: 31.08.2023 -
+        # Seite 1 von 1"), below the entries, apart from them.
+        register_number = extract_register_number(page, footer)
     if register_number is None:
         # Outside the header a number after "Baulastenblatt" may be a cross-reference in the
         # entry text ("siehe Baulastenblatt Nr. 345"): keep it for the reviewer, never trust it.
@@ -505,6 +493,23 @@ def extract(page: OcrPage, gazetteer: Gazetteer) -> Extraction:
         municipality=municipality, register_number=register_number, parcels=parcels, date=date,
         entries=tuple(entries), sheet_page=page.number,
     )
+
+
+_FOOTER_ZONE = 0.85  # of the page's height: a footer's line stands below this
+_FOOTER_GAP = 4  # row heights between a footer and the text above it, at least
+
+
+def _footer(page: OcrPage, rows: list[Row]) -> list[Row]:
+    """The page's footer: its last rows, low on the page and well apart from the text above them."""
+    footer: list[Row] = []
+    for index in range(len(rows) - 1, 0, -1):
+        row = rows[index]
+        if row.bbox[1] < _FOOTER_ZONE * page.height:
+            break
+        footer.insert(0, row)
+        if row.bbox[1] - rows[index - 1].bbox[3] >= _FOOTER_GAP * row.height:
+            return footer
+    return []
 
 
 def from_likeliest_sheet(extraction: Extraction, page: OcrPage, scores: list[float], index: int,

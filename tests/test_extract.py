@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from baulast.model import Parcel
+from baulast.model import Parcel, Word
 from pipeline.classify import find_sheet, sheet_score
 from pipeline.entries import classify_type
 from pipeline.extract import extract, from_uncertain_sheet
@@ -726,3 +726,44 @@ def test_a_likeliest_page_that_states_no_registered_baulast_is_not_trusted(gazet
     assert not extraction.sheet_certain
     assert all(f.confidence <= 0.7 for f in (extraction.register_number, extraction.date) if f is not None)
 
+
+
+def _with_footer(page, *texts: str, y: int = 3300):  # type: ignore[no-untyped-def]
+    """The page with a footer line low on it: each text a word, left to right."""
+    words, x = [], 200
+    for text in texts:
+        words.append(Word(text=text, conf=95.0, bbox=(x, y, x + 30 * len(text), y + 60), block=99, par=1, line=1))
+        x += 30 * len(text) + 30
+    return dataclasses.replace(page, words=page.words + tuple(words))
+
+
+def test_the_footer_of_a_register_program_names_the_sheet(gazetteer) -> None:
+    """"Baulastenblatt 2102 - Stand: 31.08.2023 - Seite 1 von 1" low on the page, apart from the entries: the
+    sheet the footer closes; the entry text's cross-reference is no longer the number."""
+    entry = ("1", ["Zufahrt zugunsten Flurstück 130,", "siehe Baulastenblatt Nr. 345."], ["Eingetragen am 12.03.1987"])
+    page = sheet("Gemarkung Zons Flur 3 Flurstück 12", entries=[entry])
+    footed = _with_footer(page, "Baulastenblatt", "2102", "-", "Stand:", "31.08.2023", "Seite", "1", "von", "1")
+    register_number = extract(footed, gazetteer).register_number
+    assert register_number.value == "2102" and register_number.confidence >= 0.8
+    # Not the last line of the entries' text, however low: a footer stands apart from the text above it.
+    close = _with_footer(page, "Baulastenblatt", "2102", y=max(w.bbox[3] for w in page.words) + 20)
+    assert extract(close, gazetteer).register_number.confidence <= 0.5
+
+
+@pytest.mark.parametrize("flur_cell, sure", [(("308", 1000), False), ((), True)])
+def test_a_flur_from_the_entry_text_is_disputed_by_another_number_in_the_header(gazetteer, flur_cell, sure) -> None:
+    """The grid's Flur label unread ("Klar"), its value "308" in no column: the entry text's "Flur 39" completes
+    the parcel, but the header's row holds another number where the Flur stands: never sure. Without it, the
+    entry text's Flur is taken."""
+    page = make_page([
+        words_of("Stadt Neuss Der Stadtdirektor Baulastenverzeichnis"),
+        [("Gemeinde", 100), ("Gemarkung", 500), ("Klar", 1000), ("Flurstück(e)", 1150), ("Baulastenblatt-Nr.", 1800)],
+        [("Neuss", 100), ("Hoisten", 500), *([flur_cell] if flur_cell else []), ("176/11", 1150), ("0248", 1900)],
+        TABLE_HEAD_ROW,
+        [("1", 220), *words_of("Der jeweilige Eigentümer des Grundstücks", 600)],
+        words_of("Gemarkung Hoisten, Flur 39, Flurstück 176/11 übernimmt", 600),
+        words_of("die Abstandfläche. Eingetragen am 12.03.1987", 600),
+    ])
+    found = extract(page, gazetteer).parcels
+    assert found.value == (Parcel("Hoisten", 39, "176/11"),)
+    assert (found.confidence >= 0.8) is sure
