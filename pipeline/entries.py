@@ -777,7 +777,7 @@ def _entry_starts(table: list[Row]) -> list[int]:
         # The number follows a word naming it: where it stands says nothing more.
         named = bool(skipped := _number_words(lettered))
         first = lettered[skipped]
-        token = first.text.strip("|[](.):")
+        token = first.text.strip("|[](.):;,")  # "1;" and "1," are how "1." often reads
         if expected == 1 and token in _ONE_LOOKALIKES:
             token = "1"  # a lone "1" in its cell is often read as l, I or ı
         if token.isascii() and token.isdigit() and int(token) == expected and (named or first.bbox[0] < content_left):

@@ -1053,3 +1053,19 @@ def test_a_two_digit_year_with_digits_after_it_is_never_sure(gazetteer) -> None:
         [*words_of("Art: Leitungsbaulast", 600), ("Eintragung:", 1500), ("31.12.20", 1830)],
     ])
     assert extract(same_without, gazetteer).date.confidence > 0.85
+
+
+@pytest.mark.parametrize("number", ["1.", "1;", "1,"])
+def test_entry_ones_number_read_with_a_semicolon(gazetteer, number: str) -> None:
+    """"1;" and "1," are how a typed "1." often reads: the entry's running number, so its date at the entry's
+    end is entry 1's, not one a later entry may have."""
+    page = make_page([
+        *HEADER,
+        TABLE_HEAD_ROW,
+        [(number, 210), *words_of("Der jeweilige Eigentümer des Grundstücks", 600)],
+        words_of("Gemarkung Jüchen, Flur 20, Flurstück 335/11 übernimmt", 600),
+        words_of("die Abstandfläche für das Gebäude auf dem", 600),
+        words_of("Grundstück Flurstück 12.", 600),
+        words_of("Eingetragen am 30. April 1967", 600),
+    ])
+    assert extract(page, gazetteer).date.confidence >= 0.85
