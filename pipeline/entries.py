@@ -90,7 +90,7 @@ def _remarks(table: list[Row], vocabulary: LabelSet, head_read: bool, second_lin
     strong = {id(a) for a in anchors if _is_one_of(table[a.row].words[a.start : a.end], vocabulary.remark)}
     for anchor in sorted(anchors, key=lambda a: id(a) not in strong):
         label_words = table[anchor.row].words[anchor.start : anchor.end]
-        if (anchor.row == 0 or anchor in second) and (column := _column_head(table, anchor)):
+        if (anchor.row == 0 or anchor in second) and (column := _column_head(table, anchor, vocabulary is REGISTERED)):
             for remark in column:
                 # The cell alone is the evidence: a box from the column's head down to the date
                 # would hold other entries' lines, and its second reading would dispute nothing.
@@ -266,11 +266,21 @@ def _longer_or_of(words: tuple[Word, ...], anchor: Anchor, labels: tuple[str, ..
 _CELL_WORDS = 3  # words of a date column's cell besides the date (a place, a signature); more are prose
 
 
-def _column_head(table: list[Row], anchor: Anchor) -> list[Remark]:
+def _column_head(table: list[Row], anchor: Anchor, widen: bool = False) -> list[Remark]:
     """The dates of the column a head label heads, on the head's first line or, where the head has two
-    lines, its second ("Tag d." over "Eintr."); [] for a label below the head."""
+    lines, its second ("Tag d." over "Eintr."); [] for a label below the head. `widen`: a column every entry
+    has a date in (the registration's, not the deletion's) may reach further left than its head."""
     if anchor.row == 0:
-        return _column_dates(table, anchor)
+        dates = _column_dates(table, anchor)
+        if any(remark.date for remark in dates) or anchor.start == 0 or not widen:
+            return dates
+        # No date under the head word: the column may reach further left than its head (a pen's date in a
+        # wide cell, "17.8.61" left of "Eingetr. (Tag/Unterschr.)"), up to halfway to the head word before it.
+        head = table[0].words
+        left = (head[anchor.start - 1].bbox[2] + head[anchor.start].bbox[0]) // 2
+        right = head[anchor.end].bbox[0] if anchor.end < len(head) else 10**9
+        wide = _column_dates(table, anchor, (left, right))
+        return wide if any(remark.date for remark in wide) else dates
     if anchor.row == 1 and continues_head(table):
         # The head words of both lines are centred over their columns: the column ends where its
         # head word's line would end, not at the next head word.

@@ -40,7 +40,8 @@ class LabelSet:
 
 REGISTERED = LabelSet(
     remark=("Eingetragen", "Eingetr.", "Eintragungsdatum"),
-    dated=("Eintragungstag", "Tag der Eintragung", "Datum der Eintragung", "Eintragung vom", "Eintragung am"),
+    dated=("Eintragungstag", "Tag der Eintragung", "Datum der Eintragung", "Eintragung vom", "Eintragung am",
+           "Eintrag am", "Eintrag vom"),
     # A column headed "Eintragung" or "Datum" holds the entries' dates; in the prose these
     # words name other things ("mit der Eintragung", "Datum der Erklärung").
     column=("Eintragung", "Datum", "Eintr.-Datum", "Eingetr.-Datum", "Eintr.-Tag"),

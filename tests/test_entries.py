@@ -1069,3 +1069,39 @@ def test_entry_ones_number_read_with_a_semicolon(gazetteer, number: str) -> None
         words_of("Eingetragen am 30. April 1967", 600),
     ])
     assert extract(page, gazetteer).date.confidence >= 0.85
+
+
+def test_eintrag_am_labels_the_registration(gazetteer) -> None:
+    """An extract's blocks: "Eintrag am 01.01.2012", "Löschung am ..." under each Baulast."""
+    page = make_page([
+        *HEADER,
+        words_of("Baulast 1"),
+        words_of("Art: Zufahrtsbaulast"),
+        words_of("Eintrag am 01.01.2012"),
+        words_of("Inhalt: Der jeweilige Eigentümer duldet die Zufahrt."),
+        words_of("Baulast 2"),
+        words_of("Eintrag am 31.10.2018"),
+        words_of("Löschung am 21.11.2021"),
+    ])
+    extraction = extract(page, gazetteer)
+    assert extraction.date.value == dt.date(2012, 1, 1)
+
+
+@pytest.mark.parametrize("head", ["Eingetr.", "Gelöscht"])
+def test_a_pens_date_left_of_its_columns_head(gazetteer, head: str) -> None:
+    """"17.8.61" written into a wide cell, left of its head "Eingetr." (the head word right in its column): the
+    registration's column reaches halfway to the head word before it. A deletion column does not: most
+    entries have no deletion, and the registration's date is no deletion's."""
+    page = make_page([
+        *HEADER,
+        [("Lfd.", 150), ("Inhalt", 700), ("der", 900), ("Baulast", 1000), (head, 1950)],
+        [("(Tag/Unterschr.)", 1900)],
+        [("1", 150), *words_of("Der jeweilige Eigentümer des Grundstücks", 300), ("17.8.61", 1700)],
+        words_of("Gemarkung Jüchen, Flur 20, Flurstück 335/11 übernimmt", 300),
+        words_of("die Abstandfläche.", 300),
+    ])
+    extraction = extract(page, gazetteer)
+    if head == "Eingetr.":
+        assert extraction.date.value == dt.date(1961, 8, 17) and extraction.date.confidence >= 0.85
+    else:
+        assert [e.deleted_on for e in extraction.entries] == [None]
