@@ -446,10 +446,13 @@ def _names_deletion(folded: str) -> bool:
 def _deletion_before(words: list[Word] | tuple[Word, ...], raw: str) -> bool:
     """Whether the date `raw` on a row follows a deletion's word ("gel. 3.2.01", "gelöscht am"),
     which may stand left of the date column: the column holds the deletion's date too."""
-    for index, word in enumerate(words):
-        if raw in word.text or word.text in raw:
-            return any(_names_deletion(key(w.text)) for w in words[max(0, index - 2) : index])
-    return False
+    # The date's own word: one that holds it, or a part of it ("16." "April" "1980"), not a lone "1" of the
+    # line read into it.
+    at = next((i for i, w in enumerate(words) if raw in w.text), None)
+    if at is None:
+        at = next((i for i, w in enumerate(words)
+                   if w.text in raw and (len(w.text) >= 3 or not w.text.isdigit())), None)
+    return at is not None and any(_names_deletion(key(w.text)) for w in words[max(0, at - 2) : at])
 
 
 def extract_entries(page: OcrPage, rows: list[Row], table_top: int,

@@ -1105,3 +1105,18 @@ def test_a_pens_date_left_of_its_columns_head(gazetteer, head: str) -> None:
         assert extraction.date.value == dt.date(1961, 8, 17) and extraction.date.confidence >= 0.85
     else:
         assert [e.deleted_on for e in extraction.entries] == [None]
+
+
+def test_a_deletion_in_the_registration_column_after_a_lone_number_in_the_prose(gazetteer) -> None:
+    """"... auf seinem Grundstück 1 Stellplatz ... gelöscht 1.9.09": the lone "1" of the prose is no part of the
+    date; "gelöscht" before it makes the date the deletion's, not the registration's."""
+    page = make_page([
+        *HEADER,
+        [("Lfd.", 150), ("Inhalt", 700), ("der", 900), ("Baulast", 1000), ("Eingetr.", 1700)],
+        [("1", 150), *words_of("Der jeweilige Eigentümer des Grundstücks", 300), ("9.5.63", 1700)],
+        words_of("Gemarkung Jüchen, Flur 20, Flurstück 335/11", 300),
+        [*words_of("hält auf seinem Grundstück 1 Stellplatz", 300), ("gelöscht", 1450), ("1.9.09", 1700)],
+        words_of("für das Bauvorhaben bereit.", 300),
+    ])
+    extraction = extract(page, gazetteer)
+    assert [(e.registered_on, e.deleted_on) for e in extraction.entries] == [(dt.date(1963, 5, 9), dt.date(2009, 9, 1))]
