@@ -45,7 +45,7 @@ BARE_LABEL_KEY = "blatt"
 BARE_LABEL_SCORE = 0.85
 _GRUNDBUCH_ABOVE = 3  # rows above a bare "Blatt" in which a Grundbuch label would own it
 _REGISTER_NAMES = ("baulast", "verzeichnis", "register", "kartei")  # words that name the register itself
-_QUALIFYING = {"im", "in", "des", "der", "zum"}  # "Blatt im Verzeichnis", "Nr. des Baulastenverzeichnisses"
+_QUALIFYING = {"im", "in", "des", "der", "d", "zum"}  # "Blatt im Verzeichnis", "Nr. des Baulastenverzeichnisses"
 # The register's names a bare "Nr." may be qualified by ("Nr. des Verzeichnisses"); "Nr. der Baulast" is an entry's.
 # Prefixes, so that a misread ending still counts ("Baulastenverzeichhis").
 _REGISTERS = ("verzeichn", "baulastenverz", "baulastenbuch", "register", "kartei", "baulastenkartei", "blatt",
@@ -53,7 +53,8 @@ _REGISTERS = ("verzeichn", "baulastenverz", "baulastenbuch", "register", "kartei
 # "Bl.-Nr." as read, its l misread ("BIL.-Nr.", "BI-Nr."); not "BV-Nr.", "Bd.-Nr." nor "B-Nr.", other numbers'
 # and the initials of the register's names: "BLB-Nr." (Baulastenblatt), "BLV-Nr." (Baulastenverzeichnis), "BLK-Nr."
 # ("BL-Nummer" spelt out as well).
-_BL_NR = {f"{initials}{number}" for initials in ("bl", "bil", "bi", "b1", "bll", "blb", "bib", "blv", "biv", "blk", "bik")
+_BL_NR = {f"{initials}{number}"
+          for initials in ("bl", "bil", "bi", "b1", "bll", "blb", "bib", "blv", "biv", "blk", "bik")
           for number in ("nr", "nummer")}
 # A register's name cut short at a dot before its number word: "Verz.-Nr.", "Baul.-Nr.", "Baulastenverz. Nr."
 # (at least four letters of the name: "Bau." or "Reg." name other things too).
@@ -342,7 +343,9 @@ def find_register_labels(rows: list[Row]) -> list[Label]:
                                 tail=_split_glued(words[end - 1].text)[1])
             # "Nr. des Blattes" under "Grundbuch von Zons": the Grundbuch's sheet
             sheet_named = bool(label.qualifier) and key(label.qualifier[-1].text).startswith("blatt")
-            if not _stopped(rows, label) and not (sheet_named and _grundbuch_above(rows, label)):
+            # ... but not where the Grundbuch's line gives its own sheet ("Grundbuch Hoisten Bl. 3577" over it).
+            if not _stopped(rows, label) and not (sheet_named and _grundbuch_above(rows, label)
+                                                  and not _grundbuch_sheet_given(rows, label)):
                 labels.append(label)
             index += len(label.words) + len(label.qualifier)
     return labels
@@ -465,6 +468,17 @@ def _grundbuch_above(rows: list[Row], label: Label) -> bool:
             if word.bbox[0] < right + 10 * _height(word) and word.bbox[2] > left - 10 * _height(word) \
                     and key(word.text).startswith(("grundbuch", "grundb", "gb")):
                 return True
+    return False
+
+
+def _grundbuch_sheet_given(rows: list[Row], label: Label) -> bool:
+    """Whether a Grundbuch's line just above the label gives the Grundbuch's sheet number itself ("Grundbuch
+    Hoisten Bl. 3577"): then a "Nr. des Blattes" below it is another sheet's, the register's."""
+    for row in rows[max(0, label.row - _GRUNDBUCH_ABOVE) : label.row]:
+        words = [key(w.text) for w in row.words]
+        if any(k.startswith(("grundbuch", "grundb", "gb")) for k in words) and any(
+                k in ("bl", "blatt") and any(c.isdigit() for c in after) for k, after in zip(words, words[1:])):
+            return True
     return False
 
 

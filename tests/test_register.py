@@ -611,3 +611,12 @@ def test_a_registrys_stamp_yields_to_the_sheets_blatt(stamp: str) -> None:
                    line(*stamp.split(), y=400, x=1400, line_id=4))
     found = read(page)
     assert found is not None and found.value == "1234"
+
+
+def test_nr_d_blattes_under_a_grundbuch_line_that_gives_its_own_sheet() -> None:
+    """"Grundbuch Hoisten Bl. 3577" over "Nr. d. Blattes 1306b": the Grundbuch's sheet is given on its own line;
+    the number below is the register sheet's ("d." for "des")."""
+    page = page_of(HEADER, line("Grundbuch", "Hoisten", "Bl.", "3577", y=300, line_id=2),
+                   line("Nr.", "d.", "Blattes", ("1306b", {"gap": 60}), y=400, line_id=3))
+    found = read(page)
+    assert found is not None and found.value == "1306b" and found.confidence >= 0.8
