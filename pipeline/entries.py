@@ -90,7 +90,10 @@ def _remarks(table: list[Row], vocabulary: LabelSet, head_read: bool, second_lin
     strong = {id(a) for a in anchors if _is_one_of(table[a.row].words[a.start : a.end], vocabulary.remark)}
     for anchor in sorted(anchors, key=lambda a: id(a) not in strong):
         label_words = table[anchor.row].words[anchor.start : anchor.end]
-        if (anchor.row == 0 or anchor in second) and (column := _column_head(table, anchor, vocabulary is REGISTERED)):
+        # Only a head that names the registration itself ("Eingetr.") widens its column: a Vermerke column
+        # ("Eintragungs- und Löschungsvermerke") holds stamps of other acts too.
+        widen = vocabulary is REGISTERED and id(anchor) in strong
+        if (anchor.row == 0 or anchor in second) and (column := _column_head(table, anchor, widen)):
             for remark in column:
                 # The cell alone is the evidence: a box from the column's head down to the date
                 # would hold other entries' lines, and its second reading would dispute nothing.
@@ -790,7 +793,7 @@ def _entry_starts(table: list[Row]) -> list[int]:
         # The number follows a word naming it: where it stands says nothing more.
         named = bool(skipped := _number_words(lettered))
         first = lettered[skipped]
-        token = first.text.strip("|[](.):;,")  # "1;" and "1," are how "1." often reads
+        token = first.text.strip("|[](.):;")  # "1;" is how a typed "1." often reads
         if expected == 1 and token in _ONE_LOOKALIKES:
             token = "1"  # a lone "1" in its cell is often read as l, I or ı
         if token.isascii() and token.isdigit() and int(token) == expected and (named or first.bbox[0] < content_left):

@@ -71,11 +71,11 @@ def parcel_column(rows: list[Row], head_row: int) -> ParcelColumn:
         if not line or line[0].bbox[0] > word.bbox[2]:
             continue
         cell = line[:1]
-        for word in line[1:]:
-            if word.bbox[0] - cell[-1].bbox[2] > _CELL_GAP * max(1, cell[-1].bbox[3] - cell[-1].bbox[1]) \
-                    or not any(c.isalnum() for c in word.text):
+        for other in line[1:]:
+            if other.bbox[0] - cell[-1].bbox[2] > _CELL_GAP * max(1, cell[-1].bbox[3] - cell[-1].bbox[1]) \
+                    or not any(c.isalnum() for c in other.text):
                 break  # the next column, or the rule before it
-            cell.append(word)
+            cell.append(other)
         if any(c.isdigit() for w in cell for c in w.text):  # not the head's own second line "(Flur, Flurstück)"
             if len(cell) > CELL_WORDS or cell[-1].bbox[2] - cell[0].bbox[0] > widest:
                 return ParcelColumn((), "")  # a line of prose, no cell: the head word stands over the entry text

@@ -1055,9 +1055,9 @@ def test_a_two_digit_year_with_digits_after_it_is_never_sure(gazetteer) -> None:
     assert extract(same_without, gazetteer).date.confidence > 0.85
 
 
-@pytest.mark.parametrize("number", ["1.", "1;", "1,"])
+@pytest.mark.parametrize("number", ["1.", "1;"])
 def test_entry_ones_number_read_with_a_semicolon(gazetteer, number: str) -> None:
-    """"1;" and "1," are how a typed "1." often reads: the entry's running number, so its date at the entry's
+    """"1;" is how a typed "1." often reads: the entry's running number, so its date at the entry's
     end is entry 1's, not one a later entry may have."""
     page = make_page([
         *HEADER,
@@ -1120,3 +1120,18 @@ def test_a_deletion_in_the_registration_column_after_a_lone_number_in_the_prose(
     ])
     extraction = extract(page, gazetteer)
     assert [(e.registered_on, e.deleted_on) for e in extraction.entries] == [(dt.date(1963, 5, 9), dt.date(2009, 9, 1))]
+
+
+def test_a_flurs_number_wrapping_to_the_lines_start_is_no_running_number(gazetteer) -> None:
+    """"... Gemarkung Liedberg, Flur" / "2, Flurstück 909/20 verpflichtet ...": the "2," opening the prose's
+    line is the Flur's, not entry 2's running number."""
+    page = make_page([
+        *HEADER,
+        TABLE_HEAD_ROW,
+        [("1.", 210), *words_of("Der jeweilige Eigentümer des Grundstücks Gemarkung Jüchen, Flur", 600)],
+        [("2,", 595), *words_of("Flurstück 335/11 verpflichtet sich, Leitungen zu dulden.", 680)],
+        words_of("Eingetragen am 21. April 1975", 600),
+    ])
+    extraction = extract(page, gazetteer)
+    assert [(e.lfd_nr, e.registered_on) for e in extraction.entries] == [(1, dt.date(1975, 4, 21))]
+

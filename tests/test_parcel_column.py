@@ -70,3 +70,4 @@ def test_a_poorly_read_head_word_heads_a_parted_column_only(gazetteer) -> None:
 def test_column_numbers(marks: str, numbered: bool) -> None:
     words = make_page([words_of(marks)]).words
     assert column_numbers(Row(words)) is numbered
+
