@@ -109,17 +109,27 @@ def _unread_parcel_lines(header: list[Row]) -> bool:
 
 def _gemarkung_rows_unread(header: list[Row], parcels: tuple[Parcel, ...], gazetteer: Gazetteer) -> bool:
     """Whether a header line opens with a Gemarkung none of the parcels read has, and numbers follow it
-    ("Glehn 2 ı012 / 15 3,998 m²", a grid's row whose labels went unread): a parcel was lost."""
+    ("Glehn 2 ı012 / 15 3,998 m²", a grid's row whose labels went unread), or with one they have but a
+    Flurstück with its Nenner none of them is ("Hülchrath 19 589/39" over captions that did not read): a
+    parcel was lost. A grid's row opened by its Gemeinde ("Jüchen | Hochneukirch | 11 | 1158") is read."""
     names = {p.gemarkung for p in parcels}
+    flurstuecke = {p.flurstueck for p in parcels}
     for row in header:
         words = [w for w in row.words if any(c.isalnum() for c in w.text)]
         if len(words) < 3 or sum(any(c.isdigit() for c in w.text) for w in words[1:4]) < 2:
             continue
         match = gazetteer.match_gemarkung(words[0].text.strip(",.:;"))
-        if match is not None and match.score >= _KNOWN and match.name not in names \
-                and not any(_names_gemarkung(w, names, gazetteer) for w in words[1:4]):
-            return True  # not a grid's row opened by its Gemeinde ("Jüchen | Hochneukirch | 11 | 1158"): read
+        if match is None or match.score < _KNOWN:
+            continue
+        if match.name not in names and not any(_names_gemarkung(w, names, gazetteer) for w in words[1:4]):
+            return True
+        numbers = [w.text.strip(",.:;") for w in words[1:]]
+        if match.name in names and any(_FRACTION.match(n) and n not in flurstuecke for n in numbers):
+            return True
     return False
+
+
+_FRACTION = re.compile(r"\d+/\d+$")  # a Flurstück's Zähler and Nenner ("589/39"), never another number
 
 
 def _names_gemarkung(word: Word, names: set[str], gazetteer: Gazetteer) -> bool:

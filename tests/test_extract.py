@@ -767,3 +767,20 @@ def test_a_flur_from_the_entry_text_is_disputed_by_another_number_in_the_header(
     found = extract(page, gazetteer).parcels
     assert found.value == (Parcel("Hoisten", 39, "176/11"),)
     assert (found.confidence >= 0.8) is sure
+
+
+def test_a_parcel_row_over_captions_that_did_not_read_leaves_the_set_incomplete(gazetteer) -> None:
+    """"Hülchrath 19 589/39" over captions read with a speck among them ("Gemarkung Flur 5 Flurstück(e)"), then
+    "Hülchrath 20 2231" over clean captions: only the second is read, and the set is never sure."""
+    page = make_page([
+        words_of("Stadt Grevenbroich Baulastenkartei Karteiblatt Nr. 1781 a"),
+        [("Hülchrath", 150), ("19", 700), ("589/39", 950)],
+        [("Gemarkung", 150), ("Flur", 700), ("5", 820), ("Flurstück(e)", 950)],
+        [("Hülchrath", 150), ("20", 700), ("2231", 950)],
+        [("Gemarkung", 150), ("Flur", 700), ("Flurstück(e)", 950)],
+        TABLE_HEAD_ROW,
+        [("1", 220), *words_of("Die Eigentümer der Grundstücke Gemarkung Hülchrath,", 600)],
+        words_of("Flur 20, Flurstück 2231 verpflichten sich. Eingetragen am 09.08.1970", 600),
+    ])
+    found = extract(page, gazetteer).parcels
+    assert Parcel("Hülchrath", 20, "2231") in found.value and found.confidence <= 0.5
