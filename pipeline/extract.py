@@ -367,7 +367,8 @@ def _other_flur_in_header(header: list[Row], read: list[Parcel], completed: list
             if name is None:
                 continue
             numbers = ["".join(c for c in w.text if c.isdigit()) for w in row.words[name + 1 : at]]  # "17_": 17
-            if any(number and number != str(after.flur) for number in numbers):
+            flurstuecke = {p.flurstueck.replace("/", "") for p in completed}  # the row's other Flurstücke
+            if any(number and number != str(after.flur) and number not in flurstuecke for number in numbers):
                 return True
     return False
 

@@ -784,3 +784,20 @@ def test_a_parcel_row_over_captions_that_did_not_read_leaves_the_set_incomplete(
     ])
     found = extract(page, gazetteer).parcels
     assert Parcel("Hülchrath", 20, "2231") in found.value and found.confidence <= 0.5
+
+
+def test_the_rows_other_flurstueck_disputes_no_flur(gazetteer) -> None:
+    """"Nievenheim | Zei: | 150, 2074": the Flur unread, the entry text names both parcels in Flur 27; the row's
+    "150" before "2074" is a Flurstück, no other Flur."""
+    page = make_page([
+        words_of("Stadt Dormagen Verzeichnisblatt Nr. 2056"),
+        [("Gemarkung", 100), ("Flur", 700), ("Flurstück", 950)],
+        [("Nievenheim", 100), ("Zei:", 700), ("150,", 950), ("2074", 1100)],
+        TABLE_HEAD_ROW,
+        [("1", 220), *words_of("Die Eigentümer der Grundstücke Gemarkung Nievenheim,", 600)],
+        words_of("Flur 27, Flurstücke 150 und 2074 verpflichten sich.", 600),
+        words_of("Eingetragen am 12.03.1987", 600),
+    ])
+    found = extract(page, gazetteer).parcels
+    assert set(found.value) == {Parcel("Nievenheim", 27, "150"), Parcel("Nievenheim", 27, "2074")}
+    assert found.confidence >= 0.8
