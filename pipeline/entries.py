@@ -82,7 +82,7 @@ def _remarks(table: list[Row], vocabulary: LabelSet, head_read: bool, second_lin
     anchors += _inline_labels(table, vocabulary)
     anchors += find_any(table[:2], vocabulary.head_only, 0.8) if head_read and vocabulary.head_only else []
     anchors = [a for a in anchors if not _lookalike(table[a.row].words[a.start : a.end], vocabulary)
-               and not of_grundbuch(table, a)]
+               and not of_grundbuch(table, a) and not _cited_entry(table[a.row], a)]
     for remark in _event_dates(table, vocabulary):
         found.setdefault(remark.row, remark)
         taken.update(id(w) for w in remark.words)
@@ -120,6 +120,17 @@ def _remarks(table: list[Row], vocabulary: LabelSet, head_read: bool, second_lin
         taken.update(id(w) for w in used)
         found.setdefault(anchor.row, Remark(anchor.row, date, label_words + tuple(used), anchor.score, repaired))
     return [found[row] for row in sorted(found)]
+
+
+def _cited_entry(row: Row, anchor: Anchor) -> bool:
+    """Whether "Eintrag am/vom" stands inside a sentence ("ersetzt den Eintrag vom 01.02.1980": an earlier
+    entry cited), not opening its line as an extract's field does ("Eintrag am 01.01.2012")."""
+    word = row.words[anchor.start]
+    if key(word.text) not in ("eintrag", "eintragam", "eintragvom"):
+        return False  # "Eintragung vom", also misread ("Eintragun vom")
+    reach = 2 * (word.bbox[3] - word.bbox[1])  # the sentence's words stand a space apart; another column's further
+    return any(any(c.isalnum() for c in w.text) and 0 <= word.bbox[0] - w.bbox[2] <= reach
+               for w in row.words[: anchor.start])
 
 
 def _lookalike(words: tuple[Word, ...], vocabulary: LabelSet) -> bool:
@@ -282,7 +293,9 @@ def _column_head(table: list[Row], anchor: Anchor, widen: bool = False) -> list[
         head = table[0].words
         left = (head[anchor.start - 1].bbox[2] + head[anchor.start].bbox[0]) // 2
         right = head[anchor.end].bbox[0] if anchor.end < len(head) else 10**9
-        wide = _column_dates(table, anchor, (left, right))
+        # Only a date opening its cell there: "Dormagen, den 28.02.1990" closing the entry's text, or "Bescheid
+        # v. 28.02.1990", dates the declaration or another act.
+        wide = [remark for remark in _column_dates(table, anchor, (left, right)) if _opens_cell(remark.words)]
         return wide if any(remark.date for remark in wide) else dates
     if anchor.row == 1 and continues_head(table):
         # The head words of both lines are centred over their columns: the column ends where its
@@ -293,6 +306,12 @@ def _column_head(table: list[Row], anchor: Anchor, widen: bool = False) -> list[
         return [dataclasses.replace(remark, row=remark.row + 1)
                 for remark in _column_dates(table[1:], Anchor(0, anchor.start, anchor.end, anchor.score), span)]
     return []
+
+
+def _opens_cell(words: tuple[Word, ...]) -> bool:
+    """Whether the cell's first word of substance is the date's (a digit in it), no word before it."""
+    first = next((w for w in words if any(c.isalnum() for c in w.text)), None)
+    return first is not None and any(c.isdigit() for c in first.text)
 
 
 _HEAD_REACH = 2  # heights right of a second head line's word that its column's cells reach, at most
@@ -373,8 +392,9 @@ def _unlabelled_above_labelled(dates: list[Remark], cells: list[list[Word]]) -> 
     "28.02.90" / "eingetr." / "12.05.90", the ground's words misread): the date the cell labels as the
     registration's is the entry's, the other dates another act."""
     labelled = {d.row for d in dates if d.row >= 2 and _labels_registration(cells[d.row - 1])}
-    return [d for d in dates if d.row in labelled
-            or not any(0 < row - d.row <= 3 and not any(d.row < o.row < row for o in dates) for row in labelled)]
+    # Right above the label's line only: a line between ("12.05.90" / "Nachtrag" / "eingetr." / "03.04.95")
+    # makes the lower date a later act's, and the upper one stays the registration's.
+    return [d for d in dates if d.row in labelled or d.row + 2 not in labelled]
 
 
 def _labels_registration(cell: list[Word]) -> bool:

@@ -171,7 +171,7 @@ def _read_parcels(page: OcrPage, rows: list[Row], header: list[Row], header_end:
     if not parcels and header_end < len(rows):
         # A register whose entries name their parcels in a column of their own ("Grundstück (Flur,
         # Flurstück) | Inhalt der Baulast"): the sheet's parcels are those the column names.
-        found = parcel_column(rows, header_end)
+        found = parcel_column(rows, header_end, default)
         column = list(found.words)
         parcels = parse_parcels(found.text, default_gemarkung=default)
         if not parcels:
@@ -519,8 +519,13 @@ def _footer(page: OcrPage, rows: list[Row]) -> list[Row]:
             break
         footer.insert(0, row)
         if row.bbox[1] - rows[index - 1].bbox[3] >= _FOOTER_GAP * row.height:
-            return footer
+            # Only a line the sheet's name opens ("Baulastenblatt 2102 - Stand: ..."): "Fortsetzung auf
+            # Baulastenblatt 2103" or "Formular Baulastenblatt Nr. 17" names another sheet or a form.
+            return [r for r in footer if key(r.words[0].text).startswith(_FOOTER_NAMES)]
     return []
+
+
+_FOOTER_NAMES = ("baulastenblatt", "baulastenverzeichnis", "blatt")
 
 
 def from_likeliest_sheet(extraction: Extraction, page: OcrPage, scores: list[float], index: int,

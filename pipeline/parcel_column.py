@@ -42,8 +42,9 @@ class ParcelColumn:
     text: str
 
 
-def parcel_column(rows: list[Row], head_row: int) -> ParcelColumn:
-    """The entries table's parcel column, line by line; empty where the table has none."""
+def parcel_column(rows: list[Row], head_row: int, default_gemarkung: str | None = None) -> ParcelColumn:
+    """The entries table's parcel column, line by line; empty where the table has none. `default_gemarkung`: the
+    sheet's (each entry's cell starts from it again)."""
     head = sorted(rows[head_row].words, key=lambda w: w.bbox[0])
     word = _head_word(rows, head_row)
     after = next((w for w in head if w.bbox[0] > word.bbox[2]), None) if word is not None else None
@@ -57,7 +58,7 @@ def parcel_column(rows: list[Row], head_row: int) -> ParcelColumn:
     left = before[-1].bbox[2] if before else 0
     parts = _parts(rows, head_row, left, after.bbox[0])
     if parts is not None:
-        return _read_parts(rows[parts[0] + 1 :], left, parts[1], parts[2])
+        return _read_parts(rows[parts[0] + 1 :], left, parts[1], parts[2], default_gemarkung)
     if word.conf < _SURE_HEAD:
         return ParcelColumn((), "")  # a poorly read head word: only with the column's parts under it
     widest = _CELL_WIDTH * page_width(rows)
@@ -138,8 +139,11 @@ def _apart(flur: Word | None, flurstueck: Word) -> bool:
         and not any(c in "(),;" for c in flur.text + flurstueck.text)
 
 
-def _read_parts(rows: list[Row], left: int, flur: Word | None, flurstueck: Word) -> ParcelColumn:
-    """The parcels of a column parted into Flur and Flurstück, one clause per line."""
+def _read_parts(rows: list[Row], left: int, flur: Word | None, flurstueck: Word,
+                default_gemarkung: str | None) -> ParcelColumn:
+    """The parcels of a column parted into Flur and Flurstück, one clause per line. Each entry's cell (a running
+    number left of the column opens it) starts again from the sheet's Gemarkung, and its first line's Flur is
+    its own: a ditto mark repeats only a Flur of the same cell."""
     height = flurstueck.bbox[3] - flurstueck.bbox[1]
     right = flurstueck.bbox[2] + height // 2  # a value centred under its label ends about where it does
     # Between the two labels, centred over their parts: where the Flur's values end.
@@ -148,17 +152,25 @@ def _read_parts(rows: list[Row], left: int, flur: Word | None, flurstueck: Word)
     words: list[Word] = []
     last_flur = ""
     referring = naming = False
+    named = False  # a "Gem." line named another Gemarkung in this cell
+    gemarkung = default_gemarkung  # the Gemarkung the cell's lines are in
     for row in rows:
         if column_numbers(row):
             continue
+        if any(_running_number(w) for w in row.words if w.bbox[2] <= left):
+            last_flur = ""  # the next entry's cell
+            if named and default_gemarkung:
+                clauses.append(f"Gemarkung {default_gemarkung}")
+            named, gemarkung = False, default_gemarkung
         inside = sorted((w for w in row.words if w.bbox[0] > left and (w.bbox[0] + w.bbox[2]) // 2 < right),
                         key=lambda w: w.bbox[0])
         if naming and (name := [w for w in inside if sum(c.isalpha() for c in w.text) >= 3]):
             # "Gem." / "Wevelinghoven": the name wraps to the next line (however poorly read: the
             # gazetteer judges it).
-            clauses.append(f"Gemarkung {' '.join(w.text for w in name)}")
+            gemarkung = " ".join(w.text for w in name)
+            clauses.append(f"Gemarkung {gemarkung}")
             words += name
-            naming = False
+            naming, named = False, True
             continue
         naming = False
         line = [w for w in _before_grundbuch(inside) if w.conf >= _SPECK_CONF]
@@ -172,7 +184,9 @@ def _read_parts(rows: list[Row], left: int, flur: Word | None, flurstueck: Word)
         referring = False
         if first.startswith("gem"):
             if len(line) > 1:
-                clauses.append(f"Gemarkung {' '.join(w.text for w in line[1:])}")
+                gemarkung = " ".join(w.text for w in line[1:])
+                clauses.append(f"Gemarkung {gemarkung}")
+                named = True
             naming = len(line) == 1
             words += line
             continue
@@ -181,15 +195,31 @@ def _read_parts(rows: list[Row], left: int, flur: Word | None, flurstueck: Word)
         if not numbers:
             continue
         flur_text = " ".join(w.text for w in in_flur)
+        # A mark read too poorly to keep stands in the Flur's part: the Flur is unread, not the one above.
+        specked = cut is not None and any((w.bbox[0] + w.bbox[2]) // 2 < cut and w.conf < _SPECK_CONF
+                                          and any(c.isalnum() for c in w.text) for w in inside)
+        if specked and not flur_text:
+            flur_text = "?"
         if flur_text.strip() in _DITTO or not flur_text and cut is not None and last_flur and clauses:
             flur_text = last_flur  # the ditto mark, or none: the Flur above goes on
         else:
             flur_text = _number(flur_text) or ""  # unread where no number
         last_flur = flur_text or last_flur
         flurstuecke = ", ".join(value for _, value in numbers)
-        clauses.append(f"Flur {flur_text} Flurstück {flurstuecke};" if flur_text else f"Flurstück {flurstuecke};")
+        if flur_text:
+            clauses.append(f"Flur {flur_text} Flurstück {flurstuecke};")
+        elif gemarkung:  # naming the Gemarkung again: no Flur of a line above goes on (parse_parcels carries it)
+            clauses.append(f"Gemarkung {gemarkung} Flurstück {flurstuecke};")
+        else:
+            clauses.append(f"Flurstück {flurstuecke};")
         words += [*in_flur, *(w for w, _ in numbers)]
     return ParcelColumn(tuple(words), "\n".join(clauses))
+
+
+def _running_number(word: Word) -> bool:
+    """Whether a word left of the column is an entry's running number ("2.", "2)")."""
+    token = word.text.strip(".):;|")
+    return token.isascii() and token.isdigit() and len(token) <= 2
 
 
 def _number(text: str) -> str | None:

@@ -330,6 +330,9 @@ def find_register_labels(rows: list[Row]) -> list[Label]:
                 label = Label(row_index, (words[index],), VERZEICHNIS_SCORE, "", *_type_size(row, words[index]))
             elif not tail and key(head) in _BL_NR:  # "Bl.-Nr."
                 label = Label(row_index, (words[index],), VERZEICHNIS_SCORE, "", *_type_size(row, words[index]))
+                if _grundbuch_above(rows, label) and not _grundbuch_sheet_given(rows, label):
+                    index += 1  # "Grundbuch von Hoisten" over "Bl.-Nummer 3577": the Grundbuch's sheet
+                    continue
             elif size := _abbreviated_label(words, index, head):  # "Verz.-Nr.", "Baul. Nr.:1234"
                 label = Label(row_index, tuple(words[index : index + size]), VERZEICHNIS_SCORE,
                               tail if size == 1 else _split_glued(words[index + 1].text)[1],

@@ -1135,3 +1135,17 @@ def test_a_flurs_number_wrapping_to_the_lines_start_is_no_running_number(gazette
     extraction = extract(page, gazetteer)
     assert [(e.lfd_nr, e.registered_on) for e in extraction.entries] == [(1, dt.date(1975, 4, 21))]
 
+
+
+def test_eintrag_vom_in_the_remarks_column_beside_the_prose_is_no_citation(gazetteer) -> None:
+    """"Der jeweilige Eigentümer ... | Eintrag vom 18.01.2008": the prose stands in another column, far left of
+    the label; only a word a space before "Eintrag" makes it a sentence's citation."""
+    page = make_page([
+        *HEADER,
+        TABLE_HEAD_ROW,
+        [("1", 220), *words_of("Der jeweilige Eigentümer", 600), *words_of("Eintrag vom 18.01.2008", 1800)],
+        words_of("des Grundstücks Gemarkung Jüchen, Flur 20, Flurstück 335/11", 600),
+        words_of("übernimmt die Abstandfläche.", 600),
+    ])
+    date = extract(page, gazetteer).date
+    assert date.value == dt.date(2008, 1, 18) and date.confidence >= 0.85
