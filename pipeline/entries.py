@@ -400,8 +400,9 @@ def _unlabelled_above_labelled(dates: list[Remark], cells: list[list[Word]]) -> 
 def _labels_registration(cell: list[Word]) -> bool:
     """Whether a cell's line ends in a registration's label ("eingetr.", "Eingetragen am")."""
     words = [w for w in cell if any(c.isalpha() for c in w.text)]
-    tail = tuple(words[-2:]) if words and key(words[-1].text) == "am" else tuple(words[-1:])
-    return bool(tail) and _is_one_of(tail[:1], REGISTERED.remark)
+    if words and key(words[-1].text) == "am":
+        words = words[:-1]
+    return bool(words) and _is_one_of((words[-1],), REGISTERED.remark)
 
 
 # "Eintragung verfügt am ...", "Eintragungsverfügung": the order to register, dated before it.

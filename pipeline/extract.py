@@ -357,6 +357,7 @@ def _run_on_across(row: Row, cut: int, reach: int) -> list[Word]:
 def _other_flur_in_header(header: list[Row], read: list[Parcel], completed: list[Parcel]) -> bool:
     """Whether a header row that names a completed parcel's Flurstück holds another number between its
     Gemarkung and the Flurstück than the Flur the entry text gave."""
+    flurstuecke = {p.flurstueck.replace("/", "") for p in completed}  # the row's other Flurstücke
     for before, after in zip(read, completed):
         if before.flur is not None or after.flur is None:
             continue
@@ -367,7 +368,6 @@ def _other_flur_in_header(header: list[Row], read: list[Parcel], completed: list
             if name is None:
                 continue
             numbers = ["".join(c for c in w.text if c.isdigit()) for w in row.words[name + 1 : at]]  # "17_": 17
-            flurstuecke = {p.flurstueck.replace("/", "") for p in completed}  # the row's other Flurstücke
             if any(number and number != str(after.flur) and number not in flurstuecke for number in numbers):
                 return True
     return False

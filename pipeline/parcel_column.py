@@ -18,6 +18,7 @@ from baulast.model import Word
 from baulast.textnorm import DIGIT_LOOKALIKES
 from pipeline.grid import parcel_label
 from pipeline.layout import Row, key
+from pipeline.vocab import GRUNDBUCH_STEMS
 
 _PARCEL_COLUMN_HEADS = ("grundstuck", "grundstucke", "flurstuck", "flurstucke")
 _SURE_HEAD = 50  # Tesseract's confidence in a head word that heads the column alone
@@ -29,7 +30,6 @@ _CELL_WIDTH = 0.35  # of the page's width: a parcel cell's line is narrower; a l
 _SPECK_CONF = 30  # a mark read less surely than this in a parcel cell is a speck or a rule's remnant
 _NUMBER = re.compile(r"^\d+(/\d+)?$")
 _DITTO = {'"', "„", "“", "”", "''", "do", "dto", "desgl"}
-_GRUNDBUCH = ("gb", "grundb")  # "Gb.Bl. 6486", "Grundbuch Blatt ...": the property's Grundbuch sheet
 _REFERENCE = {"wie", "siehe", "vgl", "s"}  # "wie lfd. Nr. 1": the parcels of another entry
 _NUMBER_NAMES = {"nr", "lfd", "ifd", "1fd", "lfdnr"}  # a reference's line going on ("Nr. 1")
 
@@ -152,16 +152,15 @@ def _read_parts(rows: list[Row], left: int, flur: Word | None, flurstueck: Word,
     words: list[Word] = []
     last_flur = ""
     referring = naming = False
-    named = False  # a "Gem." line named another Gemarkung in this cell
-    gemarkung = default_gemarkung  # the Gemarkung the cell's lines are in
+    gemarkung = default_gemarkung  # the Gemarkung the cell's lines are in ("Gem. X" names another)
     for row in rows:
         if column_numbers(row):
             continue
         if any(_running_number(w) for w in row.words if w.bbox[2] <= left):
             last_flur = ""  # the next entry's cell
-            if named and default_gemarkung:
+            if default_gemarkung and gemarkung != default_gemarkung:
                 clauses.append(f"Gemarkung {default_gemarkung}")
-            named, gemarkung = False, default_gemarkung
+            gemarkung = default_gemarkung
         inside = sorted((w for w in row.words if w.bbox[0] > left and (w.bbox[0] + w.bbox[2]) // 2 < right),
                         key=lambda w: w.bbox[0])
         if naming and (name := [w for w in inside if sum(c.isalpha() for c in w.text) >= 3]):
@@ -170,7 +169,7 @@ def _read_parts(rows: list[Row], left: int, flur: Word | None, flurstueck: Word,
             gemarkung = " ".join(w.text for w in name)
             clauses.append(f"Gemarkung {gemarkung}")
             words += name
-            naming, named = False, True
+            naming = False
             continue
         naming = False
         line = [w for w in _before_grundbuch(inside) if w.conf >= _SPECK_CONF]
@@ -186,7 +185,6 @@ def _read_parts(rows: list[Row], left: int, flur: Word | None, flurstueck: Word,
             if len(line) > 1:
                 gemarkung = " ".join(w.text for w in line[1:])
                 clauses.append(f"Gemarkung {gemarkung}")
-                named = True
             naming = len(line) == 1
             words += line
             continue
@@ -196,11 +194,10 @@ def _read_parts(rows: list[Row], left: int, flur: Word | None, flurstueck: Word,
             continue
         flur_text = " ".join(w.text for w in in_flur)
         # A mark read too poorly to keep stands in the Flur's part: the Flur is unread, not the one above.
-        specked = cut is not None and any((w.bbox[0] + w.bbox[2]) // 2 < cut and w.conf < _SPECK_CONF
-                                          and any(c.isalnum() for c in w.text) for w in inside)
-        if specked and not flur_text:
-            flur_text = "?"
-        if flur_text.strip() in _DITTO or not flur_text and cut is not None and last_flur and clauses:
+        specked = not flur_text and cut is not None and any(
+            (w.bbox[0] + w.bbox[2]) // 2 < cut and w.conf < _SPECK_CONF and any(c.isalnum() for c in w.text)
+            for w in inside)
+        if not specked and (flur_text.strip() in _DITTO or not flur_text and cut is not None and last_flur):
             flur_text = last_flur  # the ditto mark, or none: the Flur above goes on
         else:
             flur_text = _number(flur_text) or ""  # unread where no number
@@ -236,6 +233,6 @@ def _before_grundbuch(cell: list[Word]) -> list[Word]:
     also read as "6b.Bl.")."""
     for index, word in enumerate(cell):
         folded = key(word.text)
-        if folded.startswith(_GRUNDBUCH) or "bl" in folded and len(folded) <= 6 and not folded.startswith("bl"):
+        if folded.startswith(GRUNDBUCH_STEMS) or "bl" in folded and len(folded) <= 6 and not folded.startswith("bl"):
             return cell[:index]
     return cell

@@ -26,6 +26,7 @@ from baulast.model import BBox, Evidence, Field, OcrPage, Word
 from baulast.regnum import HIGHEST_REGISTER_NUMBER, normalize_register_number
 from baulast.textnorm import fold, run_together
 from pipeline.layout import Row, key, read_on_end, rows_of, table_head, turned_upright, union
+from pipeline.vocab import GRUNDBUCH_STEMS
 
 # The words that make a name a number's label: "Blatt-Nr.", "Blattnummer", a register program's
 # "Blattkennung", "Kartei-Kennziffer".
@@ -469,7 +470,7 @@ def _grundbuch_above(rows: list[Row], label: Label) -> bool:
     for row in rows[max(0, label.row - _GRUNDBUCH_ABOVE) : label.row]:
         for word in row.words:
             if word.bbox[0] < right + 10 * _height(word) and word.bbox[2] > left - 10 * _height(word) \
-                    and key(word.text).startswith(("grundbuch", "grundb", "gb")):
+                    and key(word.text).startswith(GRUNDBUCH_STEMS):
                 return True
     return False
 
@@ -479,7 +480,7 @@ def _grundbuch_sheet_given(rows: list[Row], label: Label) -> bool:
     Hoisten Bl. 3577"): then a "Nr. des Blattes" below it is another sheet's, the register's."""
     for row in rows[max(0, label.row - _GRUNDBUCH_ABOVE) : label.row]:
         words = [key(w.text) for w in row.words]
-        if any(k.startswith(("grundbuch", "grundb", "gb")) for k in words) and any(
+        if any(k.startswith(GRUNDBUCH_STEMS) for k in words) and any(
                 k in ("bl", "blatt") and any(c.isdigit() for c in after) for k, after in zip(words, words[1:])):
             return True
     return False

@@ -66,6 +66,9 @@ EVENT_WORDS = ("der", "die", "des", "in", "im", "ins", "das", "aus", "dem", "bau
 # a file note or follow-up ("Aktenvermerk", "Wiedervorlage").
 OTHER_ACTS = ("eingegangen", "eingang", "posteingang", "gepruft", "abschr", "erteilt", "kenntnis", "aktenvermerk",
               "wiedervorlage")
+# Folded stems that name the property's Grundbuch ("Grundbuch von Zons", "Grundb.", "Gb.Bl. 6486"): a sheet
+# number after them is the Grundbuch's, no register's.
+GRUNDBUCH_STEMS = ("grundb", "gb")
 # The head of the remarks column beside the entry text (dates, signatures).
 REMARKS = ("Bemerkungen", "Vermerke", "Vermerk", "Anmerkungen", "Eintragungsvermerk")
 # Words of the entries table's head row; two of them make a row the head. A register program's print heads its
