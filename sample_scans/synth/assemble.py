@@ -27,6 +27,8 @@ from .sheets_seventh import spec_draws as heldout7_spec_draws
 from .sheets_seventh import spread as heldout7_spread
 from .sheets_sixth import spec_draws as heldout6_spec_draws
 from .sheets_sixth import spread as heldout6_spread
+from .sheets_tenth import spec_draws as heldout10_spec_draws
+from .sheets_tenth import spread as heldout10_spread
 
 PAGE_KINDS = ("sheet", "sheet_cont", "decl", "plan", "letter", "letter2")  # sheet_cont: dev, dev2, heldout5
 
@@ -98,6 +100,8 @@ def build(spec: Spec, outdir: Path, split: str, seed: int) -> Path:
         a = heldout8_spread(a, spec.content)
     if tpl.split == "heldout9":  # heldout9's own spread (sheets_ninth.spread, which draws nothing)
         a = heldout9_spread(a, spec.content)
+    if tpl.split == "heldout10":  # heldout10's own spread (sheets_tenth.spread, which draws nothing)
+        a = heldout10_spread(a, spec.content)
     images, distractors = [], set()
     for i, kind in enumerate(spec.pages):
         img, d = render_page(kind, a, spec, rng)
@@ -126,7 +130,7 @@ def build(spec: Spec, outdir: Path, split: str, seed: int) -> Path:
 
 
 def random_spec(rng: random.Random, split: str, index: int) -> Spec:
-    """A random file for the tuning/heldout/heldout2/.../heldout9/dev/dev2/.../dev8 corpora
+    """A random file for the tuning/heldout/heldout2/.../heldout10/dev/dev2/.../dev8 corpora
     (the split-bound ones use only their own templates). Only dev, dev2 and heldout5 files may have a continuation page
     of the sheet (drawn after everything the other splits draw, so their files do not change)."""
     tpl = rng.choice(templates_for(split))
@@ -169,6 +173,8 @@ def random_spec(rng: random.Random, split: str, index: int) -> Spec:
         kinds, opts = heldout8_spec_draws(rng, kinds, opts, fmt)
     if tpl.split == "heldout9":  # heldout9's own draws (sheets_ninth.spec_draws)
         kinds, opts = heldout9_spec_draws(rng, kinds, opts, fmt)
+    if tpl.split == "heldout10":  # heldout10's own draws (sheets_tenth.spec_draws)
+        kinds, opts = heldout10_spec_draws(rng, kinds, opts, fmt)
     turns = {}
     if rng.random() < 0.1:
         turns[rng.randrange(len(kinds))] = rng.choice((90, 180, 270))

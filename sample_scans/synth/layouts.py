@@ -180,6 +180,9 @@ SPLITS += ("heldout8",)
 # heldout9: a ninth held-out split, whose templates, wordings and renderers live in sheets_ninth.py only (which adds
 # them to TEMPLATES in the same way)
 SPLITS += ("heldout9",)
+# heldout10: a tenth held-out split, whose templates, wordings and renderers live in sheets_tenth.py only (which adds
+# them to TEMPLATES in the same way)
+SPLITS += ("heldout10",)
 # the heldout4 templates live in their own module, which adds them to TEMPLATES (and its wordings to LABELS)
 from . import (
     sheets_dev2,  # noqa: E402,F401
@@ -195,4 +198,5 @@ from . import (
     sheets_ninth,  # noqa: E402, F401
     sheets_seventh,  # noqa: E402, F401
     sheets_sixth,  # noqa: E402, F401
+    sheets_tenth,  # noqa: E402, F401
 )

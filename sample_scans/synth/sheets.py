@@ -28,6 +28,7 @@ from .sheets_more import MORE_RENDERERS
 from .sheets_ninth import NINTH_RENDERERS
 from .sheets_seventh import SEVENTH_RENDERERS
 from .sheets_sixth import SIXTH_RENDERERS
+from .sheets_tenth import TENTH_RENDERERS
 from .sheets_third import THIRD_RENDERERS
 
 
@@ -299,6 +300,7 @@ RENDERERS.update(DEV8_RENDERERS)
 RENDERERS.update(SEVENTH_RENDERERS)
 RENDERERS.update(EIGHTH_RENDERERS)
 RENDERERS.update(NINTH_RENDERERS)
+RENDERERS.update(TENTH_RENDERERS)
 
 
 def render_sheet(a: Akte, tpl: Template, dpi: int, rng: random.Random, page_no: int,
