@@ -124,6 +124,8 @@ def find_damaged_date(text: str) -> DateMatch | None:
         except ValueError:
             continue
         return DateMatch(match.start(), match.end(), value, match.group())
+    if (comb := comb_date(text)) is not None:
+        return comb
     for match in _SPACED.finditer(text):
         year = int(match["year"])
         try:
@@ -133,6 +135,62 @@ def find_damaged_date(text: str) -> DateMatch | None:
             continue
         return DateMatch(match.start(), match.end(), value, match.group())
     return None
+
+
+# A form's date typed or written into a comb of six boxes (TTMMJJ): the boxes' sides read between the
+# digits as marks, as a "1", or not at all ("‚1|0,0,4,7,4|", "12191112,715,", "‚0,9,0,7,9 4", "ı12,0,9,8,2;").
+_COMB_SIDES = frozenset(",|:;!ıl‚'.I}]) 1")
+_COMB_RUN = re.compile(r"[\d,|:;!ıl‚'.I}\])][\d,|:;!ıl‚'.I}\]) ]{10,24}")
+_COMB_DIGITS = 6
+_COMB_SIDE_WIDTH = 3  # marks and spaces read for one side, at most (" 1,")
+_LOST_SIDE_COST = 2  # a side not read at all between two digits costs as much as two "1"s read for sides
+_LOST_SIDES = 1  # sides lost in one comb, at most
+
+
+def comb_date(text: str) -> DateMatch | None:
+    """A DDMMYY date read from a comb of boxes: side, digit, side, ..., digit, side. A side is up to three
+    marks or spaces; one read as "1", or lost between two digits (once at most), is a cost. Of the readings of the run
+    into six digits, the cheapest count, and None unless they give one date. A run without any mark is read
+    only with every side there (a number is no comb)."""
+    for match in _COMB_RUN.finditer(text):
+        run = match.group().rstrip()
+        if sum(c.isdigit() for c in run) < _COMB_DIGITS:
+            continue
+        best: dict[int, set[str]] = {}
+        for digits, cost, marks, lost in _comb_readings(run, 0, True):
+            if len(digits) == _COMB_DIGITS and lost <= _LOST_SIDES and (marks or not lost):
+                best.setdefault(cost, set()).add(digits)
+        if not best:
+            continue
+        values = set()
+        for digits in best[min(best)]:
+            try:
+                values.add(dt.date(expand_two_digit_year(int(digits[4:])), int(digits[2:4]), int(digits[:2])))
+            except ValueError:
+                continue
+        if len(values) == 1:
+            return DateMatch(match.start(), match.start() + len(run), values.pop(), run)
+    return None
+
+
+def _comb_readings(run: str, at: int, side_next: bool):  # type: ignore[no-untyped-def]
+    """(digits, cost, marks read for sides, sides lost) for each way to read run[at:] as a comb, a side
+    first where `side_next` (the first and the last side may be missing at no cost)."""
+    if at == len(run):
+        yield "", 0, 0, 0
+        return
+    if side_next:
+        for width in range(1, _COMB_SIDE_WIDTH + 1):
+            side = run[at : at + width]
+            if len(side) == width and set(side) <= _COMB_SIDES:
+                for digits, cost, marks, lost in _comb_readings(run, at + width, False):
+                    yield digits, cost + side.count("1"), marks + any(c not in "1 " for c in side), lost
+    if run[at].isdigit() and (not side_next or at == 0 or run[at - 1].isdigit()):
+        for digits, cost, marks, lost in _comb_readings(run, at + 1, True):
+            if len(digits) < _COMB_DIGITS:
+                # A digit right after a digit: the side between them was not read.
+                missed = side_next and at > 0
+                yield run[at] + digits, cost + _LOST_SIDE_COST * missed, marks, lost + missed
 
 
 def _zero_for_lookalike(part: str, highest: int) -> str:

@@ -57,6 +57,8 @@ _SHEET_TOKEN = re.compile(
 )
 
 
+# "... der Gemarkung Zons" right after parcels: the Gemarkung follows the parcels it names.
+_POSTPOSED = re.compile(r"(?i:\bder)[ \t]*\n?[ \t]*\Z")
 _MARK_BEFORE_SEPARATOR = re.compile(r"\|[ \t]*(?=(?i:und\b|u\.|sowie\b|,))")
 
 
@@ -79,6 +81,9 @@ def parse_parcels(text: str, default_gemarkung: str | None = None) -> list[Parce
     gemarkung, flur, in_list = default_gemarkung, None, False
     after_flur = False  # right after "Flur 11": a "Nr." there numbers the Flurstück ("Flur 11, Nr. 898/25")
     parcels: dict[Parcel, None] = {}
+    listed: bool | None = None  # whether the list's last Flurstück was written zero-padded ("0012")
+    pending: list[Parcel] = []  # the parcels read since the last Gemarkung was named, where none was named before
+    carried = True  # whether the Gemarkung in force was not named before the parcels read now
     # A rule's mark before a list's continuation ("Nr. 2149" / "| und 1036/21") ends no list.
     text = _MARK_BEFORE_SEPARATOR.sub("", unicodedata.normalize("NFC", text))
     for token in _SHEET_TOKEN.finditer(text):
@@ -88,16 +93,36 @@ def parse_parcels(text: str, default_gemarkung: str | None = None) -> list[Parce
             after_flur = token.group("flur_keyword") is not None and _flur_from_text(token.group("flur")) is not None
         if token.group("gemarkung_keyword") is not None:
             if token.group("gemarkung"):
+                postposed = _POSTPOSED.search(text, 0, token.start()) is not None
+                if postposed:
+                    # "Flur 11, Flurstücke 1873 und 333/35 der Gemarkung Zons": the Gemarkung named after the
+                    # parcels is theirs, where no Gemarkung was named before them.
+                    for parcel in pending:
+                        parcels.pop(parcel, None)
+                    for parcel in pending:
+                        parcels[Parcel(token.group("gemarkung"), parcel.flur, parcel.flurstueck)] = None
+                pending, carried = [], postposed
                 gemarkung, flur, in_list = token.group("gemarkung"), None, False
         elif token.group("flurstueck_keyword") is not None:
-            in_list = True
+            in_list, listed = True, None
         elif token.group("flur_keyword") is not None:
             flur = _flur_from_text(token.group("flur")) or flur
             in_list = bool(token.group("flur_colon")) and _flur_from_text(token.group("flur")) is not None
         elif token.group("number") is not None:
             flurstueck = _normalize_flurstueck(token.group("number"))
-            if in_list and flurstueck and gemarkung:
+            padded = token.group("number")[:1] == "0" and len(token.group("number")) > 1
+            if in_list and padded and listed is not None and not listed:
+                in_list = False  # "FLST. 1067" / "04 LAGE ...": a key's number, no Flurstück written alike
+            if in_list and flurstueck and carried:
+                parcel = Parcel(gemarkung or "", flur, flurstueck)
+                if parcel not in parcels:
+                    pending.append(parcel)  # its Gemarkung may yet follow it
+                if gemarkung:
+                    parcels[parcel] = None
+                listed = padded
+            elif in_list and flurstueck and gemarkung:
                 parcels[Parcel(gemarkung, flur, flurstueck)] = None
+                listed = padded
             elif not any(c.isdigit() for c in token.group("number")):
                 in_list = False  # a word such as "So" that only looks like digits
         elif token.group("list_end") is not None or token.group("word") is not None:

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from baulast.dates import find_damaged_date, find_dates, is_plausible_register_date
+from baulast.dates import comb_date, find_damaged_date, find_dates, is_plausible_register_date
 from baulast.model import Entry, Field, OcrPage, Word
 from pipeline.layout import (
     Anchor,
@@ -147,7 +147,8 @@ def of_grundbuch(rows: list[Row], anchor: Anchor) -> bool:
     Hemmerden Blatt 8103", also where the sentence wraps after "eingetragen"): the property's entry there,
     no Baulast's registration."""
     after = list(rows[anchor.row].words[anchor.end : anchor.end + 3])
-    if len(after) < 3 and anchor.row + 1 < len(rows):
+    # A date after the label ends its phrase: the next row's words are another's (a column beside).
+    if len(after) < 3 and anchor.row + 1 < len(rows) and not any(c.isdigit() for w in after for c in w.text):
         after += rows[anchor.row + 1].words[: 3 - len(after)]
     return any(key(w.text).startswith("grundbuch") for w in after)
 
@@ -317,13 +318,14 @@ def _opens_cell(words: tuple[Word, ...]) -> bool:
 _HEAD_REACH = 2  # heights right of a second head line's word that its column's cells reach, at most
 
 
-def _run_on(row: Row, cell: list[Word]) -> list[Word]:
-    """The cell with the words of its row that run on from it to either side, a space or so apart."""
+def _run_on(row: Row, cell: list[Word], gap: float = 0.0) -> list[Word]:
+    """The cell with the words of its row that run on from it to either side, a space or so apart (`gap`
+    row heights, if given)."""
     if not cell:
         return cell
     line = sorted(row.words, key=lambda w: w.bbox[0])
     start, end = line.index(cell[0]), line.index(cell[-1])
-    space = _RUN_ON * row.height
+    space = (gap or _RUN_ON) * row.height
     while start > 0 and cell[0].bbox[0] - line[start - 1].bbox[2] <= space:
         start -= 1
         cell = [line[start], *cell]
@@ -334,6 +336,7 @@ def _run_on(row: Row, cell: list[Word]) -> list[Word]:
 
 
 _RUN_ON = 1.5  # row heights between two words of one phrase, at most (a column's gap is wider)
+_COMB_GAP = 3.0  # row heights between the parts of a comb's reading, at most
 
 
 def _column_dates(table: list[Row], head: Anchor, span: tuple[int, int] | None = None) -> list[Remark]:
@@ -734,14 +737,39 @@ def _unlabelled_date(page: OcrPage, entry: list[Row], deleted: list[Remark]) -> 
             if (word.bbox[0] + word.bbox[2]) // 2 < middle or not any(c.isdigit() for c in word.text):
                 continue
             match = next(iter(find_dates(" ".join(w.text for w in words[index : index + 3]))), None)
-            if match is None or not is_plausible_register_date(match.value):
+            value = match.value if match is not None else _celled_date(words[index : index + 3])
+            if value is None or not is_plausible_register_date(value):
                 continue
             before = {key(w.text) for w in words[max(0, index - 3) : index]}
             if any(k.startswith(_OTHER_DATE_BEFORE) for k in before):
                 continue
-            used = [w for w in words[index : index + 3] if w.text in match.raw or match.raw in w.text] or [word]
-            return Field("date", match.value, min(UNLABELLED, mean_confidence(used)), evidence_of(page, used))
+            if match is None:
+                used = words[index : index + 3]
+            else:
+                used = [w for w in words[index : index + 3] if w.text in match.raw or match.raw in w.text] or [word]
+            return Field("date", value, min(UNLABELLED, mean_confidence(used)), evidence_of(page, used))
     return None
+
+
+_CELL_GAP = 1.5  # text heights between a date's day, month and year typed into cells of their own, at least
+
+
+def _celled_date(words: list[Word]) -> dt.date | None:
+    """A date typed into the cells of a form's date column, day | month | year ("16   8   1976"), where
+    no separator joins its parts: three numbers a cell's width apart, a day, a month and a four-digit year."""
+    if len(words) < 3:
+        return None
+    parts = [w.text.strip(".,°'") for w in words]
+    if not all(p.isascii() and p.isdigit() for p in parts) or len(parts[0]) > 2 or len(parts[1]) > 2 \
+            or len(parts[2]) != 4:
+        return None
+    height = max(w.bbox[3] - w.bbox[1] for w in words)
+    if any(b.bbox[0] - a.bbox[2] < _CELL_GAP * height for a, b in zip(words, words[1:])):
+        return None  # numbers of one phrase ("Flur 4 Flurstück 12 1978"), no cells
+    try:
+        return dt.date(int(parts[2]), int(parts[1]), int(parts[0]))
+    except ValueError:
+        return None
 
 
 _PROSE_WORDS = 4  # words of an entry's first line after its running number, where no date follows it
@@ -764,16 +792,58 @@ def first_numbered_entry(rows: list[Row]) -> int | None:
     left = starts[len(starts) // 10]
     for index, row in enumerate(rows[2:], start=2):
         words = [w for w in row.words if any(c.isalnum() for c in w.text)]
+        if (side := _beside_sidebar(words, row.height) or _titled(words)) and _opens_entry(side, 1):
+            return index  # "Rommerskirchen      1. Erschließungsbaulast": entry 1 beside a sidebar's value
         if not words or abs(words[0].bbox[0] - left) > 4 * row.height:
             continue  # a "1" within a line, not at the table's left edge
         named = _number_words(words)
         number = words[named].text.strip("|[](.):-")  # "1", "(1)", "1.", "1-" before the type ("Nr. 1- Anbaubaulast")
         if number not in ({"1"} | _ONE_LOOKALIKES) or (named and number != "1"):
             continue
+        if _field_numbered(words[named:]):
+            continue  # a form's numbered fields ("(1) Kenn-Nr. ... (2) Vorgang"), no entry
         after = " ".join(w.text for w in words[named + 1 : named + 3])
         if named or find_dates(after) or len(words) > _PROSE_WORDS:
             return index
     return None
+
+
+_SIDEBAR_GAP = 8  # row heights between a sidebar's words and the main column's on one row, at least
+
+
+def _beside_sidebar(words: list[Word], height: int) -> list[Word]:
+    """The words of a row right of a sidebar of keys and values ("Gemeinde" / "Rommerskirchen" left of the
+    entries): those after the first wide gap that follows a word; empty where there is none."""
+    for index in range(1, len(words)):
+        if words[index].bbox[0] - words[index - 1].bbox[2] >= _SIDEBAR_GAP * height \
+                and any(c.isalpha() for w in words[:index] for c in w.text):
+            return words[index:]
+    return []
+
+
+def _titled(words: list[Word]) -> list[Word]:
+    """A row that is an entry's title, its running number and its type ("1. Zufahrtsbaulast"), wherever it
+    stands (right of a sidebar, indented); empty for other rows."""
+    if len(words) == 2 and len(folded := key(words[1].text)) > len("baulast") and folded.endswith("baulast"):
+        return words
+    return []
+
+
+def _opens_entry(words: list[Word], number: int) -> bool:
+    """Whether the words beside a sidebar open entry `number`: its running number, then its type ("1.
+    Erschließungsbaulast"), a date, or a line of prose."""
+    token = words[0].text.strip("|[](.):;")
+    if not (token.isascii() and token.isdigit() and int(token) == number) or len(words) < 2:
+        return False
+    after = " ".join(w.text for w in words[1:3])
+    return key(words[1].text).endswith("baulast") or bool(find_dates(after)) or len(words) > _PROSE_WORDS
+
+
+def _field_numbered(words: list[Word]) -> bool:
+    """Whether a row opened by "(1)" is a form's row of numbered fields: another field's number in
+    parentheses ("(2)") stands later in the same row. An entry's text never names entry 2 on entry 1's
+    first line."""
+    return words[0].text.startswith("(") and any(re.fullmatch(r"\(\d{1,2}\)", w.text) for w in words[1:])
 
 
 # How a Baulast's text begins: its owner's formula ("Der jeweilige Eigentümer des Grundstücks").
@@ -820,6 +890,9 @@ def _entry_starts(table: list[Row]) -> list[int]:
         if token.isascii() and token.isdigit() and int(token) == expected and (named or first.bbox[0] < content_left):
             starts.append(index)
             expected += 1
+        elif (side := _beside_sidebar(lettered, row.height) or _titled(lettered)) and _opens_entry(side, expected):
+            starts.append(index)
+            expected += 1
     return starts
 
 _FIRST_ENTRY_ROWS = 2  # rows below the table head that surely belong to the first entry
@@ -860,6 +933,10 @@ def _date_near(rows: list[Row], anchor: Anchor):  # type: ignore[no-untyped-def]
     if _own_date(right_text) is None and find_damaged_date(right_text) is None \
             and (before := _am_date_before(rows[anchor.row].words, anchor.start)) is not None:
         return before  # "am 22-3-79 eingetr.": the date the label closes, not the next line's
+    # A comb of boxes below the label (TTMMJJ) is wider than the label: its last digits may stand apart.
+    row_below = next((row for row in rows[anchor.row + 1 :] if below and below[0] in row.words), None)
+    one_row = row_below is not None and all(w in row_below.words for w in below)
+    combed = _run_on(row_below, below, _COMB_GAP) if row_below is not None and one_row else below
     for find, repaired in ((_own_date, False), (find_damaged_date, True)):
         # A date far right of the label, across a column's or another stamp's gap, is the label's
         # only where nothing stands right by or below it, and even then not sure.
@@ -872,6 +949,8 @@ def _date_near(rows: list[Row], anchor: Anchor):  # type: ignore[no-untyped-def]
             if first is not None:
                 used = [w for w in candidate if w.text in first.raw or first.raw in w.text] or candidate
                 return first.value, used, unsure
+    if len(combed) > len(below) and (comb := comb_date(" ".join(w.text for w in combed))) is not None:
+        return comb.value, combed, True
     return _signed_below(rows, anchor) or _date_before(rows, anchor)
 
 

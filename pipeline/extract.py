@@ -46,6 +46,7 @@ _PARTLY_CONFIRMED = 0.9  # weakest word's confidence that a parcel the prose doe
 _INCOMPLETE = 0.5  # confidence of parcels read incompletely
 _ONE_READING = 0.7  # confidence of parcels whose Flur is inferred from the entry text
 _DATE_COLUMNS = REGISTERED.remark + REGISTERED.column  # head words of a date column beside the prose
+_PLURALS = ("ungen",)  # "Eintragungen": a heading of the entries, not of one date's column
 _SHARED_HEAD_ROWS = 7  # the head row a parcel grid shares with the entries table, and its value rows
 _KNOWN = 0.8  # a Gemarkung matched to the gazetteer at least this well is one it knows
 _NO_TABLE = 0.7  # confidence of parcels read where the entries table was not found
@@ -315,7 +316,9 @@ def _entry_words(rows: list[Row], table_top: int) -> list[Word]:
     for anchor in find_any([head], _DATE_COLUMNS, 0.8):
         left = head.words[anchor.start].bbox[0]
         before = key(head.words[anchor.start - 1].text) if anchor.start else ""
-        if left > middle and before not in ("der", "des"):
+        # "Eintragungen" is the entries' heading over the prose, no date column's head.
+        plural = key(head.words[anchor.start].text).endswith(_PLURALS)
+        if left > middle and before not in ("der", "des") and not plural:
             date_cut = min(date_cut, left - head.height)
     cut, beyond = min(remarks_cut, date_cut), max(remarks_cut, date_cut)
     # A line that runs on across the cut to the next column's edge is prose (see _run_on_across).

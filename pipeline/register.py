@@ -34,8 +34,9 @@ _NUMBER_WORDS = ("nr", "nummer", "kennung", "kennzeichen", "kennziffer")
 _LONG_NUMBER_WORDS = _NUMBER_WORDS[2:]  # matched whole: "Aktenkennzeichen" is no "Kartei-Kennzeichen"
 # Register labels, folded (letters and digits only): the sheet title, alone or with its "Nr.",
 # and the number of a sheet of the register under another name: "Verzeichnisblatt Nr.", a
-# Baulastenbuch's "Buchblatt Nr.", a card index's "Karteiblatt-Nr.".
-LABEL_KEYS = ("baulastenblatt", "baulastenblnr") + tuple(
+# Baulastenbuch's "Buchblatt Nr.", a card index's "Karteiblatt-Nr.", and the sheet's full name
+# "Baulastenverzeichnisblatt" alone.
+LABEL_KEYS = ("baulastenblatt", "baulastenverzeichnisblatt", "baulastenblnr") + tuple(
     f"{name}{number}" for name in ("baulastenblatt", "blatt", "verzeichnisblatt", "registerblatt", "karteiblatt",
                                    "buchblatt")
     for number in _NUMBER_WORDS)
@@ -67,11 +68,12 @@ MARKED_NUMBER_SCORE = 0.6  # a bare "Nr." that names no register: a number propo
 # 5.944"): less specific than the sheet's title, a label a little less sure.
 # A modern form's "Baulast-Nr." box names the same number where the register counts Baulasten, not
 # sheets: as one word only; "BAULAST NR." in two is a stamp's (see find_marked_numbers).
-# So does a card index's "Kartei-Nr.", and a register extract's "Registernummer".
+# So does a card index's "Kartei-Nr.", a register extract's "Registernummer", and its "Ordnungsnummer".
 VERZEICHNIS_KEYS = tuple(
-    f"{name}{number}" for name in ("verzeichnis", "baulastenverzeichnis", "baulast", "kartei", "register")
+    f"{name}{number}" for name in ("verzeichnis", "baulastenverzeichnis", "baulast", "kartei", "register", "ordnungs")
     for number in _NUMBER_WORDS)
-_ONE_WORD_KEYS = tuple(f"baulast{number}" for number in _NUMBER_WORDS)
+# The sheet's full name too: "Baulastenverzeichnis Blatt 1234" in two words is a phrase, less sure.
+_ONE_WORD_KEYS = tuple(f"baulast{number}" for number in _NUMBER_WORDS) + ("baulastenverzeichnisblatt",)
 VERZEICHNIS_SCORE = 0.9
 # The register's page where a register is a book of pages ("Verzeichnisseite 1147", a Baulastenbuch's
 # "Seite" box over its number): as sure as the register's number, but yielding to a sheet's label on the
@@ -176,16 +178,11 @@ def extract_register_number(page: OcrPage, rows: list[Row], lone: bool = False) 
     # document system's stamp on a sheet; it yields to a bare "Blatt:" of the sheet's header.
     registers = [label for label in labels if key("".join(w.text for w in label.words)).startswith("register")]
     tiers = ([label for label in labels if label not in pages and label not in registers], pages,
-             find_bare_labels(rows), registers, find_marked_numbers(rows))
-    for labels in tiers:
-        for label in labels:
-            reading = read_number_right(rows, label) or read_number_below(rows, label)
-            if reading is not None:
-                readings.append(reading)
-        if readings:
-            break
-    for labels in tiers if not readings else ():  # no label has its number near it: a form's box across the line
-        readings = [r for r in (read_number_right(rows, label, far=True) for label in labels) if r is not None]
+             find_bare_labels(rows), registers)
+    # A number some word marks ("BAULAST 02", "Nr. 0358") only where no label names the sheet's number, near
+    # it or across the line in a form's box ("01 ORDNUNGSNUMMER ........ : 1554b").
+    for group in (tiers, (find_marked_numbers(rows),)):
+        readings = _labelled_readings(rows, group)
         if readings:
             break
     if not readings and lone:
@@ -199,6 +196,21 @@ def extract_register_number(page: OcrPage, rows: list[Row], lone: bool = False) 
     words = [originals.get(w, w) for w in best.words]
     evidence = Evidence(page=page.number, bbox=union(w.bbox for w in words), text=" ".join(w.text for w in words))
     return Field("register_number", best.value, confidence, evidence)
+
+
+def _labelled_readings(rows: list[Row], tiers: tuple[list[Label], ...]) -> list[Reading]:
+    """The numbers the first tier of labels that has any names near its labels; where none has, those that
+    the first such tier names across the line."""
+    for labels in tiers:
+        readings = [r for r in (read_number_right(rows, label) or read_number_below(rows, label)
+                                for label in labels) if r is not None]
+        if readings:
+            return readings
+    for labels in tiers:  # no label has its number near it: a form's box across the line
+        readings = [r for r in (read_number_right(rows, label, far=True) for label in labels) if r is not None]
+        if readings:
+            return readings
+    return []
 
 
 LONE_NUMBER_SCORE = 0.5  # a number no label names, standing alone in large type at the top of the sheet
@@ -622,6 +634,7 @@ def read_number_below(rows: list[Row], label: Label) -> Reading | None:
     height = _text_height(label)
     left, right = box[0] - height, box[2] + 2 * height
     centre = (box[1] + box[3]) // 2
+    bottom = box[3]  # of the label, or of its "Nummer" on the line below
     for row_index in range(label.row, min(len(rows), label.row + 6)):
         row = rows[row_index]
         # A number typed larger than its label (a card's box under a small "Karten-Nr.") may start
@@ -637,7 +650,7 @@ def read_number_below(rows: list[Row], label: Label) -> Reading | None:
             continue  # nothing, or the specks of a rule or a stamp
         first = _number_start(row, readable[0])
         # A cell's value may be printed larger than its label ("Baulastenblatt-Nummer" over "886").
-        if first.bbox[1] - box[3] > 3 * max(height, min(_height(first), 3 * height)):
+        if first.bbox[1] - bottom > 3 * max(height, min(_height(first), 3 * height)):
             return None
         if not (_number_token(first.text) or _is_marker(_split_glued(first.text)[0])
                 or first.text[:1] in _GLUED_MARKS and _number_token(first.text[1:])):
@@ -647,12 +660,41 @@ def read_number_below(rows: list[Row], label: Label) -> Reading | None:
         line = sorted((w for w in row.words if _same_line(w.bbox, first.bbox) and w.bbox[0] >= first.bbox[0]),
                       key=lambda w: w.bbox[0])
         reading = _read_from(label, before[-1:] + line, first.bbox[0], glued="", band=first.bbox)
+        head, tail = _split_glued(first.text)
+        if reading is None and row_index > label.row and _is_marker(head) and not tail and bottom == box[3]:
+            bottom = first.bbox[3]  # "Baulastenblatt" / "Nummer" / "2361": a narrow column's label on two lines
+            continue
+        if reading is not None and not reading.value[-1:].isalpha() \
+                and (boxed := _boxed_suffix(rows[label.row : row_index], line, reading)) is not None:
+            reading.value += boxed[0]  # "876" | "A" under "Zusatz": the sheet 876a
+            reading.words.append(boxed[1])
         if reading is not None:
             reading.confidence *= BELOW_FACTOR
             if any(_junk(w) and _same_line(w.bbox, first.bbox) and _lost_digit(w, first) for w in column
                    if w.bbox[2] <= first.bbox[0] + _height(first) // 4 and w not in reading.words):
                 reading.doubts.add("unread_glyph")  # "ar 320": a digit read as letters, unsurely
         return reading
+    return None
+
+
+# Folded captions of a form's box for the letter of a sheet's number ("Zusatz", "Buchstabe", "Buchst.").
+_SUFFIX_CAPTIONS = ("zusatz", "buchst")
+
+
+def _boxed_suffix(above: list[Row], line: list[Word], reading: Reading) -> tuple[str, Word] | None:
+    """The letter of the number in a box of its own right of it on its line, under a caption naming the
+    letter (a form's "Kenn-Nr." | "Zusatz"), or None."""
+    captions = [w for row in above for w in row.words if key(w.text).startswith(_SUFFIX_CAPTIONS)]
+    end = max((w.bbox[2] for w in reading.words if w in line), default=None)
+    if not captions or end is None:
+        return None
+    for word in line:
+        letter = _suffix_token(word.text)
+        if word.bbox[0] < end or letter is None or word.conf < _LETTER_CONF:
+            continue
+        centre, height = (word.bbox[0] + word.bbox[2]) // 2, _height(word)
+        if any(c.bbox[0] - height <= centre <= c.bbox[2] + height for c in captions):
+            return letter, word
     return None
 
 
