@@ -798,6 +798,8 @@ def first_numbered_entry(rows: list[Row]) -> int | None:
             continue  # a "1" within a line, not at the table's left edge
         named = _number_words(words)
         number = words[named].text.strip("|[](.):-")  # "1", "(1)", "1.", "1-" before the type ("Nr. 1- Anbaubaulast")
+        if named and number == "01":
+            number = "1"  # "BAULAST 01": a print's running number, zero-padded
         if number not in ({"1"} | _ONE_LOOKALIKES) or (named and number != "1"):
             continue
         if _field_numbered(words[named:]):
@@ -989,6 +991,7 @@ _OFFICES = ("stadtdirektor", "oberstadtdirektor", "gemeindedirektor", "burgermei
             "oberkreisdirektor", "kreisdirektor", "landrat", "auftrag", "vertretung")
 
 
+_LEADER = re.compile(r"[.:…]*\.{2,}[.:…]*")  # dot leaders between a key and its value, as OCR reads them
 _FAR = 6  # a gap of this many line heights after a label: the next word stands in another column or stamp
 
 
@@ -1019,9 +1022,12 @@ def _right_of_label(rows: list[Row], anchor: Anchor) -> tuple[list[Word], list[W
     label = rows[anchor.row].words[anchor.start : anchor.end]
     height = max(w.bbox[3] - w.bbox[1] for w in label)
     edge = label[-1].bbox[2]
+    led = False  # dot leaders run from the label to the words after them ("EINGETRAGEN AM .. : 29.01.82")
     for index, word in enumerate(words):
-        if word.bbox[0] - edge > _FAR * height:
+        if word.bbox[0] - edge > _FAR * height and not led:
             return words[:index], words[index:]
+        # Leaders begin where the label's words end: dots far along the line are another field's.
+        led = led or bool(_LEADER.fullmatch(word.text)) and word.bbox[0] - edge <= 2 * height
         edge = word.bbox[2]
     return words, []
 

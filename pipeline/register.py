@@ -99,6 +99,8 @@ _PAGE_AFTER = re.compile(r"/\d{0,4}(?=\W*$)")  # the page or year after the numb
 _SHEET_PAGE = re.compile(r"[-–]\s*(?:S\.?\s*\d{0,2}|8\.\s*\d{0,2})\.?$")  # an 8 for S only with its dot
 
 MAX_FIRST_GAP = 4.0  # label (or "Nr.") to number, in text heights
+_LEADER = re.compile(r"[.:…]*\.{3,}[.:…]*")  # dot leaders between a key and its value, as OCR reads them
+_LEADER_START = 2.0  # text heights after the label at most where its leaders begin (dots far along are a box's)
 # A form's label with its value in a box across the line: read where no label has a number near it
 # ("Baulastenblatt-Nr.:" ............ "1234"), nothing but marks between; never sure.
 FAR_GAP = 30.0
@@ -123,6 +125,7 @@ DOUBT_CAPS = {
     "small_suffix": 0.6,  # a letter after the number lower than a digit's half: its suffix, or a speck
     "overlapping": 0.5,  # another reading of digits over the number's place
     "far": 0.75,  # the number stands across the line from its label, no word between: a form's box, or another field's
+    "led": 1.0,  # across the line, but dot leaders run from the label to it: a key/value print's value, no doubt
 }
 BELOW_FACTOR = 0.9  # a number below its label (not beside it) is a looser reading
 _LARGER = 1.25  # a number this many times its label's height is typed larger (a card's box under "Karten-Nr.")
@@ -615,7 +618,7 @@ def read_number_right(rows: list[Row], label: Label, far: bool = False) -> Readi
         band = (last.bbox[0], centre - half, last.bbox[2], centre + half)
     reading = _read_from(label, line, label.box[2], glued=label.tail, band=band,
                          first_gap=FAR_GAP if far else MAX_FIRST_GAP)
-    if far and reading is not None and "far" not in reading.doubts:
+    if far and reading is not None and not reading.doubts & {"far", "led"}:
         return None  # near its label: read so already
     return reading
 
@@ -730,6 +733,7 @@ def _read_from(label: Label, line: list[Word], start: int, glued: str, band: BBo
             return None
         parts.append((glued, None))
     slashed = False  # the page or the year follows: the number has ended
+    led = False  # dot leaders stand between the label and the number
     for word in line:
         if slashed:
             break  # the page or the year follows the slash, no part of the number
@@ -743,6 +747,8 @@ def _read_from(label: Label, line: list[Word], start: int, glued: str, band: BBo
             continue
         small_letter = bool(parts) and _suffix_token(text) is not None and word.conf >= _LETTER_CONF \
             and _height(word) >= SMALL_SUFFIX * height  # "1720 c": no speck, a lower-case suffix
+        if not parts and _LEADER.fullmatch(word.text) and word.bbox[0] - start <= _LEADER_START * height:
+            led = True  # "ORDNUNGSNUMMER ........... : 1554b": dots lead the eye from the key to its value
         if (_is_speck(word, height) and not small_letter) or not _same_line(word.bbox, band):
             continue
         slashed = text != word.text
@@ -750,7 +756,7 @@ def _read_from(label: Label, line: list[Word], start: int, glued: str, band: BBo
             if gap > first_gap * height:
                 break
             if gap > MAX_FIRST_GAP * height:
-                doubts.add("far")
+                doubts.add("led" if led else "far")
             head, tail = _split_glued(text)
             if tail and _is_marker(head):  # "Nr.1407", "Nr.:0158"
                 markers.append(word)

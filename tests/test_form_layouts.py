@@ -118,7 +118,40 @@ def test_a_key_value_print_with_leaders_names_the_sheets_number_across_the_line(
                         x=100, line_id=4),
                    line("BAULAST", "01", y=700, line_id=5))
     found = extract_register_number(page, rows_of(page))
-    assert found.value == "1554b" and found.confidence <= 0.75
+    assert found.value == "1554b" and found.confidence >= 0.8  # the dots lead from the key to its value
+
+
+def test_a_number_across_the_line_without_leaders_is_doubted() -> None:
+    page = page_of(HEADER, line("BAULASTENVERZEICHNIS", y=300, line_id=2),
+                   line("01", ("ORDNUNGSNUMMER", {"gap": 60}), ("1554b", {"gap": 600}), y=400, x=100, line_id=3))
+    found = extract_register_number(page, rows_of(page))
+    assert found.value == "1554b" and found.confidence <= 0.75  # a form's box, or another field's value
+
+
+def test_a_key_value_print_of_entries(gazetteer) -> None:
+    """A register program's print of keys and values: "BAULAST 01" opens entry 1, and its "EINGETRAGEN AM ..
+    : 29.01.82" dots lead from the key to the date, across the line."""
+    page = make_page([
+        [("STADT", 120), ("DORMAGEN", 320), ("SEITE", 1400), ("001", 1600)],
+        [("BAULASTENVERZEICHNIS", 120), ("DRUCK:", 1300), ("01.09.1988", 1500)],
+        [("01", 120), ("ORDNUNGSNUMMER", 220), ("...........", 700), (":", 1060), ("1554b", 1120)],
+        [("02", 120), ("GEMEINDE", 220), ("..........", 700), (":", 1060), ("DORMAGEN", 1120)],
+        [("03", 120), ("BELASTETE", 220), ("FLURSTUECKE", 520), (":", 1060), ("GEM.", 1120), ("STRABERG", 1270),
+         ("FL.", 1540), ("39", 1650), ("FLST.", 1740), ("62/7", 1920)],
+        [("04", 120), ("LAGE", 220), ("....", 700), (":", 1060), ("KREFELDER", 1120), ("STRASSE", 1420), ("50", 1660)],
+        [("BAULAST", 120), ("01", 380)],
+        [("10", 120), ("LFD.", 220), ("NR.", 360), ("DER", 480), ("BAULAST", 600), (":", 1060), ("1", 1120)],
+        [("11", 120), ("ART", 220), ("DER", 340), ("BAULAST", 460), (":", 1060), ("ABSTANDFLAECHENBAULAST", 1120)],
+        [("12", 120), ("BAULASTERKL.", 220), ("VOM", 600), (":", 1060), ("13.10.81", 1120)],
+        [("13", 120), ("EINGETRAGEN", 220), ("AM", 580), ("..", 680), ("29.01.82", 1120)],  # its ":" unread
+        [("14", 120), ("GELOESCHT", 220), ("AM", 520), (":", 1060)],
+        [("15", 120), ("WORTLAUT", 220), (":", 1060), ("DER", 1120), ("JEWEILIGE", 1240), ("EIGENTUEMER", 1530)],
+        words_of("DES GRUNDSTUECKS GEMARKUNG STRABERG, FLUR 39, FLURSTUECK 62/7 VERPFLICHTET SICH", x=1120),
+    ])
+    found = extract(page, gazetteer)
+    assert found.register_number.value == "1554b" and found.register_number.confidence >= 0.8
+    assert found.date.value == dt.date(1982, 1, 29) and found.date.confidence >= 0.85
+    assert found.parcels.value == (Parcel("Straberg", 39, "62/7"),)
 
 
 def test_the_sheets_full_name_over_its_number() -> None:
