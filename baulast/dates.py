@@ -7,6 +7,7 @@ Handles "12.03.1987", "12.3.87", "12. März 1987", "12. MRZ. 1987", "1987-03-12"
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -145,25 +146,27 @@ _COMB_DIGITS = 6
 _COMB_SIDE_WIDTH = 3  # marks and spaces read for one side, at most (" 1,")
 _LOST_SIDE_COST = 2  # a side not read at all between two digits costs as much as two "1"s read for sides
 _LOST_SIDES = 1  # sides lost in one comb, at most
+_WIDE_SIDES = 1  # sides of more than one mark, or a space, in one comb, at most
 
 
 def comb_date(text: str) -> DateMatch | None:
-    """A DDMMYY date read from a comb of boxes: side, digit, side, ..., digit, side. A side is up to three
-    marks or spaces; one read as "1", or lost between two digits (once at most), is a cost. Of the readings of the run
-    into six digits, the cheapest count, and None unless they give one date. A run without any mark is read
-    only with every side there (a number is no comb)."""
+    """A DDMMYY date read from a comb of boxes: side, digit, side, ..., digit, side. A side is a mark, or up to
+    three marks and spaces once (where the comb's halves stand apart); one read as "1", or lost between two
+    digits (once at most), is a cost. Of the readings of the run into six digits, the cheapest count, and None
+    unless they give one date. A run without any mark is read only with every side there (a number is no comb);
+    a list ("1, 8, 10, 30, 41") has spaces in every side and is none."""
     for match in _COMB_RUN.finditer(text):
         run = match.group().rstrip()
         if sum(c.isdigit() for c in run) < _COMB_DIGITS:
             continue
-        best: dict[int, set[str]] = {}
-        for digits, cost, marks, lost in _comb_readings(run, 0, True):
-            if len(digits) == _COMB_DIGITS and lost <= _LOST_SIDES and (marks or not lost):
-                best.setdefault(cost, set()).add(digits)
-        if not best:
+        readings = _comb_readings(run, 0, True)
+        costs = [cost for (digits, _, _, _), cost in readings.items() if len(digits) == _COMB_DIGITS]
+        if not costs:
             continue
         values = set()
-        for digits in best[min(best)]:
+        for (digits, marked, lost, _), cost in readings.items():
+            if len(digits) != _COMB_DIGITS or cost != min(costs) or lost and not marked:
+                continue
             try:
                 values.add(dt.date(expand_two_digit_year(int(digits[4:])), int(digits[2:4]), int(digits[:2])))
             except ValueError:
@@ -173,24 +176,33 @@ def comb_date(text: str) -> DateMatch | None:
     return None
 
 
-def _comb_readings(run: str, at: int, side_next: bool):  # type: ignore[no-untyped-def]
-    """(digits, cost, marks read for sides, sides lost) for each way to read run[at:] as a comb, a side
-    first where `side_next` (the first and the last side may be missing at no cost)."""
+@functools.lru_cache(maxsize=4096)
+def _comb_readings(run: str, at: int, side_next: bool) -> dict[tuple[str, bool, int, int], int]:
+    """The cheapest cost of each reading of run[at:] as a comb, by (digits, a side held a mark, sides lost,
+    wide sides), a side first where `side_next` (the first and the last side may be missing at no cost)."""
+    found: dict[tuple[str, bool, int, int], int] = {}
+
+    def keep(reading: tuple[str, bool, int, int], cost: int) -> None:
+        digits, _, lost, wide = reading
+        if len(digits) <= _COMB_DIGITS and lost <= _LOST_SIDES and wide <= _WIDE_SIDES:
+            found[reading] = min(cost, found.get(reading, cost))
+
     if at == len(run):
-        yield "", 0, 0, 0
-        return
+        return {("", False, 0, 0): 0}
     if side_next:
         for width in range(1, _COMB_SIDE_WIDTH + 1):
             side = run[at : at + width]
             if len(side) == width and set(side) <= _COMB_SIDES:
-                for digits, cost, marks, lost in _comb_readings(run, at + width, False):
-                    yield digits, cost + side.count("1"), marks + any(c not in "1 " for c in side), lost
+                for (digits, marked, lost, wide), cost in _comb_readings(run, at + width, False).items():
+                    # The comb's closing side may trail apart ("... 8 |").
+                    spread = (width > 1 or side == " ") and at + width < len(run)
+                    marked_now = marked or any(c not in "1 " for c in side)
+                    keep((digits, marked_now, lost, wide + spread), cost + side.count("1"))
     if run[at].isdigit() and (not side_next or at == 0 or run[at - 1].isdigit()):
-        for digits, cost, marks, lost in _comb_readings(run, at + 1, True):
-            if len(digits) < _COMB_DIGITS:
-                # A digit right after a digit: the side between them was not read.
-                missed = side_next and at > 0
-                yield run[at] + digits, cost + _LOST_SIDE_COST * missed, marks, lost + missed
+        missed = side_next and at > 0  # a digit right after a digit: the side between them was not read
+        for (digits, marked, lost, wide), cost in _comb_readings(run, at + 1, True).items():
+            keep((run[at] + digits, marked, lost + missed, wide), cost + _LOST_SIDE_COST * missed)
+    return found
 
 
 def _zero_for_lookalike(part: str, highest: int) -> str:

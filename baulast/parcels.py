@@ -59,6 +59,9 @@ _SHEET_TOKEN = re.compile(
 
 # "... der Gemarkung Zons" right after parcels: the Gemarkung follows the parcels it names.
 _POSTPOSED = re.compile(r"(?i:\bder)[ \t]*\n?[ \t]*\Z")
+# A key/value print's key number opening its line, before a key in capitals and its leaders or colon ("10 LAGE
+# ........: KREFELDER STRASSE 50").
+_KEY_NUMBER = re.compile(r"(?m)^[ \t]*\d{1,2}[ \t]+(?=[A-ZÄÖÜ][A-ZÄÖÜ .\-]*?(?:\.{2,}|[ \t]*:))")
 _MARK_BEFORE_SEPARATOR = re.compile(r"\|[ \t]*(?=(?i:und\b|u\.|sowie\b|,))")
 
 
@@ -86,6 +89,7 @@ def parse_parcels(text: str, default_gemarkung: str | None = None) -> list[Parce
     carried = True  # whether the Gemarkung in force was not named before the parcels read now
     # A rule's mark before a list's continuation ("Nr. 2149" / "| und 1036/21") ends no list.
     text = _MARK_BEFORE_SEPARATOR.sub("", unicodedata.normalize("NFC", text))
+    text = _KEY_NUMBER.sub(";", text)  # "10 LAGE .......: ...": a key/value print's next key, no Flurstück
     for token in _SHEET_TOKEN.finditer(text):
         if token.group("filler") is not None and token.group().strip(".").lower() == "nr" and after_flur:
             in_list = True

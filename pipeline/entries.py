@@ -146,10 +146,13 @@ def of_grundbuch(rows: list[Row], anchor: Anchor) -> bool:
     """Whether the words right after a label give it to the Grundbuch ("eingetragen im Grundbuch von
     Hemmerden Blatt 8103", also where the sentence wraps after "eingetragen"): the property's entry there,
     no Baulast's registration."""
-    after = list(rows[anchor.row].words[anchor.end : anchor.end + 3])
-    # A date after the label ends its phrase: the next row's words are another's (a column beside).
-    if len(after) < 3 and anchor.row + 1 < len(rows) and not any(c.isdigit() for w in after for c in w.text):
-        after += rows[anchor.row + 1].words[: 3 - len(after)]
+    row = rows[anchor.row]
+    after = list(row.words[anchor.end : anchor.end + 3])
+    if len(after) < 3 and anchor.row + 1 < len(rows):
+        # The sentence wraps onto the next row in its own column: a sidebar's words left of where the label's row
+        # begins ("Grundbuch" under "Gemeinde" beside "eingetragen seit 29.09.2016") are another column's.
+        column = row.words[0].bbox[0] - 2 * row.height
+        after += [w for w in rows[anchor.row + 1].words if w.bbox[2] > column][: 3 - len(after)]
     return any(key(w.text).startswith("grundbuch") for w in after)
 
 
@@ -491,7 +494,7 @@ def extract_entries(page: OcrPage, rows: list[Row], table_top: int,
     table = rows[table_top:]
     registered = remarks(table, REGISTERED, head_read)
     deleted = remarks(table, DELETED, head_read)
-    numbered = _entry_starts(table)
+    numbered, titled = _entry_starts(table)
     # Every "Eingetragen am" remark is one entry's. Where Tesseract dropped running numbers
     # (a lone "2" in its cell often goes unread), the remarks mark where the entries begin;
     # one entry made of two would carry the other's deletion date.
@@ -533,10 +536,13 @@ def extract_entries(page: OcrPage, rows: list[Row], table_top: int,
         if lfd_nr == 1 and remark is not None and date is not None:
             value_words = [w for w in remark.words if any(c.isdigit() for c in w.text)] or list(remark.words)
             confidence = remark.score * mean_confidence(value_words)
-            if not numbered and (remark.row > _FIRST_ENTRY_ROWS or not head_read):
+            alone = titled and len(numbered) < 2 and remark.row - start > _FIRST_ENTRY_ROWS
+            if alone or not numbered and (remark.row > _FIRST_ENTRY_ROWS or not head_read):
                 # Without the Lfd. Nr. column (a lone "1" is often not read at all) a remark
                 # further down may belong to a later entry, the first one's unreadable:
-                # never sure enough to accept. A remark on the table's first lines is entry 1's.
+                # never sure enough to accept. A remark on the table's first lines is entry 1's. Entry 1's
+                # title alone ("1. Erschließungsbaulast" beside a sidebar) parts it from no later entry whose
+                # title has no number ("sonstige Baulast").
                 confidence *= 0.7
             if remark.repaired or _year_runs_on(table, value_words):
                 confidence = min(confidence, REPAIRED)
@@ -810,7 +816,7 @@ def first_numbered_entry(rows: list[Row]) -> int | None:
     return None
 
 
-_SIDEBAR_GAP = 8  # row heights between a sidebar's words and the main column's on one row, at least
+_SIDEBAR_GAP = 6  # row heights between a sidebar's words and the main column's on one row, at least
 
 
 def _beside_sidebar(words: list[Word], height: int) -> list[Word]:
@@ -866,10 +872,11 @@ def formula_row(rows: list[Row]) -> int | None:
     return None
 
 
-def _entry_starts(table: list[Row]) -> list[int]:
-    """Rows that open an entry: a running number (1, 2, ...) as the row's first, leftmost word."""
+def _entry_starts(table: list[Row]) -> tuple[list[int], bool]:
+    """Rows that open an entry: a running number (1, 2, ...) as the row's first, leftmost word, or an entry's
+    title beside a sidebar or indented ("1. Erschließungsbaulast"); and whether a title opened one."""
     if not table:
-        return []
+        return [], False
     head_words = table[0].words
     content_left = head_words[min(2, len(head_words) - 1)].bbox[0] if head_words else 0
     if len(head_words) < 3 and len(table) > 2:
@@ -878,6 +885,7 @@ def _entry_starts(table: list[Row]) -> list[int]:
         lefts = sorted(row.words[0].bbox[0] for row in table[1:])
         content_left = lefts[len(lefts) // 2]
     starts: list[int] = []
+    titled = False
     expected = 1
     for index, row in enumerate(table[1:], start=1):
         # Remnants of the table's rules ("|", "[", "—") may stand before the number, and a word
@@ -895,7 +903,8 @@ def _entry_starts(table: list[Row]) -> list[int]:
         elif (side := _beside_sidebar(lettered, row.height) or _titled(lettered)) and _opens_entry(side, expected):
             starts.append(index)
             expected += 1
-    return starts
+            titled = True
+    return starts, titled
 
 _FIRST_ENTRY_ROWS = 2  # rows below the table head that surely belong to the first entry
 # Words before an entry's running number ("Ifd." is how "Lfd." often reads).

@@ -523,9 +523,16 @@ def _footer(page: OcrPage, rows: list[Row]) -> list[Row]:
         footer.insert(0, row)
         if row.bbox[1] - rows[index - 1].bbox[3] >= _FOOTER_GAP * row.height:
             # Only a line the sheet's name opens ("Baulastenblatt 2102 - Stand: ..."): "Fortsetzung auf
-            # Baulastenblatt 2103" or "Formular Baulastenblatt Nr. 17" names another sheet or a form.
-            return [r for r in footer if key(r.words[0].text).startswith(_FOOTER_NAMES)]
+            # Baulastenblatt 2103" or "Formular Baulastenblatt Nr. 17" names another sheet or a form. A form's
+            # footer box has the number below the name ("Baulastenverzeichnisblatt:" over "1090"): the line below
+            # a named line without a digit is kept too.
+            named = [key(r.words[0].text).startswith(_FOOTER_NAMES) for r in footer]
+            return [r for i, r in enumerate(footer) if named[i] or i and named[i - 1] and not _has_digit(footer[i - 1])]
     return []
+
+
+def _has_digit(row: Row) -> bool:
+    return any(c.isdigit() for w in row.words for c in w.text)
 
 
 _FOOTER_NAMES = ("baulastenblatt", "baulastenverzeichnis", "blatt")

@@ -83,6 +83,9 @@ PAGE_KEYS = ("verzeichnisseite", "baulastenverzeichnisseite", "baulastenbuchseit
 _MARKERS = {"nr", "no", "n", "nummer", "nro"}
 # Words before a label on its line that make it someone else's number.
 _STOP_BEFORE = {"grundbuch", "grundbuchblatt", "az", "aktenzeichen", "seite"}
+# Folded stems of the words that refer to another sheet before its label: a transfer, a cross-reference, a former
+# number.
+_REFERRING = ("ubertrag", "ubernommen", "verwies", "siehe", "vgl", "fortsetz", "fruher", "ehemal", "bisher", "vorher")
 _GRUNDBUCH_BEFORE = "grundb"  # the prefix of the words that own a "Blatt" after them on the line
 _LINE_STOP_WORDS = 6  # words before a label in which a Grundbuch owns it
 _DIGITS = "0123456789"
@@ -126,6 +129,7 @@ DOUBT_CAPS = {
     "overlapping": 0.5,  # another reading of digits over the number's place
     "far": 0.75,  # the number stands across the line from its label, no word between: a form's box, or another field's
     "led": 1.0,  # across the line, but dot leaders run from the label to it: a key/value print's value, no doubt
+    "referred": 0.5,  # the label refers to another sheet ("siehe Baulastenblatt 345"): proposed, never trusted
 }
 BELOW_FACTOR = 0.9  # a number below its label (not beside it) is a looser reading
 _LARGER = 1.25  # a number this many times its label's height is typed larger (a card's box under "Karten-Nr.")
@@ -176,6 +180,9 @@ def extract_register_number(page: OcrPage, rows: list[Row], lone: bool = False) 
         rows = _above_table(rows_of(upright))
     readings: list[Reading] = []
     labels = find_register_labels(rows)
+    # A label referring to another sheet ("siehe Baulastenblatt 345") is read last, and never trusted.
+    referring = [label for label in labels if _refers(rows, label)]
+    labels = [label for label in labels if label not in referring]
     pages = [label for label in labels if _names_a_page(label)]
     # "Register-Nr.", "Registernummer": a register extract's own number, but also a registry's or a
     # document system's stamp on a sheet; it yields to a bare "Blatt:" of the sheet's header.
@@ -184,9 +191,12 @@ def extract_register_number(page: OcrPage, rows: list[Row], lone: bool = False) 
              find_bare_labels(rows), registers)
     # A number some word marks ("BAULAST 02", "Nr. 0358") only where no label names the sheet's number, near
     # it or across the line in a form's box ("01 ORDNUNGSNUMMER ........ : 1554b").
-    for group in (tiers, (find_marked_numbers(rows),)):
+    for group in (tiers, (find_marked_numbers(rows),), (referring,)):
         readings = _labelled_readings(rows, group)
         if readings:
+            if group[0] is referring:
+                for reading in readings:
+                    reading.doubts.add("referred")
             break
     if not readings and lone:
         readings = [reading for reading in (_lone_number(page, rows),) if reading is not None]
@@ -570,13 +580,25 @@ def _stopped(rows: list[Row], label: Label) -> bool:
     owner = max((i for i, w in enumerate(recent) if key(w.text).startswith(_GRUNDBUCH_BEFORE)), default=None)
     if owner is not None and not any(c.isdigit() for w in recent[owner + 1 :] for c in w.text):
         return True  # a number between ends the Grundbuch's phrase ("Grundbuch Zons Blatt 2993 Baulastenblatt 55")
+    return any(key(w.text) in _STOP_BEFORE for w in _phrase_before(rows, label)[:4])
+
+
+def _phrase_before(rows: list[Row], label: Label) -> list[Word]:
+    """The words of the label's phrase before it on its line, nearest first."""
+    left = label.box[0]
     phrase: list[Word] = []
-    for word in reversed(before):
+    for word in reversed([w for w in _line_words(rows, label) if w.bbox[2] <= left + 1]):
         if left - word.bbox[2] > _PHRASE_GAP * _text_height(label):
             break
         phrase.append(word)
         left = word.bbox[0]
-    return any(key(w.text) in _STOP_BEFORE for w in phrase[:4])
+    return phrase
+
+
+def _refers(rows: list[Row], label: Label) -> bool:
+    """Whether the label's phrase refers to another sheet: "Übertragen aus Baulastenverzeichnisblatt 812",
+    "siehe Baulastenblatt 345", "früher Blatt-Nr. 17"."""
+    return any(key(w.text).startswith(_REFERRING) for w in _phrase_before(rows, label)[:4])
 
 
 def _is_marker(text: str) -> bool:
@@ -682,23 +704,30 @@ def read_number_below(rows: list[Row], label: Label) -> Reading | None:
 
 # Folded captions of a form's box for the letter of a sheet's number ("Zusatz", "Buchstabe", "Buchst.").
 _SUFFIX_CAPTIONS = ("zusatz", "buchst")
+_SUFFIX_WORDS = ("zusatz", "buchst", "buchstabe")  # whole words: "Zusätzliche Angaben" is no letter's box
 
 
 def _boxed_suffix(above: list[Row], line: list[Word], reading: Reading) -> tuple[str, Word] | None:
     """The letter of the number in a box of its own right of it on its line, under a caption naming the
     letter (a form's "Kenn-Nr." | "Zusatz"), or None."""
-    captions = [w for row in above for w in row.words if key(w.text).startswith(_SUFFIX_CAPTIONS)]
     end = max((w.bbox[2] for w in reading.words if w in line), default=None)
-    if not captions or end is None:
+    if end is None:
         return None
-    for word in line:
-        letter = _suffix_token(word.text)
-        if word.bbox[0] < end or letter is None or word.conf < _LETTER_CONF:
-            continue
-        centre, height = (word.bbox[0] + word.bbox[2]) // 2, _height(word)
-        if any(c.bbox[0] - height <= centre <= c.bbox[2] + height for c in captions):
-            return letter, word
-    return None
+    # The letter is the next word after the number, and the caption over it the next caption after the
+    # number's label: "Hausnr. | Zusatz" over "12 | b" is the house number's.
+    word = next((w for w in line if w.bbox[0] >= end and any(c.isalnum() for c in w.text)), None)
+    letter = _suffix_token(word.text) if word is not None else None
+    if word is None or letter is None or word.conf < _LETTER_CONF:
+        return None
+    label_end = max(w.bbox[2] for w in reading.words if w not in line)
+    captions = sorted((w for row in above for w in row.words
+                       if w.bbox[0] >= label_end and any(c.isalpha() for c in w.text)), key=lambda w: w.bbox[0])
+    caption = captions[0] if captions else None
+    centre, height = (word.bbox[0] + word.bbox[2]) // 2, _height(word)
+    if caption is None or not key(caption.text).startswith(_SUFFIX_CAPTIONS) or key(caption.text) not in _SUFFIX_WORDS \
+            or not caption.bbox[0] - height <= centre <= caption.bbox[2] + height:
+        return None
+    return letter, word
 
 
 def _number_start(row: Row, first: Word) -> Word:

@@ -68,7 +68,8 @@ def test_a_comb_of_boxes_under_eingetragen_am(gazetteer) -> None:
         pytest.param("ı119,0,8,9 12}", dt.date(1992, 8, 19), id="a-side-and-a-space"),
         pytest.param("1213101718 18", dt.date(1988, 7, 23), id="every-side-a-one"),
         pytest.param("‚12,1,0,8,1}", dt.date(1981, 10, 12), id="a-side-lost"),
-        pytest.param("ı0,6,1,0,7 1,7,", None, id="two-readings-as-cheap"),
+        pytest.param("ı0,6,1,0,7 1,7,", dt.date(1977, 10, 6), id="one-wide-side-only"),
+        pytest.param("1, 8, 10, 30, 41", None, id="a-list-spaced-everywhere"),
         pytest.param("Tel. 02131 101418", None, id="a-phone-number"),
         pytest.param("1,234,567,890", None, id="a-grouped-number"),
         pytest.param("123456789012", None, id="digits-only"),
@@ -258,3 +259,32 @@ def test_the_letter_in_a_box_of_its_own_under_zusatz() -> None:
     no_caption = page_of(HEADER, line("(1)", "Kenn-Nr.", "des", "Baulastenblattes", y=400, x=180, line_id=2),
                          line("876", ("A", {"gap": 500}), y=500, x=560, line_id=4))
     assert extract_register_number(no_caption, rows_of(no_caption)).value == "876"
+
+
+def test_a_forms_footer_box_names_the_sheet_over_its_number(gazetteer) -> None:
+    """A typewriter form's footer box, low on the page and apart from the text: "Baulastenverzeichnisblatt:"
+    over "1090", "Seite" beside. The sheet's own field, read as surely as a header's."""
+    rows = [
+        [("Stadt", 120), ("Dormagen", 300)],
+        [("Baulastenverzeichnis", 600)],
+        words_of("Grundstück: Flur 34, Flurstück 8 der Gemarkung Hackenbroich", x=120),
+        words_of("1. Der jeweilige Eigentümer des Grundstücks Gemarkung Hackenbroich, Flur 34,", x=120),
+        words_of("Flurstück 8 verpflichtet sich, Stellplätze bereitzustellen.", x=220),
+    ]
+    page = make_page(rows + [[]] * 31 + [
+        [("Gemeinde", 1000)],
+        [("Stadt", 1000), ("Dormagen", 1200)],
+        [("Baulastenverzeichnisblatt:", 1000), ("Seite", 1900)],
+        [("1090", 1050), ("1", 1950)],
+    ])
+    found = extract(page, gazetteer).register_number
+    assert found.value == "1090" and found.confidence >= 0.8
+
+
+def test_a_sidebars_value_seven_heights_from_the_main_column() -> None:
+    """"Stadt Grevenbroich" ends seven text heights left of "1. Leitungsbaulast": a sidebar's value."""
+    from pipeline.entries import _beside_sidebar
+
+    words = line("Stadt", "Grevenbroich", ("1.", {"gap": 7 * 40 - 20}), "Leitungsbaulast")
+    assert [w.text for w in _beside_sidebar(words, 40)] == ["1.", "Leitungsbaulast"]
+    assert _beside_sidebar(line("Der", "jeweilige", ("Eigentümer", {"gap": 3 * 40})), 40) == []
