@@ -117,15 +117,12 @@ def parse_parcels(text: str, default_gemarkung: str | None = None) -> list[Parce
             padded = token.group("number")[:1] == "0" and len(token.group("number")) > 1
             if in_list and padded and listed is not None and not listed:
                 in_list = False  # "FLST. 1067" / "04 LAGE ...": a key's number, no Flurstück written alike
-            if in_list and flurstueck and carried:
+            if in_list and flurstueck and (carried or gemarkung):
                 parcel = Parcel(gemarkung or "", flur, flurstueck)
-                if parcel not in parcels:
+                if carried and parcel not in parcels:
                     pending.append(parcel)  # its Gemarkung may yet follow it
                 if gemarkung:
                     parcels[parcel] = None
-                listed = padded
-            elif in_list and flurstueck and gemarkung:
-                parcels[Parcel(gemarkung, flur, flurstueck)] = None
                 listed = padded
             elif not any(c.isdigit() for c in token.group("number")):
                 in_list = False  # a word such as "So" that only looks like digits

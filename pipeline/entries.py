@@ -20,6 +20,7 @@ from pipeline.layout import (
     evidence_of,
     find_any,
     find_labels,
+    is_leader,
     key,
     mean_confidence,
     starts_like,
@@ -944,10 +945,6 @@ def _date_near(rows: list[Row], anchor: Anchor):  # type: ignore[no-untyped-def]
     if _own_date(right_text) is None and find_damaged_date(right_text) is None \
             and (before := _am_date_before(rows[anchor.row].words, anchor.start)) is not None:
         return before  # "am 22-3-79 eingetr.": the date the label closes, not the next line's
-    # A comb of boxes below the label (TTMMJJ) is wider than the label: its last digits may stand apart.
-    row_below = next((row for row in rows[anchor.row + 1 :] if below and below[0] in row.words), None)
-    one_row = row_below is not None and all(w in row_below.words for w in below)
-    combed = _run_on(row_below, below, _COMB_GAP) if row_below is not None and one_row else below
     for find, repaired in ((_own_date, False), (find_damaged_date, True)):
         # A date far right of the label, across a column's or another stamp's gap, is the label's
         # only where nothing stands right by or below it, and even then not sure.
@@ -960,9 +957,19 @@ def _date_near(rows: list[Row], anchor: Anchor):  # type: ignore[no-untyped-def]
             if first is not None:
                 used = [w for w in candidate if w.text in first.raw or first.raw in w.text] or candidate
                 return first.value, used, unsure
+    return _comb_below(rows, anchor, below) or _signed_below(rows, anchor) or _date_before(rows, anchor)
+
+
+def _comb_below(rows: list[Row], anchor: Anchor, below: list[Word]):  # type: ignore[no-untyped-def]
+    """(date, words, True) of a comb of boxes below the label (TTMMJJ), wider than the label: its last boxes,
+    which stand apart from the label's column, are read with it; None where the run-on words hold none."""
+    row_below = next((row for row in rows[anchor.row + 1 :] if below and below[0] in row.words), None)
+    if row_below is None or not all(w in row_below.words for w in below):
+        return None
+    combed = _run_on(row_below, below, _COMB_GAP)
     if len(combed) > len(below) and (comb := comb_date(" ".join(w.text for w in combed))) is not None:
         return comb.value, combed, True
-    return _signed_below(rows, anchor) or _date_before(rows, anchor)
+    return None
 
 
 _SIGNED_ROWS = 14  # rows below an entry's "wird folgende Baulast eingetragen:" in which its signature stands
@@ -1000,7 +1007,6 @@ _OFFICES = ("stadtdirektor", "oberstadtdirektor", "gemeindedirektor", "burgermei
             "oberkreisdirektor", "kreisdirektor", "landrat", "auftrag", "vertretung")
 
 
-_LEADER = re.compile(r"[.:…]*\.{2,}[.:…]*")  # dot leaders between a key and its value, as OCR reads them
 _FAR = 6  # a gap of this many line heights after a label: the next word stands in another column or stamp
 
 
@@ -1036,7 +1042,7 @@ def _right_of_label(rows: list[Row], anchor: Anchor) -> tuple[list[Word], list[W
         if word.bbox[0] - edge > _FAR * height and not led:
             return words[:index], words[index:]
         # Leaders begin where the label's words end: dots far along the line are another field's.
-        led = led or bool(_LEADER.fullmatch(word.text)) and word.bbox[0] - edge <= 2 * height
+        led = led or is_leader(word.text) and word.bbox[0] - edge <= 2 * height
         edge = word.bbox[2]
     return words, []
 

@@ -7,6 +7,7 @@ the same column. These helpers find labels despite OCR noise and read the value 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -282,6 +283,11 @@ def words_below(rows: list[Row], anchor: Anchor, max_rows: int = 2, first: int =
             found.extend(in_column)
             break
     return found
+
+
+def is_leader(text: str, dots: int = 2) -> bool:
+    """Whether a word is dot leaders between a key and its value, as OCR reads them ("...........", ".. :")."""
+    return re.fullmatch(rf"[.:…]*\.{{{dots},}}[.:…]*", text) is not None
 
 
 def mean_confidence(words: list[Word]) -> float:

@@ -25,7 +25,7 @@ from baulast.dates import find_dates
 from baulast.model import BBox, Evidence, Field, OcrPage, Word
 from baulast.regnum import HIGHEST_REGISTER_NUMBER, normalize_register_number
 from baulast.textnorm import fold, run_together
-from pipeline.layout import Row, key, read_on_end, rows_of, table_head, turned_upright, union
+from pipeline.layout import Row, is_leader, key, read_on_end, rows_of, table_head, turned_upright, union
 from pipeline.vocab import GRUNDBUCH_STEMS
 
 # The words that make a name a number's label: "Blatt-Nr.", "Blattnummer", a register program's
@@ -102,7 +102,6 @@ _PAGE_AFTER = re.compile(r"/\d{0,4}(?=\W*$)")  # the page or year after the numb
 _SHEET_PAGE = re.compile(r"[-–]\s*(?:S\.?\s*\d{0,2}|8\.\s*\d{0,2})\.?$")  # an 8 for S only with its dot
 
 MAX_FIRST_GAP = 4.0  # label (or "Nr.") to number, in text heights
-_LEADER = re.compile(r"[.:…]*\.{3,}[.:…]*")  # dot leaders between a key and its value, as OCR reads them
 _LEADER_START = 2.0  # text heights after the label at most where its leaders begin (dots far along are a box's)
 # A form's label with its value in a box across the line: read where no label has a number near it
 # ("Baulastenblatt-Nr.:" ............ "1234"), nothing but marks between; never sure.
@@ -702,9 +701,9 @@ def read_number_below(rows: list[Row], label: Label) -> Reading | None:
     return None
 
 
-# Folded captions of a form's box for the letter of a sheet's number ("Zusatz", "Buchstabe", "Buchst.").
-_SUFFIX_CAPTIONS = ("zusatz", "buchst")
-_SUFFIX_WORDS = ("zusatz", "buchst", "buchstabe")  # whole words: "Zusätzliche Angaben" is no letter's box
+# Folded captions of a form's box for the letter of a sheet's number ("Zusatz", "Buchstabe", "Buchst."), whole
+# words: "Zusätzliche Angaben" is no letter's box.
+_SUFFIX_CAPTIONS = ("zusatz", "buchst", "buchstabe")
 
 
 def _boxed_suffix(above: list[Row], line: list[Word], reading: Reading) -> tuple[str, Word] | None:
@@ -720,11 +719,10 @@ def _boxed_suffix(above: list[Row], line: list[Word], reading: Reading) -> tuple
     if word is None or letter is None or word.conf < _LETTER_CONF:
         return None
     label_end = max(w.bbox[2] for w in reading.words if w not in line)
-    captions = sorted((w for row in above for w in row.words
-                       if w.bbox[0] >= label_end and any(c.isalpha() for c in w.text)), key=lambda w: w.bbox[0])
-    caption = captions[0] if captions else None
+    captions = (w for row in above for w in row.words if w.bbox[0] >= label_end and any(c.isalpha() for c in w.text))
+    caption = min(captions, key=lambda w: w.bbox[0], default=None)
     centre, height = (word.bbox[0] + word.bbox[2]) // 2, _height(word)
-    if caption is None or not key(caption.text).startswith(_SUFFIX_CAPTIONS) or key(caption.text) not in _SUFFIX_WORDS \
+    if caption is None or key(caption.text) not in _SUFFIX_CAPTIONS \
             or not caption.bbox[0] - height <= centre <= caption.bbox[2] + height:
         return None
     return letter, word
@@ -776,7 +774,7 @@ def _read_from(label: Label, line: list[Word], start: int, glued: str, band: BBo
             continue
         small_letter = bool(parts) and _suffix_token(text) is not None and word.conf >= _LETTER_CONF \
             and _height(word) >= SMALL_SUFFIX * height  # "1720 c": no speck, a lower-case suffix
-        if not parts and _LEADER.fullmatch(word.text) and word.bbox[0] - start <= _LEADER_START * height:
+        if not parts and is_leader(word.text, dots=3) and word.bbox[0] - start <= _LEADER_START * height:
             led = True  # "ORDNUNGSNUMMER ........... : 1554b": dots lead the eye from the key to its value
         if (_is_speck(word, height) and not small_letter) or not _same_line(word.bbox, band):
             continue
