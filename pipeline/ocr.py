@@ -22,7 +22,7 @@ from PIL import Image
 from baulast.errors import InputRejected, ToolsMissing
 from baulast.model import OcrPage, Word
 from pipeline.preprocess import PreparedPage, bridge_gaps, prepare
-from pipeline.tessapi import PSM_AUTO, PSM_OSD_ONLY, PSM_SINGLE_LINE, TessApi, TesseractUnavailable, version
+from pipeline.tessapi import PSM_AUTO, PSM_OSD_ONLY, PSM_SINGLE_LINE, PSM_SPARSE, TessApi, TesseractUnavailable, version
 
 DEFAULT_LANG = "deu"
 DEFAULT_PAGE_TIMEOUT = 180  # seconds; a page that takes longer is treated as unreadable
@@ -53,6 +53,10 @@ class OcrEngine(Protocol):
 
     def read_line(self, image: Image.Image) -> str:
         """Read a small image that holds one line of text (a second opinion on a value)."""
+        ...
+
+    def read_sparse(self, image: Image.Image, number: int, dpi: int) -> OcrPage:
+        """Read a page again as sparse text, without page layout analysis: words only."""
         ...
 
 
@@ -158,6 +162,21 @@ class TesseractEngine:
             return 0, 0.0  # too little text to tell
         degrees, confidence = found  # how far the page is turned clockwise
         return (360 - degrees) % 360, confidence
+
+    def read_sparse(self, image: Image.Image, number: int, dpi: int) -> OcrPage:
+        """Tesseract in sparse-text mode (PSM 11): every word it can find, in no block order. The
+        page layout analysis of the first reading drops words it cannot place in a block (a
+        stamp's date, a number alone in a box); this reading keeps them. An empty page where
+        Tesseract gives up."""
+        engine = self._engine()
+        engine.set_page_mode(PSM_SPARSE)
+        try:
+            engine.set_image(image, dpi)
+            words, text = parse_tsv(engine.tsv()) if engine.recognize(self.timeout) else ((), "")
+            engine.clear()
+            return OcrPage(number=number, width=image.width, height=image.height, words=words, text=text)
+        finally:
+            engine.set_page_mode(PSM_AUTO)
 
     def read_line(self, image: Image.Image) -> str:
         """Tesseract in single-line mode on a small crop."""

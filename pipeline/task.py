@@ -25,6 +25,7 @@ from pipeline.efile import PdfSpool, page_pdf
 from pipeline.extract import extract, from_likeliest_sheet
 from pipeline.ocr import OcrEngine, TesseractEngine, read_page
 from pipeline.pages import iter_pages
+from pipeline.reread import reread_missing
 from pipeline.verify import verify_date, verify_register_number
 
 
@@ -59,7 +60,7 @@ def process_file(scan: ScanFile, options: TaskOptions, engine: OcrEngine | None 
     engine = engine or TesseractEngine(options.lang, options.page_timeout)
     spool = PdfSpool(options.scratch_dir)
     try:
-        ocr_pages, rotations, scores = [], [], []
+        ocr_pages, rotations, scores, dpis = [], [], [], {}
         # Only the images a second reading may need are kept: the likeliest sheet's, and the first
         # page of a sheet continued over several pages (see likeliest_sheet).
         best_score, sheet_image, sheet_image_page = float("-inf"), None, 0
@@ -71,6 +72,7 @@ def process_file(scan: ScanFile, options: TaskOptions, engine: OcrEngine | None 
             watch.lap("ocr")
             spool.add(page_pdf(reading.shown, page.dpi, reading.ocr.pdf))
             ocr_pages.append(reading.ocr.page)
+            dpis[page.number] = page.dpi
             rotations.append(reading.rotation)
             scores.append(score := sheet_score(reading.ocr.page))
             if score < SHEET_THRESHOLD:
@@ -90,6 +92,9 @@ def process_file(scan: ScanFile, options: TaskOptions, engine: OcrEngine | None 
         gazetteer = gazetteer_for(options.gazetteer_path, options.gazetteer_csv)
         sheet, sure = likeliest_sheet(ocr_pages, scores)
         extraction = extract(sheet, gazetteer) if sheet is not None else Extraction()
+        if sheet is not None:
+            extraction = reread_missing(extraction, sheet, images.get(sheet.number), engine, gazetteer,
+                                        dpis[sheet.number])
         if sheet is not None and not sure:
             extraction = from_likeliest_sheet(extraction, sheet, scores, ocr_pages.index(sheet), gazetteer)
         if sheet is not None:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from PIL import Image
 
-PSM_OSD_ONLY, PSM_AUTO, PSM_SINGLE_LINE = 0, 3, 7  # TessPageSegMode; PSM_AUTO is the command's default
+PSM_OSD_ONLY, PSM_AUTO, PSM_SINGLE_LINE, PSM_SPARSE = 0, 3, 7, 11  # TessPageSegMode; PSM_AUTO is the command's default
 
 
 class TesseractUnavailable(RuntimeError):

@@ -83,7 +83,14 @@ class FakeEngine:
         """The prepared second reading."""
         return self.second_reading
 
+    def read_sparse(self, image: Image.Image, number: int, dpi: int) -> OcrPage:
+        """The prepared sparse reading of the page, or the page itself where none was prepared."""
+        self.sparse_calls += 1
+        return self.sparse_pages.get(number, self.pages[number - 1])
+
     second_reading = ""
+    sparse_calls = 0
+    sparse_pages: dict[int, OcrPage] = {}
 
 
 @pytest.fixture(scope="session")
