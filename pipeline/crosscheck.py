@@ -42,6 +42,10 @@ def cross_check(field: Field | None, others: list[Field]) -> Field | None:
         best = max(others, key=lambda other: other.confidence)
         return Field(best.name, best.value, min(best.confidence, PROPOSED), best.evidence)
     agreeing = [other for other in others if other.value == field.value]
+    if agreeing and values != {field.value}:
+        # Pages that name other numbers too may name this one as another sheet's (an old sheet's deletion letter
+        # beside the new sheet's notice): their agreement confirms nothing.
+        return field
     if agreeing:
         return Field(field.name, field.value, max(field.confidence, CONFIRMED),
                      _noted(field, agreeing[0], "also on page"))

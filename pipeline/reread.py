@@ -14,11 +14,12 @@ states is one a reader should look at.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 
 from PIL import Image
 
 from baulast.gazetteer import Gazetteer
-from baulast.model import CORE_FIELDS, Evidence, Extraction, Field, OcrPage
+from baulast.model import CORE_FIELDS, Entry, Evidence, Extraction, Field, OcrPage
 from pipeline.extract import extract
 from pipeline.ocr import OcrEngine
 
@@ -39,12 +40,22 @@ def reread_missing(extraction: Extraction, sheet: OcrPage, image: Image.Image | 
     if not missing or image is None:
         return extraction
     found = extract(engine.read_sparse(image, sheet.number, dpi), gazetteer)
-    taken: dict[str, Field] = {}
+    taken: dict[str, object] = {}
     for name in missing:
         field = getattr(found, name)
         if field is not None and field.value not in (None, (), []):
             taken[name] = _second(field)
+    if "date" in taken:
+        # The date is entry 1's registration: entry 1 carries it too, so that validation checks it against the
+        # other entries' (entry 2 registered before entry 1 means a date is misread).
+        taken["entries"] = _dated_first(extraction.entries, found.date.value) if extraction.entries else found.entries
     return dataclasses.replace(extraction, **taken) if taken else extraction
+
+
+def _dated_first(entries: tuple[Entry, ...], date: dt.date) -> tuple[Entry, ...]:
+    """The entries with entry 1's missing registration date filled in."""
+    return tuple(dataclasses.replace(entry, registered_on=date) if entry.lfd_nr == 1 and entry.registered_on is None
+                 else entry for entry in entries)
 
 
 def _second(field: Field) -> Field:

@@ -25,6 +25,8 @@ def number(value: str, confidence: float, page: int = 1) -> Field:
     (number("168", 0.14), [number("3866", 0.9, 2)], "3866", PROPOSED),  # a guess yields to another page's number
     (number("168", 0.14), [number("3866", 0.9, 2), number("3867", 0.9, 3)], "168", 0.14),  # unless they disagree
     (number("168", 0.14), [number("168", 0.9, 2)], "168", CONFIRMED),  # a guess the other page confirms
+    # Pages that also name another number (an old sheet's deletion letter, the new sheet's notice) confirm nothing.
+    (number("812", 0.5), [number("812", 0.9, 2), number("2263", 0.9, 3)], "812", 0.5),
 ])
 def test_cross_check(sheet, others, value, confidence) -> None:  # type: ignore[no-untyped-def]
     checked = cross_check(sheet, others)
