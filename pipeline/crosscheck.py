@@ -41,14 +41,13 @@ def cross_check(field: Field | None, others: list[Field]) -> Field | None:
             return field  # pages that disagree propose nothing
         best = max(others, key=lambda other: other.confidence)
         return Field(best.name, best.value, min(best.confidence, PROPOSED), best.evidence)
-    agreeing = [other for other in others if other.value == field.value]
-    if agreeing and values != {field.value}:
+    if values == {field.value}:  # every other page names this number: two readings agree
+        return Field(field.name, field.value, max(field.confidence, CONFIRMED),
+                     _noted(field, others[0], "also on page"))
+    if field.value in values:
         # Pages that name other numbers too may name this one as another sheet's (an old sheet's deletion letter
         # beside the new sheet's notice): their agreement confirms nothing.
         return field
-    if agreeing:
-        return Field(field.name, field.value, max(field.confidence, CONFIRMED),
-                     _noted(field, agreeing[0], "also on page"))
     near = [other for other in others if other.confidence >= _CONFIDENT
             and Levenshtein.distance(str(other.value), str(field.value)) == 1]
     if near:

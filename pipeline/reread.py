@@ -26,10 +26,14 @@ from pipeline.ocr import OcrEngine
 SECOND_READING = 0.6  # the most a field only the sparse reading found may be trusted
 
 
+def _found(field: Field | None) -> bool:
+    return field is not None and field.value not in (None, (), [])
+
+
 def missing_fields(extraction: Extraction) -> list[str]:
     """The core fields the extraction did not find."""
     fields = extraction.fields()
-    return [name for name in CORE_FIELDS if fields.get(name) is None or fields[name].value in (None, (), [])]
+    return [name for name in CORE_FIELDS if not _found(fields.get(name))]
 
 
 def reread_missing(extraction: Extraction, sheet: OcrPage, image: Image.Image | None, engine: OcrEngine,
@@ -40,11 +44,7 @@ def reread_missing(extraction: Extraction, sheet: OcrPage, image: Image.Image | 
     if not missing or image is None:
         return extraction
     found = extract(engine.read_sparse(image, sheet.number, dpi), gazetteer)
-    taken: dict[str, object] = {}
-    for name in missing:
-        field = getattr(found, name)
-        if field is not None and field.value not in (None, (), []):
-            taken[name] = _second(field)
+    taken: dict[str, object] = {name: _second(getattr(found, name)) for name in missing if _found(getattr(found, name))}
     if "date" in taken:
         # The date is entry 1's registration: entry 1 carries it too, so that validation checks it against the
         # other entries' (entry 2 registered before entry 1 means a date is misread).
