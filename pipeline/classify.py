@@ -7,6 +7,8 @@ from baulast.model import OcrPage
 from pipeline.layout import FUZZY_STEM, key, rows_of, starts_like
 from pipeline.register import extract_register_number
 
+_SCALE = ("massstab", "m1500", "m11000", "m1250", "m1200", "m12000")  # a Lageplan's scale, as page tokens
+
 # What marks a register sheet, each with its weight and the word stems forms use for it. A
 # declaration or a letter may mention "Baulast" too, but rarely carries the table labels; and
 # letters and declarations have words of their own (salutation, closing, signature line)
@@ -32,7 +34,7 @@ SHEET_MARKS = (
     (-2.0, ("unterschrift",)),
     (-1.0, ("beglaubigt",)),
     # A Lageplan's scale ("M 1:500", "Maßstab 1:1000"): a plan names the sheet, its parcel and its date too.
-    (-3.0, ("massstab", "m1500", "m11000", "m1250", "m1200", "m12000")),
+    (-3.0, _SCALE),
 )
 # The marks that only a letter or a declaration carries; a sheet may well have a column for the
 # clerk's signature, a certified copy's stamp or a reference to the Lageplan.
@@ -149,6 +151,12 @@ def _same_sheet(first: OcrPage, later: OcrPage) -> bool:
     """Whether two pages name the same register number: one sheet over two pages."""
     numbers = [extract_register_number(page, rows_of(page)) for page in (first, later)]
     return all(numbers) and numbers[0].value == numbers[1].value  # type: ignore[union-attr]
+
+
+def is_plan(page: OcrPage) -> bool:
+    """Whether a page gives a map's scale ("M 1:500", "Maßstab"): a Lageplan, which numbers the
+    parcels around the building as well as the burdened one."""
+    return _marked(page_tokens(page), _SCALE, fuzzy=True)
 
 
 def _has_letter_marks(page: OcrPage) -> bool:
