@@ -225,34 +225,46 @@ def _without_stems(vertical: np.ndarray, horizontal: np.ndarray, longest: int, r
     columns = np.flatnonzero(vertical.any(axis=0))
     if not columns.size:
         return vertical
-    steps = np.diff(np.pad(vertical[:, columns].view(np.int8), ((1, 1), (0, 0))), axis=0)
-    top_columns, top_rows = np.nonzero(steps.T == 1)  # run by run, column by column
-    _, bottom_rows = np.nonzero(steps.T == -1)
-    short = bottom_rows - top_rows < longest
+    # The columns laid end to end, each with a blank pixel in front: every change between ink and
+    # paper is a run's top or (exclusive) bottom, in turn (as in `_long_runs`).
+    height = vertical.shape[0]
+    padded = np.zeros(columns.size * (height + 1) + 1, dtype=bool)
+    padded[:-1].reshape(columns.size, height + 1)[:, 1:] = vertical[:, columns].T
+    edges = np.flatnonzero(padded[1:] ^ padded[:-1]) + 1
+    tops, bottoms = edges[0::2], edges[1::2]
+    short = bottoms - tops < longest
     if not short.any():
         return vertical
-    height, width = vertical.shape
-    rule_rows = _near(horizontal.any(axis=1)[:, None], reach)[:, 0]  # rows within reach of a horizontal rule
+    runs = columns[tops[short] // (height + 1)]
+    tops, bottoms = tops[short] % (height + 1) - 1, (bottoms[short] - 1) % (height + 1)
+    # A run's end within `reach` of a horizontal rule's pixel, either way: a cell's side. Only the
+    # bands of rows around the rules can be that near one.
+    box = np.ones((2 * reach + 1, 2 * reach + 1), np.uint8)
+    near_rule = np.zeros_like(horizontal)
+    for _, _, low, high in _bands(np.flatnonzero(horizontal.any(axis=1)), reach, height):
+        near_rule[low:high] = cv2.dilate(horizontal[low:high].view(np.uint8), box).view(bool)
+    sides = near_rule[tops, runs] | near_rule[bottoms - 1, runs]
+    stems = ~sides & (_stroke_widths(vertical, (tops + bottoms) // 2, runs) > reach)
+    if not stems.any():
+        return vertical
     kept = vertical.copy()
-    for top, bottom, column in zip(top_rows[short], bottom_rows[short], columns[top_columns[short]]):
-        left, right = max(0, column - reach), min(width, column + reach + 1)
-        ends = [row for row in (top, bottom - 1) if rule_rows[row]]
-        if any(horizontal[max(0, row - reach) : min(height, row + reach + 1), left:right].any() for row in ends):
-            continue  # a cell's side
-        if _stroke_width(vertical[(top + bottom) // 2], column) > reach:
-            kept[top:bottom, column] = False  # a letter's stem, thicker than a rule
+    for top, bottom, column in zip(tops[stems].tolist(), bottoms[stems].tolist(), runs[stems].tolist()):
+        kept[top:bottom, column] = False  # a letter's stem, thicker than a rule
     return kept
 
 
-def _stroke_width(row: np.ndarray, column: int) -> int:
-    """How many neighbouring pixels of the row, `column` among them, are set: a stroke's width."""
-    left = column
-    while left > 0 and row[left - 1]:
-        left -= 1
-    right = column
-    while right + 1 < row.size and row[right + 1]:
-        right += 1
-    return right - left + 1
+def _stroke_widths(mask: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
+    """For each set pixel (row, column) of the mask, how many neighbouring pixels of its row, itself
+    among them, are set: a stroke's width. Measured on the rows asked about only, laid end to end
+    with a blank pixel in front of each (as in `_long_runs`)."""
+    wanted, index = np.unique(rows, return_inverse=True)
+    width = mask.shape[1]
+    padded = np.zeros(wanted.size * (width + 1) + 1, dtype=bool)
+    padded[:-1].reshape(wanted.size, width + 1)[:, 1:] = mask[wanted]
+    edges = np.flatnonzero(padded[1:] ^ padded[:-1]) + 1
+    starts, ends = edges[0::2], edges[1::2]
+    run = np.searchsorted(starts, index * (width + 1) + 1 + columns, side="right") - 1
+    return ends[run] - starts[run]
 
 
 def _dotted_rules(ink: np.ndarray, reach: int, length: int) -> np.ndarray:

@@ -122,6 +122,18 @@ def test_large_letters_keep_their_stems_and_cell_sides_go() -> None:
     assert (cleaned[806:868, 1500:1505] == 255).all()
 
 
+def test_a_bold_cells_side_goes_though_thicker_than_a_rule() -> None:
+    """A short side as thick as a bold letter's stem, between two rules: it ends at a rule, so it
+    is the cell's side, not a letter's stem."""
+    image = Image.new("L", (3508, 2480), 255)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((100, 800, 3400, 804), fill=0)
+    draw.rectangle((100, 870, 3400, 874), fill=0)
+    draw.rectangle((1500, 804, 1511, 870), fill=0)  # 12 px wide: more than a rule's thickness (8 px)
+    cleaned = np.asarray(remove_rules(image))
+    assert (cleaned[806:868, 1500:1512] == 255).all()
+
+
 def test_a_rules_piece_where_a_poor_scan_broke_it_still_goes() -> None:
     """A cell's side, broken by a poor scan: a thin piece that touches neither rule is no letter."""
     image = Image.new("L", (2480, 3508), 255)
