@@ -7,8 +7,6 @@ from baulast.model import OcrPage
 from pipeline.layout import FUZZY_STEM, key, rows_of, starts_like
 from pipeline.register import extract_register_number
 
-_SCALE = ("massstab", "m1500", "m11000", "m1250", "m1200", "m12000")  # a Lageplan's scale, as page tokens
-
 # What marks a register sheet, each with its weight and the word stems forms use for it. A
 # declaration or a letter may mention "Baulast" too, but rarely carries the table labels; and
 # letters and declarations have words of their own (salutation, closing, signature line)
@@ -34,7 +32,7 @@ SHEET_MARKS = (
     (-2.0, ("unterschrift",)),
     (-1.0, ("beglaubigt",)),
     # A Lageplan's scale ("M 1:500", "Maßstab 1:1000"): a plan names the sheet, its parcel and its date too.
-    (-3.0, _SCALE),
+    (-3.0, ("massstab", "m1500", "m11000", "m1250", "m1200", "m12000")),
 )
 # The marks that only a letter or a declaration carries; a sheet may well have a column for the
 # clerk's signature, a certified copy's stamp or a reference to the Lageplan.
@@ -153,10 +151,15 @@ def _same_sheet(first: OcrPage, later: OcrPage) -> bool:
     return all(numbers) and numbers[0].value == numbers[1].value  # type: ignore[union-attr]
 
 
-def is_plan(page: OcrPage) -> bool:
-    """Whether a page gives a map's scale ("M 1:500", "Maßstab"): a Lageplan, which numbers the
-    parcels around the building as well as the burdened one."""
-    return _marked(page_tokens(page), _SCALE, fuzzy=True)
+_GREETINGS = ("geehrte", "freundlichen", "grussen")
+
+
+def is_letter(page: OcrPage) -> bool:
+    """Whether a page is a letter (a salutation or a closing stands on it) and no declaration: a
+    "Verpflichtungserklärung" it names is one it only cites."""
+    tokens = page_tokens(page)
+    declared = any(t.startswith(_DECLARATION) for t in tokens) and not _only_cited(page)
+    return _marked(tokens, _GREETINGS, fuzzy=False) and not declared
 
 
 def _has_letter_marks(page: OcrPage) -> bool:

@@ -6,22 +6,27 @@ it agrees with the sheet, two independent readings confirm the number; where a c
 names a number one glyph away, one of the two readings is wrong and a person must decide;
 where the sheet's own number is unreadable, it is proposed for review.
 
-The notice of registration and the declaration name the burdened parcels too ("Grundstück
-Gemarkung Zons, Flur 11, Flurstück 333/35"). Where every other page that names parcels names
-exactly the sheet's set, the set is confirmed. A Lageplan does not count: it numbers the
-parcels around the building as well, and may label only the one the building stands on.
+The notice of registration names the burdened parcels too ("zu Lasten Ihres Grundstücks
+Gemarkung Zons, Flur 11, Flurstück 333/35"). Where every letter of the Akte that names parcels
+names exactly the sheet's set, the set is confirmed. Only letters count: a copy or a continuation
+of the sheet repeats its misreads; a declaration and a Lageplan name other parcels beside the
+burdened ones (the benefiting parcel, the neighbours). A letter naming a benefiting parcel
+("zugunsten") or a range ("120 bis 122": the parser takes its ends, on both pages alike) confirms
+nothing, nor does any letter where the sheet's list of parcels breaks off ("333/35 und" at a line's
+end: a parcel may be lost, and a letter to one owner names his parcel only).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from rapidfuzz.distance import Levenshtein
 
 from baulast.gazetteer import Gazetteer
 from baulast.model import Evidence, Extraction, Field, OcrPage, Parcel
 from baulast.parcels import parse_parcels
-from pipeline.classify import is_plan
+from pipeline.classify import is_letter
 from pipeline.extract import parcel_words
 from pipeline.layout import evidence_of, rows_of
 from pipeline.register import extract_register_number
@@ -35,6 +40,10 @@ _CONFIDENT = 0.75
 # same part of the set confirms nothing of the rest.
 CONFIRMABLE_PARCELS = 0.6
 _KNOWN = 0.8  # a Gemarkung matched to the gazetteer at least this well
+_OTHER_PARCELS = re.compile(r"(?i)zugunsten|beg[üu]nstig|herrschend")  # a benefiting parcel named beside
+# A range in a list of Flurstücke ("Flurstücke 120 bis 122", "Flst. 120-122"), on the keyword's line.
+_RANGE = re.compile(r"(?im)\bfl(?:ur)?st\w*\.?[^\n]*?\d[ \t]*(?:bis\b|-[ \t]*\d)")
+_BROKEN_OFF = re.compile(r"(?im)\d[ \t]*(?:,|\bund|\bu\.|\bsowie)[ \t]*$(?![\n\s]*\d)")
 
 
 def other_page_numbers(pages: list[OcrPage], sheet_page: int | None) -> list[Field]:
@@ -72,11 +81,15 @@ def cross_check(field: Field | None, others: list[Field]) -> Field | None:
 
 
 def other_page_parcels(pages: list[OcrPage], sheet_page: int | None, gazetteer: Gazetteer) -> list[Field]:
-    """The parcel sets the other pages of the Akte name (one per page, Lageplans left out), each
-    parcel with a Gemarkung the gazetteer knows and its Flur."""
+    """The parcel sets the Akte's letters name (one per letter), each parcel with a Gemarkung the
+    gazetteer knows and its Flur; none where the sheet's list of parcels breaks off at a line's end."""
+    sheet = next((page for page in pages if page.number == sheet_page), None)
+    if sheet is not None and _BROKEN_OFF.search(sheet.text):
+        return []
     found = []
     for page in pages:
-        if page.number == sheet_page or is_plan(page):
+        if page.number == sheet_page or not is_letter(page) or _OTHER_PARCELS.search(page.text) \
+                or _RANGE.search(page.text):
             continue
         named: dict[Parcel, None] = {}
         for parcel in parse_parcels(page.text):

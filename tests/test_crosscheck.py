@@ -93,14 +93,28 @@ LETTER = [words_of("Sehr geehrte Damen und Herren,"),
           words_of("wurde in das Baulastenverzeichnis eingetragen.")]
 
 
-def test_other_pages_name_parcels_of_known_gemarkungen_and_a_lageplan_counts_not(gazetteer: Gazetteer) -> None:
+def test_only_letters_name_parcels_to_confirm_the_sheets_with(gazetteer: Gazetteer) -> None:
     letter = make_page(LETTER, number=2)
-    plan = make_page([words_of("Lageplan M 1:500"), words_of("Gemarkung Zons Flur 11 Flurstück 334")], number=3)
-    unknown = make_page([words_of("Gemarkung Atlantis, Flur 2, Flurstück 17")], number=4)
+    plan = make_page([words_of("Lageplan M 1:500"), words_of("Gemarkung Zons Flur 11 Flurstück 333/35")], number=3)
+    unknown = make_page([words_of("Sehr geehrte Frau Muster,"), words_of("Gemarkung Atlantis, Flur 2, Flurstück 17")],
+                        number=4)
+    declaration = make_page([words_of("Verpflichtungserklärung"),
+                             words_of("Gemarkung Zons, Flur 11, Flurstück 333/35"),
+                             words_of("Mit freundlichen Grüßen")], number=5)
+    benefiting = make_page([words_of("Sehr geehrter Herr Muster,"),
+                            words_of("zugunsten Ihres Grundstücks Gemarkung Zons, Flur 11, Flurstück 334")], number=6)
     sheet = make_page([words_of("Gemarkung Zons, Flur 11, Flurstück 9")], number=1)
-    others = other_page_parcels([sheet, letter, plan, unknown], sheet_page=1, gazetteer=gazetteer)
+    others = other_page_parcels([sheet, letter, plan, unknown, declaration, benefiting], sheet_page=1,
+                                gazetteer=gazetteer)
     assert [(o.value, o.evidence.page) for o in others] == [((ZONS,), 2)]
     assert "333/35" in others[0].evidence.text
+
+
+def test_a_sheets_list_of_parcels_broken_off_is_confirmed_by_no_letter(gazetteer: Gazetteer) -> None:
+    sheet = make_page([words_of("Gemarkung Zons, Flur 11, Flurstücke 333/35 und"), words_of("Lfd. Nr. Inhalt")])
+    assert other_page_parcels([sheet, make_page(LETTER, number=2)], sheet_page=1, gazetteer=gazetteer) == []
+    wrapped = make_page([words_of("Gemarkung Zons, Flur 11, Flurstücke 333/35 und"), words_of("334")])
+    assert len(other_page_parcels([wrapped, make_page(LETTER, number=2)], sheet_page=1, gazetteer=gazetteer)) == 1
 
 
 def test_the_municipality_read_from_confirmed_parcels_is_confirmed_with_them(gazetteer: Gazetteer) -> None:
