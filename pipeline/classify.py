@@ -151,17 +151,6 @@ def _same_sheet(first: OcrPage, later: OcrPage) -> bool:
     return all(numbers) and numbers[0].value == numbers[1].value  # type: ignore[union-attr]
 
 
-_GREETINGS = ("geehrte", "freundlichen", "grussen")
-
-
-def is_letter(page: OcrPage) -> bool:
-    """Whether a page is a letter (a salutation or a closing stands on it) and no declaration: a
-    "Verpflichtungserklärung" it names is one it only cites."""
-    tokens = page_tokens(page)
-    declared = any(t.startswith(_DECLARATION) for t in tokens) and not _only_cited(page)
-    return _marked(tokens, _GREETINGS, fuzzy=False) and not declared
-
-
 def _has_letter_marks(page: OcrPage) -> bool:
     """Whether a page carries a mark of a letter or a declaration."""
     return _marked(_own_tokens(page), LETTER_MARKS, fuzzy=False)

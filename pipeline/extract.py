@@ -186,7 +186,7 @@ def _read_parcels(page: OcrPage, rows: list[Row], header: list[Row], header_end:
     prose = [w for w in _entry_words(rows, header_end) if w not in column]
     if not resolved:
         return _first_restated(page, prose, gazetteer), cap
-    used = parcel_words(words, resolved, gazetteer) or words
+    used = _parcel_words(words, resolved, gazetteer) or words
     if not used:
         return _first_restated(page, prose, gazetteer), cap
     confidence = min(scores) * min(max(0.0, w.conf) for w in used) / 100.0
@@ -204,7 +204,7 @@ def _read_parcels(page: OcrPage, rows: list[Row], header: list[Row], header_end:
     if settled is not None:
         # Header and entry prose read a parcel differently: the likelier reading is kept,
         # and a person decides.
-        used = parcel_words(words, settled, gazetteer) or used
+        used = _parcel_words(words, settled, gazetteer) or used
         return Field("parcels", tuple(settled), min(confidence, _DISPUTED), evidence_of(page, used)), cap
     completed = _complete_flur(resolved, in_entries)
     if completed != resolved:
@@ -289,7 +289,7 @@ def _first_restated(page: OcrPage, prose: list[Word], gazetteer: Gazetteer) -> F
         match = gazetteer.match_gemarkung(parcel.gemarkung)
         if match is not None and parcel.flur is not None:
             found = Parcel(match.name, parcel.flur, parcel.flurstueck)
-            used = parcel_words(prose, [found], gazetteer) or prose
+            used = _parcel_words(prose, [found], gazetteer) or prose
             return Field("parcels", (found,), _FROM_PROSE, evidence_of(page, used[:8]))
     return None
 
@@ -410,7 +410,7 @@ def _resolve(parcels: list[Parcel], gazetteer: Gazetteer, default: str | None) -
     return resolved, scores
 
 
-def parcel_words(words: list[Word], parcels: list[Parcel], gazetteer: Gazetteer) -> list[Word]:
+def _parcel_words(words: list[Word], parcels: list[Parcel], gazetteer: Gazetteer) -> list[Word]:
     """The header words the parcels were read from: Gemarkung, Flur and Flurstück numbers."""
     flurstuecke = {p.flurstueck for p in parcels}
     flure = {p.flur for p in parcels if p.flur is not None}

@@ -20,7 +20,7 @@ from baulast.model import Extraction, FileResult, PageText, ScanFile, Status
 from baulast.options import TaskOptions
 from baulast.validation import decide, validate
 from pipeline.classify import SHEET_THRESHOLD, likeliest_sheet, sheet_score
-from pipeline.crosscheck import confirm_place, cross_check, other_page_numbers, other_page_parcels
+from pipeline.crosscheck import cross_check, other_page_numbers
 from pipeline.efile import PdfSpool, page_pdf
 from pipeline.extract import extract, from_likeliest_sheet
 from pipeline.ocr import OcrEngine, TesseractEngine, read_page
@@ -101,7 +101,6 @@ def process_file(scan: ScanFile, options: TaskOptions, engine: OcrEngine | None 
             others = other_page_numbers(ocr_pages, sheet.number)
             extraction = dataclasses.replace(
                 extraction, register_number=cross_check(extraction.register_number, others))
-            extraction = confirm_place(extraction, other_page_parcels(ocr_pages, sheet.number, gazetteer), gazetteer)
         if sheet is not None and sheet.number in images:
             # The second reading comes last: another page agreeing (a continuation page in the
             # same typeface misreads a glyph alike) never outweighs a disputed glyph.

@@ -1,7 +1,8 @@
-"""Review of the parcels' cross-check against the Akte's other pages (pipeline/crosscheck.py, commit 68ec654):
-Akten in which every other page naming parcels names exactly the sheet's set although that set is not the sheet's
-burdened parcels, so that a set read at 0.6 to 0.75 (below the parcels' accept threshold) is raised to 0.9 and the
-record may be accepted. Fake engine, no Tesseract.
+"""Akten in which the Akte's other pages name exactly the sheet's parcel set although that set is not the sheet's
+burdened parcels: a set read at 0.6 to 0.75 (below the parcels' accept threshold) must stay there. Written by a
+review of a cross-check of the parcels against the Akte's other pages (eleventh session, commit 68ec654), which
+raised such sets to 0.9; the cross-check was withdrawn after this review and a second one
+(tests/test_review_eleventh_b.py): these Akten guard any later attempt. Fake engine, no Tesseract.
 
 Each case is one where the other page's reading is not independent of the sheet's: the same page (a copy, a
 continuation repeating the header) carries the same misread; the reader and the other page both go through
