@@ -21,7 +21,7 @@ from PIL import Image
 
 from baulast.errors import InputRejected, ToolsMissing
 from baulast.model import OcrPage, Word
-from pipeline.preprocess import PreparedPage, bridge_gaps, prepare
+from pipeline.preprocess import PreparedPage, bridge_gaps, even_paper, prepare
 from pipeline.tessapi import PSM_AUTO, PSM_OSD_ONLY, PSM_SINGLE_LINE, PSM_SPARSE, TessApi, TesseractUnavailable, version
 
 DEFAULT_LANG = "deu"
@@ -268,7 +268,11 @@ def _read_bridged(engine: OcrEngine, prepared: PreparedPage, first: PageReading,
     letters made of bars."""
     bridged = bridge_gaps(prepared.for_ocr, dpi)
     if bridged is None:
-        return first  # no dot-matrix print: another reading would read the same
+        # No dot-matrix print. A page read as no word at all may be one whose paper is uneven (a grey scan
+        # with white patches): Tesseract's one threshold for the page split the patches from the paper.
+        bridged = even_paper(prepared.for_ocr) if not first.ocr.page.words else None
+    if bridged is None:
+        return first  # another reading would read the same
     second = PageReading(prepared.shown, engine.recognize(bridged, number, dpi), 0, prepared.skew, bridged)
     return second if _upright_words(second.ocr.page) > _upright_words(first.ocr.page) else first
 

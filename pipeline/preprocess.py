@@ -412,3 +412,23 @@ def bridge_gaps(image: Image.Image, dpi: int) -> Image.Image | None:
     threshold = min(otsu_threshold(page) or 128, 200)
     before, after = np.count_nonzero(grey <= threshold), np.count_nonzero(bridged <= threshold)
     return Image.fromarray(bridged) if after >= _BRIDGED_INK * max(before, 1) else None
+
+
+_PAPER_REACH = 0.02  # of the page's width: wider than any letter's stroke, narrower than a patch of paper
+_EVENED_INK = 0.002  # at least this share of the page evened out is ink: some text to read
+
+
+def even_paper(image: Image.Image) -> Image.Image | None:
+    """A copy of a grey page with its paper evened out to white: each pixel divided by the paper's
+    level around it (the page with its ink closed over), so that grey paper, white patches and
+    shadows all become white and the ink stays dark. None for a bilevel page, or one with (almost)
+    no ink (a blank page)."""
+    if image.mode == "1":
+        return None
+    grey = np.asarray(image if image.mode == "L" else image.convert("L"))
+    size = max(3, round(image.width * _PAPER_REACH) | 1)
+    paper = cv2.morphologyEx(grey, cv2.MORPH_CLOSE, np.ones((size, size), np.uint8))
+    evened = cv2.divide(grey, paper, scale=255)
+    if np.count_nonzero(evened < 128) < _EVENED_INK * evened.size:
+        return None
+    return Image.fromarray(evened)

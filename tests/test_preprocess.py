@@ -16,6 +16,7 @@ from pipeline.preprocess import (
     dark_mask,
     deskew,
     estimate_skew,
+    even_paper,
     prepare,
     remove_rules,
 )
@@ -282,3 +283,14 @@ def test_a_form_lines_ragged_rims_go_with_it() -> None:
     cleaned = np.asarray(remove_rules(image))
     assert not (cleaned[290:320, 600:1500] < 128).any()
     assert ((cleaned[200:285] < 128) == (before[200:285] < 128)).all()
+
+
+def test_even_paper_turns_grey_paper_and_white_patches_alike_white() -> None:
+    page = np.full((1200, 900), 170, np.uint8)
+    page[:, 450:] = 235  # a lighter patch over half the page
+    page[300:306, 100:800] = 60  # a stroke of ink across both
+    evened = np.asarray(even_paper(Image.fromarray(page)))
+    assert evened[100, 200] > 240 and evened[100, 700] > 240
+    assert evened[303, 200] < 128 and evened[303, 700] < 128
+    assert even_paper(Image.new("L", (900, 1200), 200)) is None  # no ink: a blank page
+    assert even_paper(Image.new("1", (900, 1200), 1)) is None
