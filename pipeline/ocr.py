@@ -247,10 +247,10 @@ def read_page(engine: OcrEngine, image: Image.Image, number: int, dpi: int) -> P
     first = PageReading(prepared.shown, engine.recognize(prepared.for_ocr, number, dpi), 0, prepared.skew,
                         prepared.for_ocr)
     if _reads_well(first.ocr.page):
-        return first if first.ocr.page.words else _read_bridged(engine, prepared, first, number, dpi)
+        return first if first.ocr.page.words else _read_again(engine, prepared, first, number, dpi)
     rotate, confidence = _orientation(engine, prepared.for_ocr, dpi)
     if rotate == 0 or confidence < 1.0:
-        return _read_bridged(engine, prepared, first, number, dpi)
+        return _read_again(engine, prepared, first, number, dpi)
     # OSD's "Rotate" is clockwise; PIL rotates counter-clockwise.
     turned = prepare(image.rotate(-rotate, expand=True))
     second = PageReading(turned.shown, engine.recognize(turned.for_ocr, number, dpi), rotate, turned.skew,
@@ -260,12 +260,12 @@ def read_page(engine: OcrEngine, image: Image.Image, number: int, dpi: int) -> P
     return second if _upright_words(second.ocr.page) > _upright_words(first.ocr.page) else first
 
 
-def _read_bridged(engine: OcrEngine, prepared: PreparedPage, first: PageReading, number: int,
+def _read_again(engine: OcrEngine, prepared: PreparedPage, first: PageReading, number: int,
                   dpi: int) -> PageReading:
-    """An upright page read poorly, read again with the gaps in its letters' strokes closed (a
-    draft dot-matrix print, whose letters are rows of bars): the reading with more words read
-    across the page. Costs a reading only where the first was poor, the page not turned and its
-    letters made of bars."""
+    """An upright page read poorly, read again: with the gaps in its letters' strokes closed (a
+    draft dot-matrix print, whose letters are rows of bars), or, where it read as no word at all,
+    with its paper evened out. The reading with more words read across the page. Costs a reading
+    only where the first was poor, the page not turned and one of the two copies differs from it."""
     bridged = bridge_gaps(prepared.for_ocr, dpi)
     if bridged is None:
         # No dot-matrix print. A page read as no word at all may be one whose paper is uneven (a grey scan

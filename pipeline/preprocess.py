@@ -154,15 +154,22 @@ def _long_runs(mask: np.ndarray, length: int) -> np.ndarray:
     height, width = mask.shape
     if width < length:
         return np.zeros_like(mask)
-    padded = np.zeros(height * (width + 1) + 1, dtype=bool)
-    padded[:-1].reshape(height, width + 1)[:, 1:] = mask
-    edges = np.flatnonzero(padded[1:] ^ padded[:-1]) + 1
-    starts, ends = edges[0::2], edges[1::2]
+    starts, ends = _run_edges(mask)
     long = (ends - starts) >= length
-    marked = np.zeros_like(padded)
+    marked = np.zeros(height * (width + 1) + 1, dtype=bool)
     for start, end in zip(starts[long].tolist(), ends[long].tolist()):
         marked[start:end] = True
     return marked[:-1].reshape(height, width + 1)[:, 1:]
+
+
+def _run_edges(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The horizontal runs of set pixels as (start, exclusive end) positions in the rows laid end to
+    end, each with a blank pixel in front: pixel (row, column) stands at row * (width + 1) + 1 + column."""
+    height, width = mask.shape
+    padded = np.zeros(height * (width + 1) + 1, dtype=bool)
+    padded[:-1].reshape(height, width + 1)[:, 1:] = mask
+    edges = np.flatnonzero(padded[1:] ^ padded[:-1]) + 1
+    return edges[0::2], edges[1::2]
 
 
 def _with_run(mask: np.ndarray, length: int, axis: int) -> np.ndarray:
@@ -235,13 +242,8 @@ def _without_stems(vertical: np.ndarray, horizontal: np.ndarray, longest: int, r
     columns = np.flatnonzero(vertical.any(axis=0))
     if not columns.size:
         return vertical
-    # The columns laid end to end, each with a blank pixel in front: every change between ink and
-    # paper is a run's top or (exclusive) bottom, in turn (as in `_long_runs`).
     height = vertical.shape[0]
-    padded = np.zeros(columns.size * (height + 1) + 1, dtype=bool)
-    padded[:-1].reshape(columns.size, height + 1)[:, 1:] = vertical[:, columns].T
-    edges = np.flatnonzero(padded[1:] ^ padded[:-1]) + 1
-    tops, bottoms = edges[0::2], edges[1::2]
+    tops, bottoms = _run_edges(vertical[:, columns].T)  # the columns' runs, column by column
     short = bottoms - tops < longest
     if not short.any():
         return vertical
@@ -265,14 +267,10 @@ def _without_stems(vertical: np.ndarray, horizontal: np.ndarray, longest: int, r
 
 def _stroke_widths(mask: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
     """For each set pixel (row, column) of the mask, how many neighbouring pixels of its row, itself
-    among them, are set: a stroke's width. Measured on the rows asked about only, laid end to end
-    with a blank pixel in front of each (as in `_long_runs`)."""
+    among them, are set: a stroke's width. Measured on the rows asked about only."""
     wanted, index = np.unique(rows, return_inverse=True)
     width = mask.shape[1]
-    padded = np.zeros(wanted.size * (width + 1) + 1, dtype=bool)
-    padded[:-1].reshape(wanted.size, width + 1)[:, 1:] = mask[wanted]
-    edges = np.flatnonzero(padded[1:] ^ padded[:-1]) + 1
-    starts, ends = edges[0::2], edges[1::2]
+    starts, ends = _run_edges(mask[wanted])
     run = np.searchsorted(starts, index * (width + 1) + 1 + columns, side="right") - 1
     return ends[run] - starts[run]
 

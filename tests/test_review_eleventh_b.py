@@ -31,44 +31,22 @@ typed in German registers' parcel lists).
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 import pytest
-from PIL import Image
 
 from baulast.model import OcrPage, Parcel
-from baulast.options import TaskOptions
-from baulast.validation import ACCEPT_THRESHOLDS
-from pipeline.intake import hash_file
-from pipeline.task import process_file
-from tests.conftest import TABLE_HEAD_ROW, FakeEngine, make_page, words_of
-
-SURE = ACCEPT_THRESHOLDS["parcels"]
-HEAD = [words_of("Baulastenverzeichnis Stadt Dormagen"), words_of("Baulastenblatt Nr. 2263")]
-ENTRY_1 = [
-    [("1", 220), *words_of("Der jeweilige Eigentümer verpflichtet sich,", 600), *words_of("Eingetragen am", 1800)],
-    [*words_of("die Abstandfläche freizuhalten.", 600), ("12.03.1987", 1800)],
-]
-BURDENED = Parcel("Zons", 11, "333/35")
-BENEFITING = Parcel("Zons", 11, "334")
-
-
-def _process(tmp_path: Path, pages: list[OcrPage]):  # type: ignore[no-untyped-def]
-    path = tmp_path / "akte.tif"
-    images = [Image.new("L", (2480, 3508), 255) for _ in pages]
-    images[0].save(path, save_all=True, append_images=images[1:], dpi=(300, 300))
-    return process_file(hash_file(path), TaskOptions(), engine=FakeEngine(pages))
-
-
-def _unsure(page: OcrPage, text: str, conf: float) -> OcrPage:
-    """The page with Tesseract less sure of one word (a glyph it hesitated over)."""
-    words = tuple(dataclasses.replace(w, conf=conf) if w.text == text else w for w in page.words)
-    return dataclasses.replace(page, words=words)
-
-
-def _sheet(parcel_line: str, number: int = 1, conf: float = 95.0, extra: tuple = ()) -> OcrPage:  # type: ignore[type-arg]
-    return make_page([*HEAD, words_of(parcel_line), *extra, TABLE_HEAD_ROW, *ENTRY_1], number=number, conf=conf)
+from tests.conftest import TABLE_HEAD_ROW, make_page, words_of
+from tests.test_review_eleventh import (  # the first review's Akte pieces
+    BENEFITING,
+    BURDENED,
+    ENTRY_1,
+    HEAD,
+    SURE,
+    _process,
+    _sheet,
+    _unsure,
+)
 
 
 def _letter(*lines: str, number: int = 2) -> OcrPage:
