@@ -20,6 +20,8 @@ from .sheets_dev7 import spread as dev7_spread
 from .sheets_dev8 import spec_draws as dev8_spec_draws
 from .sheets_eighth import spec_draws as heldout8_spec_draws
 from .sheets_eighth import spread as heldout8_spread
+from .sheets_eleventh import spec_draws as heldout11_spec_draws
+from .sheets_eleventh import spread as heldout11_spread
 from .sheets_fifth import spec_draws as heldout5_spec_draws
 from .sheets_ninth import spec_draws as heldout9_spec_draws
 from .sheets_ninth import spread as heldout9_spread
@@ -102,6 +104,8 @@ def build(spec: Spec, outdir: Path, split: str, seed: int) -> Path:
         a = heldout9_spread(a, spec.content)
     if tpl.split == "heldout10":  # heldout10's own spread (sheets_tenth.spread, which draws nothing)
         a = heldout10_spread(a, spec.content)
+    if tpl.split == "heldout11":  # heldout11's own spread (sheets_eleventh.spread, which draws nothing)
+        a = heldout11_spread(a, spec.content)
     images, distractors = [], set()
     for i, kind in enumerate(spec.pages):
         img, d = render_page(kind, a, spec, rng)
@@ -130,7 +134,7 @@ def build(spec: Spec, outdir: Path, split: str, seed: int) -> Path:
 
 
 def random_spec(rng: random.Random, split: str, index: int) -> Spec:
-    """A random file for the tuning/heldout/heldout2/.../heldout10/dev/dev2/.../dev8 corpora
+    """A random file for the tuning/heldout/heldout2/.../heldout11/dev/dev2/.../dev8 corpora
     (the split-bound ones use only their own templates). Only dev, dev2 and heldout5 files may have a continuation page
     of the sheet (drawn after everything the other splits draw, so their files do not change)."""
     tpl = rng.choice(templates_for(split))
@@ -175,6 +179,8 @@ def random_spec(rng: random.Random, split: str, index: int) -> Spec:
         kinds, opts = heldout9_spec_draws(rng, kinds, opts, fmt)
     if tpl.split == "heldout10":  # heldout10's own draws (sheets_tenth.spec_draws)
         kinds, opts = heldout10_spec_draws(rng, kinds, opts, fmt)
+    if tpl.split == "heldout11":  # heldout11's own draws (sheets_eleventh.spec_draws)
+        kinds, opts = heldout11_spec_draws(rng, kinds, opts, fmt)
     turns = {}
     if rng.random() < 0.1:
         turns[rng.randrange(len(kinds))] = rng.choice((90, 180, 270))

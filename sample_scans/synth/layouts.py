@@ -183,6 +183,9 @@ SPLITS += ("heldout9",)
 # heldout10: a tenth held-out split, whose templates, wordings and renderers live in sheets_tenth.py only (which adds
 # them to TEMPLATES in the same way)
 SPLITS += ("heldout10",)
+# heldout11: an eleventh held-out split, whose templates, wordings and renderers live in sheets_eleventh.py only (which
+# adds them to TEMPLATES in the same way)
+SPLITS += ("heldout11",)
 # the heldout4 templates live in their own module, which adds them to TEMPLATES (and its wordings to LABELS)
 from . import (
     sheets_dev2,  # noqa: E402,F401
@@ -193,6 +196,7 @@ from . import (
     sheets_dev7,  # noqa: E402,F401
     sheets_dev8,  # noqa: E402,F401
     sheets_eighth,  # noqa: E402, F401
+    sheets_eleventh,  # noqa: E402, F401
     sheets_fifth,  # noqa: E402, F401
     sheets_fourth,  # noqa: E402, F401
     sheets_ninth,  # noqa: E402, F401

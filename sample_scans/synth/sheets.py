@@ -22,6 +22,7 @@ from .sheets_dev6 import DEV6_RENDERERS
 from .sheets_dev7 import DEV7_RENDERERS
 from .sheets_dev8 import DEV8_RENDERERS
 from .sheets_eighth import EIGHTH_RENDERERS
+from .sheets_eleventh import ELEVENTH_RENDERERS
 from .sheets_fifth import FIFTH_RENDERERS
 from .sheets_fourth import FOURTH_RENDERERS
 from .sheets_more import MORE_RENDERERS
@@ -301,6 +302,7 @@ RENDERERS.update(SEVENTH_RENDERERS)
 RENDERERS.update(EIGHTH_RENDERERS)
 RENDERERS.update(NINTH_RENDERERS)
 RENDERERS.update(TENTH_RENDERERS)
+RENDERERS.update(ELEVENTH_RENDERERS)
 
 
 def render_sheet(a: Akte, tpl: Template, dpi: int, rng: random.Random, page_no: int,
