@@ -26,7 +26,7 @@ from baulast.model import BBox, Evidence, Field, OcrPage, Word
 from baulast.regnum import HIGHEST_REGISTER_NUMBER, normalize_register_number
 from baulast.textnorm import fold, run_together
 from pipeline.layout import Row, is_leader, key, read_on_end, rows_of, table_head, turned_upright, union
-from pipeline.vocab import GRUNDBUCH_STEMS
+from pipeline.vocab import names_grundbuch
 
 # The words that make a name a number's label: "Blatt-Nr.", "Blattnummer", a register program's
 # "Blattkennung", "Kartei-Kennziffer".
@@ -34,9 +34,9 @@ _NUMBER_WORDS = ("nr", "nummer", "kennung", "kennzeichen", "kennziffer")
 _LONG_NUMBER_WORDS = _NUMBER_WORDS[2:]  # matched whole: "Aktenkennzeichen" is no "Kartei-Kennzeichen"
 # Register labels, folded (letters and digits only): the sheet title, alone or with its "Nr.",
 # and the number of a sheet of the register under another name: "Verzeichnisblatt Nr.", a
-# Baulastenbuch's "Buchblatt Nr.", a card index's "Karteiblatt-Nr.", and the sheet's full name
+# Baulastenbuch's "Buchblatt" (with its "Nr." or alone), a card index's "Karteiblatt-Nr.", and the sheet's full name
 # "Baulastenverzeichnisblatt" alone.
-LABEL_KEYS = ("baulastenblatt", "baulastenverzeichnisblatt", "baulastenblnr") + tuple(
+LABEL_KEYS = ("baulastenblatt", "baulastenverzeichnisblatt", "baulastenblnr", "buchblatt") + tuple(
     f"{name}{number}" for name in ("baulastenblatt", "blatt", "verzeichnisblatt", "registerblatt", "karteiblatt",
                                    "buchblatt")
     for number in _NUMBER_WORDS)
@@ -372,7 +372,9 @@ def find_register_labels(rows: list[Row]) -> list[Label]:
             # "Nr. des Blattes" under "Grundbuch von Zons": the Grundbuch's sheet
             sheet_named = bool(label.qualifier) and key(label.qualifier[-1].text).startswith("blatt")
             # ... but not where the Grundbuch's line gives its own sheet ("Grundbuch Hoisten Bl. 3577" over it).
-            if not _stopped(rows, label) and not (sheet_named and _grundbuch_above(rows, label)
+            # A "Buchblatt" under a Grundbuch's label is the Grundbuch's sheet.
+            book_sheet = key("".join(w.text for w in label.words)).startswith("buchblatt")
+            if not _stopped(rows, label) and not ((sheet_named or book_sheet) and _grundbuch_above(rows, label)
                                                   and not _grundbuch_sheet_given(rows, label)):
                 labels.append(label)
             index += len(label.words) + len(label.qualifier)
@@ -489,12 +491,16 @@ def _names_a_number(folded: str) -> bool:
 
 
 def _grundbuch_above(rows: list[Row], label: Label) -> bool:
-    """Whether a Grundbuch label stands in the rows just above the label, over its column."""
+    """Whether a Grundbuch label stands in the rows just above the label, over its column, or ends the line
+    above one the label opens (the sentence wraps: "... eingetragen im Grundbuch von Osterath" / "Blatt 186.")."""
     left, _, right, _ = label.box
+    if label.row > 0 and rows[label.row].words[0] is label.words[0] \
+            and any(names_grundbuch(key(w.text)) for w in rows[label.row - 1].words[-3:]):
+        return True
     for row in rows[max(0, label.row - _GRUNDBUCH_ABOVE) : label.row]:
         for word in row.words:
             if word.bbox[0] < right + 10 * _height(word) and word.bbox[2] > left - 10 * _height(word) \
-                    and key(word.text).startswith(GRUNDBUCH_STEMS):
+                    and names_grundbuch(key(word.text)):
                 return True
     return False
 
@@ -504,7 +510,7 @@ def _grundbuch_sheet_given(rows: list[Row], label: Label) -> bool:
     Hoisten Bl. 3577"): then a "Nr. des Blattes" below it is another sheet's, the register's."""
     for row in rows[max(0, label.row - _GRUNDBUCH_ABOVE) : label.row]:
         words = [key(w.text) for w in row.words]
-        if any(k.startswith(GRUNDBUCH_STEMS) for k in words) and any(
+        if any(names_grundbuch(k) for k in words) and any(
                 k in ("bl", "blatt") and any(c.isdigit() for c in after) for k, after in zip(words, words[1:])):
             return True
     return False
@@ -576,7 +582,8 @@ def _stopped(rows: list[Row], label: Label) -> bool:
     left = label.box[0]
     before = [w for w in _line_words(rows, label) if w.bbox[2] <= left + 1]
     recent = before[-_LINE_STOP_WORDS:]
-    owner = max((i for i, w in enumerate(recent) if key(w.text).startswith(_GRUNDBUCH_BEFORE)), default=None)
+    owner = max((i for i, w in enumerate(recent) if key(w.text).startswith(_GRUNDBUCH_BEFORE)
+                 or names_grundbuch(key(w.text))), default=None)
     if owner is not None and not any(c.isdigit() for w in recent[owner + 1 :] for c in w.text):
         return True  # a number between ends the Grundbuch's phrase ("Grundbuch Zons Blatt 2993 Baulastenblatt 55")
     return any(key(w.text) in _STOP_BEFORE for w in _phrase_before(rows, label)[:4])
@@ -823,7 +830,9 @@ def _read_from(label: Label, line: list[Word], start: int, glued: str, band: BBo
                 height = max(height, _height(word))
                 previous_right, band = word.bbox[2], word.bbox
                 continue
-        if gap <= height and _height(word) >= 0.45 * height and not set(text) <= _PUNCTUATION:
+        # A slash a space apart ends the number and names what follows ("Baulastenblatt 1212 / Lfd. Nr. 1").
+        spaced_slash = text == "/" and gap > _TOUCHING * height
+        if gap <= height and _height(word) >= 0.45 * height and not set(text) <= _PUNCTUATION and not spaced_slash:
             if not any(c.isalnum() for c in text) or word.conf < 30:
                 doubts.add("unread_glyph")  # "475 &": the letter after the number unread
         break
@@ -885,7 +894,8 @@ def _value_of(texts: list[str], suffix: str) -> tuple[str | None, set[str], bool
         return None, doubts, False
     if len(groups) > 1:
         thousands = 1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])
-        dotted = re.search(r"[:,']", joined) is not None
+        # A comma in a thousands' place is a dot misread ("5,256"); a colon or an apostrophe is no grouping.
+        dotted = re.search(r"[:']", joined) is not None or ("," in joined and not thousands)
         if dotted or (not thousands and "." in joined):
             doubts.add("broken_grouping")
         elif not thousands:

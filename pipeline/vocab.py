@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rapidfuzz.distance import Levenshtein
+
 
 @dataclass(frozen=True)
 class LabelSet:
@@ -69,6 +71,12 @@ OTHER_ACTS = ("eingegangen", "eingang", "posteingang", "gepruft", "abschr", "ert
 # Folded stems that name the property's Grundbuch ("Grundbuch von Zons", "Grundb.", "Gb.Bl. 6486"): a sheet
 # number after them is the Grundbuch's, no register's.
 GRUNDBUCH_STEMS = ("grundb", "gb")
+
+
+def names_grundbuch(folded: str) -> bool:
+    """Whether a folded word names the Grundbuch: one of GRUNDBUCH_STEMS, or "Grundbuch" with one letter
+    misread ("Grundhuch", "Qrundbuch")."""
+    return folded.startswith(GRUNDBUCH_STEMS) or len(folded) >= 9 and Levenshtein.distance(folded[:9], "grundbuch") <= 1
 # The head of the remarks column beside the entry text (dates, signatures).
 REMARKS = ("Bemerkungen", "Vermerke", "Vermerk", "Anmerkungen", "Eintragungsvermerk")
 # Words of the entries table's head row; two of them make a row the head. A register program's print heads its

@@ -92,6 +92,8 @@ HEADER = line("Stadt", "Dormagen", "Der", "Bürgermeister", y=200, line_id=9)
         pytest.param(("Baulast-Nr./Jahr", "81", "4b/", "1961"), "814b", id="number-and-year-apart"),
         pytest.param(("Verzeichnisseite", "1147"), "1147", id="register-page"),
         pytest.param(("Baulastblatt-Kennzifier", "0977"), "977", id="misread-long-number-word"),
+        pytest.param(("Baulastenbuch", "von", "Neuss", "Buchblatt", "5256"), "5256", id="buchblatt-of-baulastenbuch"),
+        pytest.param(("Grundbuch", "von", "Zons", "Buchblatt", "2345"), None, id="grundbuch-buchblatt"),
     ],
 )
 def test_value(tokens: tuple, expected: str | None) -> None:
@@ -118,12 +120,31 @@ def test_value(tokens: tuple, expected: str | None) -> None:
         pytest.param(("Baulastenblatt", "Nr.", "2", "1", "73"), "2173", 0.0, 0.65, id="spread-digits"),
         pytest.param(("Baulastenblatt", "N.", "2971"), "2971", 0.8, 0.9, id="misread-marker"),
         pytest.param(("Baulastenblatt", "Nr.", "l2O4"), "1204", 0.8, 0.9, id="letters-for-digits"),
+        pytest.param(("Baulastenblatt", "1212", "/", "Lfd.", "Nr.", "1"), "1212", 0.9, 1.0, id="slash-then-entry"),
+        pytest.param(("Baulastenblatt", "1212", ("/", {"gap": -18})), "1212", 0.0, 0.5, id="slash-touching"),
+        pytest.param(("Baulastenblatt", "Nr.", "5,256"), "5256", 0.9, 1.0, id="comma-for-thousands-dot"),
+        pytest.param(("Buchblatt", "5.256"), "5256", 0.9, 1.0, id="buchblatt-is-a-sheets-label"),
+        pytest.param(("Baulastenblatt", "Nr.", "4,8318"), "48318", 0.0, 0.5, id="comma-no-grouping"),
     ],
 )
 def test_confidence(tokens: tuple, expected: str, low: float, high: float) -> None:
     found = read(page_of(HEADER, line(*tokens)))
     assert found is not None and found.value == expected
     assert low <= found.confidence <= high
+
+
+def test_a_buchblatt_under_a_grundbuch_is_the_grundbuchs() -> None:
+    page = page_of(HEADER, line("Grundbuch", "von", "Zons", y=400, line_id=2),
+                   line("Buchblatt", "2345", y=460, line_id=3))
+    assert read(page) is None
+
+
+def test_a_blatt_opening_the_line_after_a_grundbuch_is_the_grundbuchs() -> None:
+    """The header's sentence wraps after the Grundbuch's name ("... eingetragen im Grundhuch von Osterath" /
+    "Blatt 186."), its "Grundbuch" misread: the sheet it names is the Grundbuch's."""
+    page = page_of(HEADER, line("Parz.", "1130,", "eingetragen", "im", "Grundhuch", "von", "Osterath", y=400, line_id=2),
+                   line("Blatt", "186.", y=460, line_id=3))
+    assert read(page) is None
 
 
 def test_labels_naming_different_numbers_are_disputed() -> None:
