@@ -63,6 +63,21 @@ _POSTPOSED = re.compile(r"(?i:\bder)[ \t]*\n?[ \t]*\Z")
 # ........: KREFELDER STRASSE 50").
 _KEY_NUMBER = re.compile(r"(?m)^[ \t]*\d{1,2}[ \t]+(?=[A-ZÄÖÜ][A-ZÄÖÜ .\-]*?(?:\.{2,}|[ \t]*:))")
 _MARK_BEFORE_SEPARATOR = re.compile(r"\|[ \t]*(?=(?i:und\b|u\.|sowie\b|,))")
+# A key/value print's keys joined by slashes, then its values in the same order ("GEMARKUNG / FLUR /
+# FLURSTÜCK ..: Hemmerden / 11 / 1071/27"): each value goes after its key; the last key takes the rest of the line.
+_KEY = rf"(?:{_GEMARKUNG_KEYWORD}|{_FLURSTUECK_KEYWORD}|{_FLUR_KEYWORD})"
+_SLASHED_KEYS = re.compile(rf"(?m)(?P<keys>{_KEY}(?:[ \t]*/[ \t]*{_KEY}){{1,2}})[ \t.]*:?[ \t]*(?P<values>[^\n]+)$")
+
+
+def _unslashed(match: re.Match[str]) -> str:
+    """The keys of a slashed key line, each followed by its value ("Gemarkung Hemmerden , Flur 11 , Flurstück
+    1071/27"), or the line as it was where its values do not split into as many parts."""
+    keys = re.split(r"[ \t]*/[ \t]*", match.group("keys"))
+    values = re.split(r"[ \t]+/[ \t]+|[ \t]*/[ \t]*(?=[^\W\d_])|(?<=[^\W\d_])[ \t]*/[ \t]*",
+                      match.group("values").strip(), maxsplit=len(keys) - 1)
+    if len(values) != len(keys) or not all(value.strip() for value in values):
+        return match.group()
+    return " , ".join(f"{key} {value.strip()}" for key, value in zip(keys, values))
 
 
 def parse_flurstueck(text: str) -> str | None:
@@ -90,6 +105,7 @@ def parse_parcels(text: str, default_gemarkung: str | None = None) -> list[Parce
     # A rule's mark before a list's continuation ("Nr. 2149" / "| und 1036/21") ends no list.
     text = _MARK_BEFORE_SEPARATOR.sub("", unicodedata.normalize("NFC", text))
     text = _KEY_NUMBER.sub(";", text)  # "10 LAGE .......: ...": a key/value print's next key, no Flurstück
+    text = _SLASHED_KEYS.sub(_unslashed, text)
     for token in _SHEET_TOKEN.finditer(text):
         if token.group("filler") is not None and token.group().strip(".").lower() == "nr" and after_flur:
             in_list = True

@@ -55,6 +55,12 @@ def zons(flur: int | None, *flurstuecke: str) -> list[Parcel]:
         pytest.param("Gem. Zons, Fl. 3, Flst. 12", zons(3, "12"), id="abbreviations"),
         pytest.param("KATASTER: GMK Zons FLR 003 FST 12", zons(3, "12"), id="cadastre-three-letters"),
         pytest.param("Gmk. Zons, Flr. 3, Fst. 123/4, 125", zons(3, "123/4", "125"), id="cadastre-with-dots"),
+        pytest.param("GEMARKUNG / FLUR / FLURSTÜCK ..: Zons / 3 / 1071/27", zons(3, "1071/27"), id="slashed-keys"),
+        pytest.param("Gemarkung / Flur / Flurstücke: Zons / 3 / 123/4, 125", zons(3, "123/4", "125"),
+                     id="slashed-keys-list"),
+        pytest.param("Flur / Flurstück ....: 3 / 12", [Parcel("Default", 3, "12")], id="slashed-keys-two"),
+        pytest.param("Gemarkung / Flur / Flurstück: Zons / 3", [], id="slashed-keys-value-missing"),
+        pytest.param("Gemarkung / Flur / Flurstück: Zons/3/12", [], id="slashed-keys-unspaced-ambiguous"),
         pytest.param("Gemarkung Zons, Flur. 3, Flurstück 12", zons(3, "12"), id="flur-with-a-dot"),
         pytest.param(
             "Flur 3, Flurstück 12; Flur 4, Flurstück 7",
