@@ -28,7 +28,7 @@ from pipeline.layout import (
     words_below,
     words_right_of,
 )
-from pipeline.vocab import DELETED, EVENT_WORDS, OTHER_ACTS, REGISTERED, LabelSet
+from pipeline.vocab import DELETED, EVENT_WORDS, OTHER_ACTS, REGISTERED, LabelSet, names_grundbuch
 
 REPAIRED = 0.6  # confidence of a date repaired from a damaged reading
 
@@ -94,7 +94,8 @@ def _remarks(table: list[Row], vocabulary: LabelSet, head_read: bool, second_lin
         # Only a head that names the registration itself ("Eingetr.") widens its column: a Vermerke column
         # ("Eintragungs- und Löschungsvermerke") holds stamps of other acts too.
         widen = vocabulary is REGISTERED and id(anchor) in strong
-        if (anchor.row == 0 or anchor in second) and (column := _column_head(table, anchor, widen)):
+        heading = anchor.row == 0 and not (not head_read and introduction(table[0], anchor)) or anchor in second
+        if heading and (column := _column_head(table, anchor, widen)):
             for remark in column:
                 # The cell alone is the evidence: a box from the column's head down to the date
                 # would hold other entries' lines, and its second reading would dispute nothing.
@@ -134,6 +135,16 @@ def _cited_entry(row: Row, anchor: Anchor) -> bool:
                for w in row.words[: anchor.start])
 
 
+def introduction(row: Row, anchor: Anchor) -> bool:
+    """Whether a label closes its row's sentence with a colon ("... ist folgendes eingetragen:"), a word of it
+    a space before: it introduces the entries below, and heads no column of dates."""
+    words = row.words
+    if anchor.end != len(words) or not words[anchor.end - 1].text.endswith(":") or anchor.start == 0:
+        return False
+    before, label = words[anchor.start - 1], words[anchor.start]
+    return 0 <= label.bbox[0] - before.bbox[2] <= label.bbox[3] - label.bbox[1]
+
+
 def _lookalike(words: tuple[Word, ...], vocabulary: LabelSet) -> bool:
     """Whether a one-word label reads more like a word that names something else ("EINGEGANGEN",
     "EINSEGANGEN": a receipt stamp, not "Eingetragen")."""
@@ -154,7 +165,7 @@ def of_grundbuch(rows: list[Row], anchor: Anchor) -> bool:
         # begins ("Grundbuch" under "Gemeinde" beside "eingetragen seit 29.09.2016") are another column's.
         column = row.words[0].bbox[0] - 2 * row.height
         after += [w for w in rows[anchor.row + 1].words if w.bbox[2] > column][: 3 - len(after)]
-    return any(key(w.text).startswith("grundbuch") for w in after)
+    return any(names_grundbuch(key(w.text)) for w in after)
 
 
 def names_other_act(words: list[Word] | tuple[Word, ...]) -> bool:
@@ -463,7 +474,7 @@ def _cited_before(words: tuple[Word, ...], raw: str, cell: list[Word] | tuple[Wo
 def _cites(words: list[Word]) -> bool:
     """Whether the words end in a ground and "vom" ("Erkl. v."): they cite the date after them."""
     before = [key(w.text) for w in sorted(words, key=lambda w: w.bbox[0])][-3:]
-    return len(before) >= 2 and before[-1] in _CITING - {"am"} and any(k.startswith(_GROUNDS) for k in before[:-1])
+    return len(before) >= 2 and before[-1] in _CITING - {"am"} and any(_names_ground(k) for k in before[:-1])
 
 
 _DELETION_STEMS = ("geloscht", "gelost", "loschung")  # folded: "gelöscht", "gelöst", "Löschung"
@@ -495,14 +506,17 @@ def extract_entries(page: OcrPage, rows: list[Row], table_top: int,
     table = rows[table_top:]
     registered = remarks(table, REGISTERED, head_read)
     deleted = remarks(table, DELETED, head_read)
-    numbered, titled = _entry_starts(table)
     # Every "Eingetragen am" remark is one entry's. Where Tesseract dropped running numbers
     # (a lone "2" in its cell often goes unread), the remarks mark where the entries begin;
     # one entry made of two would carry the other's deletion date.
     # A remark dating a ground ("Antrag auf Eintragung vom ...") opens no entry: the entry's own remark follows.
+    numbered, titled = _entry_starts(table)
     own = [r for r in registered if not _ground_before(table, r)]
     own_ids = {id(r) for r in own}
     by_remark: list[int] = []
+    # An undated label above entry 1's running number opens no entry: it introduces the entries ("... ist
+    # folgendes eingetragen:") or heads a column.
+    own = [r for r in own if not (numbered and r.date is None and r.row < numbered[0])]
     undated = {max(1, r.row) for r in own if r.date is None}
     for row in sorted({max(1, r.row) for r in own}):
         # A label over an empty box and a stamp in the box ("Eingetragen am" / "EINGETRAGEN 23.
@@ -655,6 +669,13 @@ _OTHER_DATE_BEFORE = ("erklarung", "verpflichtungserklarung", "antrag", "schreib
 _GROUNDS = ("erklarung", "verpflichtungserklarung", "baulasterklarung", "erkl", "verpflerkl", "antrag", "bauantrag",
             "urkunde", "eingang", "eingegangen", "eingeg", "verzicht")  # "Verpfl.-Erklärung"
 _PERMITS = ("bauschein", "baugenehmigung")
+# Within a word: a declaration of any kind, even with a letter misread before it ("vVerpflichtungserklärung").
+_DECLARATION = "erklarung"
+
+
+def _names_ground(folded: str) -> bool:
+    """Whether a folded word names a document the Baulast rests on (see _GROUNDS)."""
+    return folded.startswith(_GROUNDS) or _DECLARATION in folded
 OTHERWISE_NAMED = 0.5  # the registration date the entry names as another document's, or before its grounds
 
 
@@ -711,7 +732,7 @@ def _named_otherwise(segment: list[Row], date: dt.date, remark_words: tuple[Word
             # Only since the date before it: "Erklärung vom 12.03.1987 am 15.04.1987" names the first.
             after_date = max((i + 1 for i, w in enumerate(before) if find_dates(w.text)), default=0)
             before = [key(w.text) for w in before[after_date:]]
-            grounds = any(k.startswith(_GROUNDS) for k in before) and row_index <= remark_row
+            grounds = any(_names_ground(k) for k in before) and row_index <= remark_row
             if not grounds and not any(k.startswith(_PERMITS) for k in before):
                 continue
             match = next(iter(find_dates(" ".join(w.text for w in words[index : index + 3]))), None)
@@ -805,8 +826,8 @@ def first_numbered_entry(rows: list[Row]) -> int | None:
             continue  # a "1" within a line, not at the table's left edge
         named = _number_words(words)
         number = words[named].text.strip("|[](.):-")  # "1", "(1)", "1.", "1-" before the type ("Nr. 1- Anbaubaulast")
-        if named and number == "01":
-            number = "1"  # "BAULAST 01": a print's running number, zero-padded
+        if number == "01" and (named or find_dates(" ".join(w.text for w in words[1:3]))):
+            number = "1"  # "BAULAST 01", "01 02.06.92 ...": a print's running number, zero-padded
         if number not in ({"1"} | _ONE_LOOKALIKES) or (named and number != "1"):
             continue
         if _field_numbered(words[named:]):
@@ -953,11 +974,22 @@ def _date_near(rows: list[Row], anchor: Anchor):  # type: ignore[no-untyped-def]
             text = " ".join(w.text for w in candidate if not set(w.text) <= set("—–-|_~"))
             if repaired and find_dates(text):
                 continue  # intact dates, given to a declaration or a waiver: none is damaged
-            first = find(text)
+            first = _own_date(text, right_text) if find is _own_date and candidate is below else find(text)
+            if first is None and find is _own_date and candidate is below and find_dates(text):
+                # The label's sentence names the declaration's date first: the registration's may stand
+                # after it, beyond the label's column. The line below is read on.
+                candidate = [w for w in _row_of(rows, below[0]) if w.bbox[0] >= below[0].bbox[0]]
+                first = _own_date(" ".join(w.text for w in candidate if not set(w.text) <= set("—–-|_~")),
+                                  right_text)
             if first is not None:
                 used = [w for w in candidate if w.text in first.raw or first.raw in w.text] or candidate
                 return first.value, used, unsure
     return _comb_below(rows, anchor, below) or _signed_below(rows, anchor) or _date_before(rows, anchor)
+
+
+def _row_of(rows: list[Row], word: Word) -> tuple[Word, ...]:
+    """The words of the row a word stands on."""
+    return next((row.words for row in rows if word in row.words), (word,))
 
 
 def _comb_below(rows: list[Row], anchor: Anchor, below: list[Word]):  # type: ignore[no-untyped-def]
@@ -1010,17 +1042,20 @@ _OFFICES = ("stadtdirektor", "oberstadtdirektor", "gemeindedirektor", "burgermei
 _FAR = 6  # a gap of this many line heights after a label: the next word stands in another column or stamp
 
 
-def _own_date(text: str):  # type: ignore[no-untyped-def]
+def _own_date(text: str, before: str = ""):  # type: ignore[no-untyped-def]
     """The first date of a remark's text that is not another document's: "Eingetragen auf Grund
     der Erklärung vom 12.03.1987 am 15.04.1987" is registered on 15.04.1987. A date that the words
     since the label (or since the date before it) give to a declaration, an application or the
-    order to register is passed over."""
+    order to register is passed over. `before`: the words after the label on its line, where the
+    text is the line below ("Eingetragen auf Grund der Erklärung vom" over "6. November 1965 am ...")."""
+    dated = find_dates(before)
+    lead = before[dated[-1].end :] if dated else before
     start = 0
     for match in find_dates(text):
-        since = [key(word) for word in text[start : match.start].split()]
-        if not any(k.startswith(_GROUNDS + _ORDERED) for k in since):
+        since = [key(word) for word in (lead + " " + text[start : match.start]).split()]
+        if not any(_names_ground(k) or k.startswith(_ORDERED) for k in since):
             return match
-        start = match.end
+        start, lead = match.end, ""
     return None
 
 

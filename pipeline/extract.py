@@ -20,7 +20,7 @@ from baulast.parcels import parse_flurstueck, parse_parcels
 from baulast.textnorm import digits_to_int
 from baulast.validation import validate
 from pipeline.classify import WEAK_SHEET_THRESHOLD
-from pipeline.entries import extract_entries, first_numbered_entry, formula_row, inflected, of_grundbuch
+from pipeline.entries import extract_entries, first_numbered_entry, formula_row, inflected, introduction, of_grundbuch
 from pipeline.grid import grid_parcel_text, label_text, parcel_label, read_grid
 from pipeline.layout import (
     Anchor,
@@ -62,11 +62,18 @@ def _above_first_remark(rows: list[Row], numbered: int | None) -> int | None:
     whichever is higher."""
     first_entry = [a for a in find_any(rows, REGISTERED.labels, 0.8)
                    if not inflected(rows[a.row].words[a.start].text, REGISTERED.remark)  # "Eingetragene Baulasten"
-                   and not of_grundbuch(rows, a)]  # "eingetragen im Grundbuch von ..."
+                   and not of_grundbuch(rows, a)  # "eingetragen im Grundbuch von ..."
+                   and not _introduces(rows, a, numbered)]
     # A remark may close its entry ("Eingetragen am 7. Juni 1971." below the text): the entry's
     # running number, where it stands higher, opens the table.
     starts = [row - 1 for row in (first_entry[0].row if first_entry else None, numbered) if row is not None]
     return max(0, min(starts)) if starts else None
+
+
+def _introduces(rows: list[Row], anchor: Anchor, numbered: int | None) -> bool:
+    """Whether a registration label closes the sentence that introduces the entries ("... ist folgendes
+    eingetragen:") above entry 1's running number (row `numbered`): no entry's remark."""
+    return numbered is not None and anchor.row < numbered and introduction(rows[anchor.row], anchor)
 
 
 def extract_parcels(page: OcrPage, rows: list[Row], header_end: int, gazetteer: Gazetteer,

@@ -1149,3 +1149,104 @@ def test_eintrag_vom_in_the_remarks_column_beside_the_prose_is_no_citation(gazet
     ])
     date = extract(page, gazetteer).date
     assert date.value == dt.date(2008, 1, 18) and date.confidence >= 0.85
+
+
+def _certified_copy(ground: str = "Verpflichtungserklärung", lfd_1: str = "Lfd. Nr. 1"):  # type: ignore[no-untyped-def]
+    """A certified copy of a sheet in prose: "Auf dem Blatt Nr. ... ist ... folgendes eingetragen:", then its
+    entries under "Lfd. Nr. 1", "Lfd. Nr. 2", each closed by "Eingetragen auf Grund der ... vom <declaration>
+    am <registration>"."""
+    return make_page([
+        words_of("Kreis Neuss Aktenzeichen: 63/2-9274/78"),
+        words_of("Der Oberkreisdirektor"),
+        words_of("Beglaubigte Abschrift", 600),
+        words_of("Auf dem Blatt Nr. 2.882 des Baulastenverzeichnisses des Kreises Neuss ist"),
+        words_of("zu Lasten des Grundstücks in Korschenbroich"),
+        words_of("Gemarkung Liedberg, Flur 7, Flurstück 177/2", 260),
+        words_of("(Grundbuch von Liedberg Band VI Blatt 8386)", 260),
+        words_of("folgendes eingetragen:"),
+        words_of(lfd_1),
+        words_of("Der jeweilige Eigentümer des Grundstücks Gemarkung Liedberg, Flur 7,", 260),
+        words_of("Flurstück 177/2 übernimmt die Abstandfläche zugunsten des Grundstücks", 260),
+        words_of("Gemarkung Liedberg, Flur 7, Flurstück 128/22.", 260),
+        words_of(f"Eingetragen auf Grund der {ground} vom 5. Februar 1981", 260),
+        words_of("am 28. Juni 1981.", 260),
+        words_of("gez. Schiffer", 1200),
+        words_of("Lfd. Nr. 2 (gelöscht)"),
+        words_of("Der jeweilige Eigentümer des Grundstücks Gemarkung Liedberg, Flur 7,", 260),
+        words_of("Flurstück 177/2 verpflichtet sich, Stellplätze bereitzustellen.", 260),
+        words_of("Eingetragen am 27.04.1984 (Verpflichtungserklärung vom 26.03.1984).", 260),
+        words_of("Gelöscht am 14.06.1997.", 260),
+        words_of("Die Übereinstimmung vorstehender Abschrift mit der Eintragung im"),
+        words_of("Baulastenverzeichnis wird hiermit beglaubigt."),
+        words_of("Grevenbroich, den 19.07.1997"),
+    ])
+
+
+def test_the_sentence_introducing_the_entries_opens_none(gazetteer) -> None:
+    """"... ist folgendes eingetragen:" above entry 1's running number names no entry's registration: the
+    entries are those the running numbers open, and the header ends at entry 1's."""
+    extraction = extract(_certified_copy(), gazetteer)
+    assert [(e.lfd_nr, e.registered_on, e.deleted_on) for e in extraction.entries] == [
+        (1, dt.date(1981, 6, 28), None), (2, dt.date(1984, 4, 27), dt.date(1997, 6, 14))]
+    assert extraction.date.value == dt.date(1981, 6, 28) and extraction.date.confidence >= 0.85
+    assert extraction.parcels.value == (Parcel("Liedberg", 7, "177/2"),) and extraction.parcels.confidence >= 0.75
+
+
+def test_a_declaration_with_a_misread_letter_still_dates_the_declaration(gazetteer) -> None:
+    """"auf Grund der vVerpflichtungserklärung vom 5. Februar 1981 am 28. Juni 1981": a letter misread before
+    the ground's name leaves it a declaration, whose date is not the registration's."""
+    extraction = extract(_certified_copy("vVerpflichtungserklärung"), gazetteer)
+    assert extraction.date.value == dt.date(1981, 6, 28)
+
+
+def test_an_introduction_without_entry_numbers_still_proposes_nothing_sure(gazetteer) -> None:
+    """Where entry 1's running number went unread, nothing parts the introduction from entry 1: its date
+    is never accepted unseen."""
+    extraction = extract(_certified_copy(lfd_1="rd Net"), gazetteer)
+    assert extraction.date is None or extraction.date.confidence < 0.85
+
+
+def test_a_register_prints_zero_padded_entry_under_slashed_keys(gazetteer) -> None:
+    """A register program's list: its keys joined by slashes with their values likewise ("GEMARKUNG / FLUR /
+    FLURSTÜCK ..: Hemmerden / 11 / 1071/27"), then entries opened by "01", "02" and their dates. The header
+    ends above "01"; the benefiting parcel of the entry text is none of the sheet's."""
+    page = make_page([
+        words_of("STADT GREVENBROICH STAND 14.02.02 SEITE 1"),
+        words_of("LISTE BL 04 BAULASTENVERZEICHNIS"),
+        words_of("KENNUNG BAULASTENBLATT .......: 1168C ERFASST AM ....: 18.07.92"),
+        words_of("GEMEINDE ......................: Grevenbroich"),
+        words_of("GEMARKUNG / FLUR / FLURSTÜCK ..: Hemmerden / 11 / 1071/27"),
+        words_of("GRUNDBUCH / BLATT ............: Hemmerden / 7412"),
+        words_of("01 02.06.92 --.--.-- LEITUNGSBAULAST"),
+        words_of("TEXT: Der jeweilige Eigentümer des Grundstücks Gemarkung Hemmerden, Flur 11,", 350),
+        words_of("Flurstück 1071/27 duldet Leitungen zugunsten des Grundstücks", 490),
+        words_of("Gemarkung Hemmerden, Flur 12, Flurstück 1232/35.", 490),
+        words_of("02 07.05.98 --.--.-- ZUFAHRTSBAULAST"),
+        words_of("TEXT: Der jeweilige Eigentümer des Grundstücks Gemarkung Hemmerden, Flur 11,", 350),
+        words_of("Flurstück 1071/27 duldet die Zufahrt zugunsten des Grundstücks", 490),
+        words_of("Gemarkung Hemmerden, Flur 12, Flurstück 1232/35.", 490),
+    ])
+    assert first_numbered_entry(rows_of(page)) == 6
+    extraction = extract(page, gazetteer)
+    assert extraction.parcels.value == (Parcel("Hemmerden", 11, "1071/27"),)
+    assert extraction.parcels.confidence >= 0.75
+    assert extraction.date.value == dt.date(1992, 6, 2)
+
+
+def test_a_declarations_date_wrapped_onto_the_next_line_is_the_declarations(gazetteer) -> None:
+    """"Eingetragen auf Grund der Verpflichtungserklärung vom" / "6. November 1965 am 5. Januar 1966.": the
+    first date below the label is still the declaration's, named on the label's line."""
+    page = make_page([
+        words_of("Stadt Neuss Der Stadtdirektor"),
+        words_of("Auf dem Blatt Nr. 519 des Baulastenverzeichnisses der Stadt Neuss ist"),
+        words_of("zu Lasten des Grundstücks Gemarkung Rosellen, Flur 6, Flurstück 502"),
+        words_of("folgendes eingetragen:"),
+        words_of("Lfd. Nr. 1"),
+        words_of("Der jeweilige Eigentümer des Grundstücks Gemarkung Rosellen, Flur 6,", 380),
+        words_of("Flurstück 502 duldet die Zufahrt zugunsten des Flurstücks 1158.", 380),
+        words_of("Eingetragen auf Grund der Verpflichtungserklärung vom", 380),
+        words_of("6. November 1965 am 5. Januar 1966.", 380),
+        words_of("gez. Schäfer", 1700),
+    ])
+    extraction = extract(page, gazetteer)
+    assert extraction.date.value == dt.date(1966, 1, 5)
