@@ -66,18 +66,43 @@ _MARK_BEFORE_SEPARATOR = re.compile(r"\|[ \t]*(?=(?i:und\b|u\.|sowie\b|,))")
 # A key/value print's keys joined by slashes, then its values in the same order ("GEMARKUNG / FLUR /
 # FLURSTÜCK ..: Hemmerden / 11 / 1071/27"): each value goes after its key; the last key takes the rest of the line.
 _KEY = rf"(?:{_GEMARKUNG_KEYWORD}|{_FLURSTUECK_KEYWORD}|{_FLUR_KEYWORD})"
-_SLASHED_KEYS = re.compile(rf"(?m)(?P<keys>{_KEY}(?:[ \t]*/[ \t]*{_KEY}){{1,2}})[ \t.]*:?[ \t]*(?P<values>[^\n]+)$")
+_SLASHED_KEYS = re.compile(rf"(?P<keys>{_KEY}(?:[ \t]*/[ \t]*{_KEY}){{1,2}})[ \t.]*:?[ \t]*(?P<values>.+)$")
+_VALUE_SLASH = re.compile(r"[ \t]+/[ \t]+|[ \t]*/[ \t]*(?=[^\W\d_])|(?<=[^\W\d_])[ \t]*/[ \t]*")
+# What each key's value looks like: a name, a Flur's number, a Flurstück's (or a list of them).
+_VALUE_SHAPES = ((re.compile(_GEMARKUNG_KEYWORD), re.compile(rf"{_LETTERS}(?:-{_LETTERS})*")),
+                 (re.compile(_FLURSTUECK_KEYWORD), re.compile(rf"{_D}.*")),
+                 (re.compile(_FLUR_KEYWORD), re.compile(rf"{_D}{{1,3}}")))
 
 
-def _unslashed(match: re.Match[str]) -> str:
-    """The keys of a slashed key line, each followed by its value ("Gemarkung Hemmerden , Flur 11 , Flurstück
-    1071/27"), or the line as it was where its values do not split into as many parts."""
-    keys = re.split(r"[ \t]*/[ \t]*", match.group("keys"))
-    values = re.split(r"[ \t]+/[ \t]+|[ \t]*/[ \t]*(?=[^\W\d_])|(?<=[^\W\d_])[ \t]*/[ \t]*",
-                      match.group("values").strip(), maxsplit=len(keys) - 1)
-    if len(values) != len(keys) or not all(value.strip() for value in values):
-        return match.group()
-    return " , ".join(f"{key} {value.strip()}" for key, value in zip(keys, values))
+def _keyed(keys: list[str], values: str) -> str | None:
+    """The keys each followed by its value ("Gemarkung Hemmerden , Flur 11 , Flurstück 1071/27"), or None where the
+    values do not split into as many parts of the keys' shapes."""
+    parts = [part.strip() for part in _VALUE_SLASH.split(values.strip(), maxsplit=len(keys) - 1)]
+    if len(parts) != len(keys):
+        return None
+    for name, value in zip(keys, parts):
+        shape = next((shape for keyword, shape in _VALUE_SHAPES if keyword.fullmatch(name)), None)
+        if shape is None or not shape.fullmatch(value):
+            return None
+    return " , ".join(f"{name} {value}" for name, value in zip(keys, parts))
+
+
+def _unslashed(text: str) -> str:
+    """The text with each slashed key line, and the lines of values only right below it (a print's next parcel),
+    written key by key; lines that do not split as their keys do stay as they were."""
+    lines, keys = [], None
+    for line in text.split("\n"):
+        match = _SLASHED_KEYS.search(line)
+        if match is not None:
+            keys = re.split(r"[ \t]*/[ \t]*", match.group("keys"))
+            keyed = _keyed(keys, match.group("values"))
+            lines.append(line if keyed is None else line[: match.start()] + keyed)
+            keys = keys if keyed is not None else None
+            continue
+        keyed = _keyed(keys, line) if keys is not None else None
+        lines.append(line if keyed is None else keyed)
+        keys = keys if keyed is not None else None
+    return "\n".join(lines)
 
 
 def parse_flurstueck(text: str) -> str | None:
@@ -105,7 +130,7 @@ def parse_parcels(text: str, default_gemarkung: str | None = None) -> list[Parce
     # A rule's mark before a list's continuation ("Nr. 2149" / "| und 1036/21") ends no list.
     text = _MARK_BEFORE_SEPARATOR.sub("", unicodedata.normalize("NFC", text))
     text = _KEY_NUMBER.sub(";", text)  # "10 LAGE .......: ...": a key/value print's next key, no Flurstück
-    text = _SLASHED_KEYS.sub(_unslashed, text)
+    text = _unslashed(text)
     for token in _SHEET_TOKEN.finditer(text):
         if token.group("filler") is not None and token.group().strip(".").lower() == "nr" and after_flur:
             in_list = True

@@ -976,20 +976,17 @@ def _date_near(rows: list[Row], anchor: Anchor):  # type: ignore[no-untyped-def]
                 continue  # intact dates, given to a declaration or a waiver: none is damaged
             first = _own_date(text, right_text) if find is _own_date and candidate is below else find(text)
             if first is None and find is _own_date and candidate is below and find_dates(text):
-                # The label's sentence names the declaration's date first: the registration's may stand
-                # after it, beyond the label's column. The line below is read on.
-                candidate = [w for w in _row_of(rows, below[0]) if w.bbox[0] >= below[0].bbox[0]]
+                # The label's sentence cites the declaration's date first: the registration's may follow it in
+                # the same sentence, beyond the label's column. The sentence is read on, not another column.
+                row = next((row for row in rows if below[0] in row.words), None)
+                sentence = _run_on(row, below) if row is not None else below
+                candidate = sentence[sentence.index(below[0]) :]
                 first = _own_date(" ".join(w.text for w in candidate if not set(w.text) <= set("—–-|_~")),
                                   right_text)
             if first is not None:
                 used = [w for w in candidate if w.text in first.raw or first.raw in w.text] or candidate
                 return first.value, used, unsure
     return _comb_below(rows, anchor, below) or _signed_below(rows, anchor) or _date_before(rows, anchor)
-
-
-def _row_of(rows: list[Row], word: Word) -> tuple[Word, ...]:
-    """The words of the row a word stands on."""
-    return next((row.words for row in rows if word in row.words), (word,))
 
 
 def _comb_below(rows: list[Row], anchor: Anchor, below: list[Word]):  # type: ignore[no-untyped-def]
@@ -1045,15 +1042,17 @@ _FAR = 6  # a gap of this many line heights after a label: the next word stands 
 def _own_date(text: str, before: str = ""):  # type: ignore[no-untyped-def]
     """The first date of a remark's text that is not another document's: "Eingetragen auf Grund
     der Erklärung vom 12.03.1987 am 15.04.1987" is registered on 15.04.1987. A date that the words
-    since the label (or since the date before it) give to a declaration, an application or the
-    order to register is passed over. `before`: the words after the label on its line, where the
-    text is the line below ("Eingetragen auf Grund der Erklärung vom" over "6. November 1965 am ...")."""
+    since the label (or since the date before it) cite ("... vom", "... v.": a declaration, its
+    supplement, a letter) or give to the order to register is passed over; a ground named without
+    its date ("auf Grund der Erklärung am 15.04.1987") leaves the date the label's. `before`: the
+    words after the label on its line, where the text is the line below ("Eingetragen auf Grund der
+    Erklärung vom" over "6. November 1965 am 5. Januar 1966.")."""
     dated = find_dates(before)
     lead = before[dated[-1].end :] if dated else before
     start = 0
     for match in find_dates(text):
         since = [key(word) for word in (lead + " " + text[start : match.start]).split()]
-        if not any(_names_ground(k) or k.startswith(_ORDERED) for k in since):
+        if not (len(since) >= 2 and since[-1] in _CITING - {"am"} or any(k.startswith(_ORDERED) for k in since)):
             return match
         start, lead = match.end, ""
     return None

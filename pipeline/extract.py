@@ -21,7 +21,7 @@ from baulast.textnorm import digits_to_int
 from baulast.validation import validate
 from pipeline.classify import WEAK_SHEET_THRESHOLD
 from pipeline.entries import extract_entries, first_numbered_entry, formula_row, inflected, introduction, of_grundbuch
-from pipeline.grid import grid_parcel_text, label_text, parcel_label, read_grid
+from pipeline.grid import BENEFITING, benefiting, grid_parcel_text, label_text, parcel_label, read_grid
 from pipeline.layout import (
     Anchor,
     Row,
@@ -83,7 +83,7 @@ def extract_parcels(page: OcrPage, rows: list[Row], header_end: int, gazetteer: 
     (a misread label: "Eur 75" for "Flurst. 75"). `header_end`: the table's (head) row;
     `header_rows`: where the header ends, if not there (no head row above entry 1)."""
     end = header_end if header_rows is None else header_rows
-    header = [row for row in (_without_grundbuch(row) for row in rows[:end]) if row.words]
+    header = _without_benefiting([row for row in (_without_grundbuch(row) for row in rows[:end]) if row.words])
     found, cap = _read_parcels(page, rows, header, header_end, gazetteer)
     if found is None:
         return None
@@ -103,6 +103,21 @@ def _without_grundbuch(row: Row) -> Row:
             return Row(tuple(w for w in row.words
                              if not ((w.block, w.par, w.line) == line and w.bbox[0] >= word.bbox[0])))
     return row
+
+
+def _without_benefiting(header: list[Row]) -> list[Row]:
+    """The header without the benefiting parcels' block: a heading that names them ("BEGÜNSTIGTES GRUNDSTÜCK:",
+    "herrschendes Grundstück"), or a row it opens, and the parcel lines right after it."""
+    kept: list[Row] = []
+    block = False
+    for row in header:
+        lettered = [key(w.text) for w in row.words if any(c.isalpha() for c in w.text)]
+        if benefiting(row) or lettered and lettered[0].startswith(BENEFITING):
+            block = True
+        elif not (block and parse_parcels(label_text(row.words), default_gemarkung="?")):
+            block = False
+            kept.append(row)
+    return kept
 
 
 def _unread_parcel_lines(header: list[Row]) -> bool:

@@ -160,15 +160,15 @@ def _ends_grid(row: Row, heads: list[Head]) -> bool:
     return any(key(w.text).startswith(_GRID_END) and (w.bbox[0] + w.bbox[2]) // 2 < right for w in row.words[:3])
 
 
-_BENEFITING = ("begunstigt", "herrschend")  # "Begünstigte Flurstücke", "herrschendes Grundstück"
+BENEFITING = ("begunstigt", "herrschend")  # "Begünstigte Flurstücke", "herrschendes Grundstück"
 _HEADING_WORDS = 4  # words of a grid's heading, at most ("3 Begünstigte Flurstücke"); more make a sentence
 
 
-def _benefiting(row: Row) -> bool:
+def benefiting(row: Row) -> bool:
     """Whether a grid's heading names the parcels it lists the benefiting ones ("3 Begünstigte Flurstücke"):
     the Baulast's beneficiaries, not the burdened parcels of the sheet."""
     words = [w for w in row.words if any(c.isalnum() for c in w.text)]
-    return len(words) <= _HEADING_WORDS and any(key(w.text).startswith(_BENEFITING) for w in words) \
+    return len(words) <= _HEADING_WORDS and any(key(w.text).startswith(BENEFITING) for w in words) \
         and not any(c.isdigit() for w in words[1:] for c in w.text)  # a heading's number opens it, at most
 
 
@@ -194,7 +194,7 @@ def read_grid(rows: list[Row], known_gemarkung: Callable[[str], bool]) -> tuple[
     unread = False
     for index, row in enumerate(rows):
         heads = _heads(row)
-        if heads is None or index and _benefiting(rows[index - 1]):
+        if heads is None or index and benefiting(rows[index - 1]):
             continue
         slack = row.height // 2
         found = len(clauses)

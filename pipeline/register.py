@@ -26,7 +26,7 @@ from baulast.model import BBox, Evidence, Field, OcrPage, Word
 from baulast.regnum import HIGHEST_REGISTER_NUMBER, normalize_register_number
 from baulast.textnorm import fold, run_together
 from pipeline.layout import Row, is_leader, key, read_on_end, rows_of, table_head, turned_upright, union
-from pipeline.vocab import names_grundbuch
+from pipeline.vocab import GRUNDBUCH_STEMS, names_grundbuch
 
 # The words that make a name a number's label: "Blatt-Nr.", "Blattnummer", a register program's
 # "Blattkennung", "Kartei-Kennziffer".
@@ -372,8 +372,12 @@ def find_register_labels(rows: list[Row]) -> list[Label]:
             # "Nr. des Blattes" under "Grundbuch von Zons": the Grundbuch's sheet
             sheet_named = bool(label.qualifier) and key(label.qualifier[-1].text).startswith("blatt")
             # ... but not where the Grundbuch's line gives its own sheet ("Grundbuch Hoisten Bl. 3577" over it).
-            # A "Buchblatt" under a Grundbuch's label is the Grundbuch's sheet.
+            # A "Buchblatt" under a Grundbuch's label is the Grundbuch's sheet; "buchblatt" in lower case is the end
+            # of a word broken at its hyphen ("Grund-" / "buchblatt"), no label at all.
             book_sheet = key("".join(w.text for w in label.words)).startswith("buchblatt")
+            if book_sheet and not label.words[0].text.lstrip(_EDGE_PUNCTUATION).startswith("B"):
+                index += len(label.words)
+                continue
             if not _stopped(rows, label) and not ((sheet_named or book_sheet) and _grundbuch_above(rows, label)
                                                   and not _grundbuch_sheet_given(rows, label)):
                 labels.append(label)
@@ -495,14 +499,19 @@ def _grundbuch_above(rows: list[Row], label: Label) -> bool:
     above one the label opens (the sentence wraps: "... eingetragen im Grundbuch von Osterath" / "Blatt 186.")."""
     left, _, right, _ = label.box
     if label.row > 0 and rows[label.row].words[0] is label.words[0] \
-            and any(names_grundbuch(key(w.text)) for w in rows[label.row - 1].words[-3:]):
+            and any(_grundbuch_word(key(w.text)) for w in rows[label.row - 1].words[-3:]):
         return True
     for row in rows[max(0, label.row - _GRUNDBUCH_ABOVE) : label.row]:
         for word in row.words:
             if word.bbox[0] < right + 10 * _height(word) and word.bbox[2] > left - 10 * _height(word) \
-                    and names_grundbuch(key(word.text)):
+                    and _grundbuch_word(key(word.text)):
                 return True
     return False
+
+
+def _grundbuch_word(folded: str) -> bool:
+    """Whether a folded word names a Grundbuch, in full or short ("Grundb.", "Gb.Bl.")."""
+    return folded.startswith(GRUNDBUCH_STEMS) or names_grundbuch(folded)
 
 
 def _grundbuch_sheet_given(rows: list[Row], label: Label) -> bool:
@@ -510,7 +519,7 @@ def _grundbuch_sheet_given(rows: list[Row], label: Label) -> bool:
     Hoisten Bl. 3577"): then a "Nr. des Blattes" below it is another sheet's, the register's."""
     for row in rows[max(0, label.row - _GRUNDBUCH_ABOVE) : label.row]:
         words = [key(w.text) for w in row.words]
-        if any(names_grundbuch(k) for k in words) and any(
+        if any(_grundbuch_word(k) for k in words) and any(
                 k in ("bl", "blatt") and any(c.isdigit() for c in after) for k, after in zip(words, words[1:])):
             return True
     return False

@@ -1250,3 +1250,21 @@ def test_a_declarations_date_wrapped_onto_the_next_line_is_the_declarations(gaze
     ])
     extraction = extract(page, gazetteer)
     assert extraction.date.value == dt.date(1966, 1, 5)
+
+
+def test_the_headers_benefiting_parcels_are_none_of_the_sheets(gazetteer) -> None:
+    """A header that names the benefiting parcel too, under a heading of its own ("BEGÜNSTIGTES GRUNDSTÜCK:") or
+    opening its line: the sheet's parcels are the burdened ones only."""
+    for benefiting in ([words_of("BEGÜNSTIGTES GRUNDSTÜCK:"), words_of("Gemarkung Zons, Flur 12, Flurstück 77")],
+                       [words_of("Begünstigtes Grundstück: Gemarkung Zons, Flur 12, Flurstück 77")]):
+        page = make_page([
+            words_of("Stadt Dormagen Der Bürgermeister"),
+            words_of("Baulastenblatt Nr. 2263"),
+            words_of("BELASTETES GRUNDSTÜCK:"),
+            words_of("Gemarkung Zons, Flur 11, Flurstück 333/35"),
+            *benefiting,
+            TABLE_HEAD_ROW,
+            [("1", 220), *words_of("Der jeweilige Eigentümer übernimmt die Abstandfläche.", 600)],
+            [*words_of("Eingetragen am", 1800), ("12.03.1987", 2100)],
+        ])
+        assert extract(page, gazetteer).parcels.value == (Parcel("Zons", 11, "333/35"),)

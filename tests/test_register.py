@@ -142,7 +142,8 @@ def test_a_buchblatt_under_a_grundbuch_is_the_grundbuchs() -> None:
 def test_a_blatt_opening_the_line_after_a_grundbuch_is_the_grundbuchs() -> None:
     """The header's sentence wraps after the Grundbuch's name ("... eingetragen im Grundhuch von Osterath" /
     "Blatt 186."), its "Grundbuch" misread: the sheet it names is the Grundbuch's."""
-    page = page_of(HEADER, line("Parz.", "1130,", "eingetragen", "im", "Grundhuch", "von", "Osterath", y=400, line_id=2),
+    page = page_of(HEADER, line("Parz.", "1130,", "eingetragen", "im", "Grundhuch", "von", "Osterath", y=400,
+                                line_id=2),
                    line("Blatt", "186.", y=460, line_id=3))
     assert read(page) is None
 

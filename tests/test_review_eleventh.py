@@ -169,8 +169,9 @@ def test_a_benefiting_parcel_read_with_the_burdened_is_not_confirmed_by_the_decl
     recorded as burdened (accepted in the second layout)."""
     result = _process(tmp_path, [sheet(), DECLARATION])
     found = result.extraction.parcels
-    assert set(found.value) == {BURDENED, BENEFITING}  # the reader's set, wrong
-    assert found.confidence < SURE
+    # The reader's set: {333/35, 334}, wrong, for both sheets until the twelfth session; since then the header's
+    # "Begünstigtes Grundstück:" field is left out and the second sheet reads 333/35 alone. Nothing wrong is sure.
+    assert set(found.value) == {BURDENED} or set(found.value) == {BURDENED, BENEFITING} and found.confidence < SURE
 
 
 @pytest.mark.parametrize("written, read", [

@@ -99,8 +99,9 @@ def test_a_benefiting_parcel_read_with_the_burdened_is_not_confirmed_by_a_letter
     reader's wrong one: raised to 0.9, the benefiting parcel recorded as burdened."""
     result = _process(tmp_path, [sheet(), _letter(*lines)])
     found = result.extraction.parcels
-    assert set(found.value) == {BURDENED, BENEFITING}  # the reader's set, wrong
-    assert found.confidence < SURE
+    # The reader's set: {333/35, 334}, wrong, for both sheets until the twelfth session; since then the header's
+    # "Begünstigtes Grundstück:" field is left out and the second sheet reads 333/35 alone. Nothing wrong is sure.
+    assert set(found.value) == {BURDENED} or set(found.value) == {BURDENED, BENEFITING} and found.confidence < SURE
 
 
 # --- 2. a copy of the sheet with a greeting ----------------------------------------------------------------------
