@@ -106,17 +106,23 @@ def _without_grundbuch(row: Row) -> Row:
 
 
 def _without_benefiting(header: list[Row]) -> list[Row]:
-    """The header without the benefiting parcels' block: a heading that names them ("BEGÜNSTIGTES GRUNDSTÜCK:",
-    "herrschendes Grundstück"), or a row it opens, and the parcel lines right after it."""
+    """The header without the benefiting parcels' lines: those right after a heading that names them
+    ("BEGÜNSTIGTES GRUNDSTÜCK:", "herrschendes Grundstück") and a line such a heading opens. The heading stays:
+    a grid under it is left out by the grid's reader (see `grid.benefiting`)."""
     kept: list[Row] = []
     block = False
     for row in header:
         lettered = [key(w.text) for w in row.words if any(c.isalpha() for c in w.text)]
+        names = bool(parse_parcels(label_text(row.words), default_gemarkung="?"))
         if benefiting(row) or lettered and lettered[0].startswith(BENEFITING):
             block = True
-        elif not (block and parse_parcels(label_text(row.words), default_gemarkung="?")):
+            if names:
+                continue  # "Begünstigtes Grundstück: Gemarkung Zons, Flur 12, Flurstück 77"
+        elif block and names:
+            continue
+        else:
             block = False
-            kept.append(row)
+        kept.append(row)
     return kept
 
 

@@ -1253,16 +1253,20 @@ def test_a_declarations_date_wrapped_onto_the_next_line_is_the_declarations(gaze
 
 
 def test_the_headers_benefiting_parcels_are_none_of_the_sheets(gazetteer) -> None:
-    """A header that names the benefiting parcel too, under a heading of its own ("BEGÜNSTIGTES GRUNDSTÜCK:") or
-    opening its line: the sheet's parcels are the burdened ones only."""
-    for benefiting in ([words_of("BEGÜNSTIGTES GRUNDSTÜCK:"), words_of("Gemarkung Zons, Flur 12, Flurstück 77")],
-                       [words_of("Begünstigtes Grundstück: Gemarkung Zons, Flur 12, Flurstück 77")]):
+    """A header that names the benefiting parcel too, under a heading of its own ("BEGÜNSTIGTES GRUNDSTÜCK:", "3
+    Begünstigte Flurstücke" over a grid) or opening its line: the sheet's parcels are the burdened ones only."""
+    grid_head = [("Gemarkung", 220), ("Flur", 800), ("Zähler", 1000), ("Nenner", 1250), ("Lage", 1500)]
+    burdened = [words_of("BELASTETES GRUNDSTÜCK:"), words_of("Gemarkung Zons, Flur 11, Flurstück 333/35")]
+    burdened_grid = [words_of("2 Belastete Flurstücke"), grid_head,
+                     [("Zons", 220), ("11", 800), ("333", 1000), ("35", 1250), ("Am", 1500), ("Hang", 1600)]]
+    for header in ([*burdened, words_of("BEGÜNSTIGTES GRUNDSTÜCK:"), words_of("Gemarkung Zons, Flur 12, Flurstück 77")],
+                   [*burdened, words_of("Begünstigtes Grundstück: Gemarkung Zons, Flur 12, Flurstück 77")],
+                   [*burdened_grid, words_of("3 Begünstigte Flurstücke"), grid_head,
+                    [("Zons", 220), ("12", 800), ("77", 1000), ("Im", 1500), ("Kamp", 1600)]]):
         page = make_page([
             words_of("Stadt Dormagen Der Bürgermeister"),
             words_of("Baulastenblatt Nr. 2263"),
-            words_of("BELASTETES GRUNDSTÜCK:"),
-            words_of("Gemarkung Zons, Flur 11, Flurstück 333/35"),
-            *benefiting,
+            *header,
             TABLE_HEAD_ROW,
             [("1", 220), *words_of("Der jeweilige Eigentümer übernimmt die Abstandfläche.", 600)],
             [*words_of("Eingetragen am", 1800), ("12.03.1987", 2100)],
