@@ -1049,6 +1049,9 @@ def _own_date(text: str, before: str = ""):  # type: ignore[no-untyped-def]
     Erklärung vom" over "6. November 1965 am 5. Januar 1966.")."""
     dated = find_dates(before)
     lead = before[dated[-1].end :] if dated else before
+    folded = [key(word) for word in lead.split()]
+    if not (folded and folded[-1] in _CITING - {"am"} and any(_names_ground(k) for k in folded)):
+        lead = ""  # only a ground the line cites ("... Verpflichtungserklärung vom") dates the line below ("AV v.")
     start = 0
     for match in find_dates(text):
         since = [key(word) for word in (lead + " " + text[start : match.start]).split()]
