@@ -92,15 +92,12 @@ def _unslashed(text: str) -> str:
     written key by key; lines that do not split as their keys do stay as they were."""
     lines, keys = [], None
     for line in text.split("\n"):
-        match = _SLASHED_KEYS.search(line)
-        if match is not None:
+        head, values = "", line  # a line of values only, under the keys of the line above
+        if (match := _SLASHED_KEYS.search(line)) is not None:
             keys = re.split(r"[ \t]*/[ \t]*", match.group("keys"))
-            keyed = _keyed(keys, match.group("values"))
-            lines.append(line if keyed is None else line[: match.start()] + keyed)
-            keys = keys if keyed is not None else None
-            continue
-        keyed = _keyed(keys, line) if keys is not None else None
-        lines.append(line if keyed is None else keyed)
+            head, values = line[: match.start()], match.group("values")
+        keyed = _keyed(keys, values) if keys is not None else None
+        lines.append(line if keyed is None else head + keyed)
         keys = keys if keyed is not None else None
     return "\n".join(lines)
 

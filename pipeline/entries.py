@@ -439,13 +439,14 @@ def _another_act_beside(row: tuple[Word, ...], cell: list[Word] | tuple[Word, ..
     beside = [key(w.text) for w in row if w.bbox[0] >= right][:4]
     # "geändert am 01.04.1990" beside the cell's own 01.04.1990: the change is what the column dates.
     own = "".join(key(w.text) for w in dated)
-    citing = _CITING if not own or own not in [key(w.text) for w in row if w.bbox[0] >= right] else _CITING - {"am"}
+    citing = _CITING if not own or own not in [key(w.text) for w in row if w.bbox[0] >= right] else _CITES
     return any(k.startswith(_GROUNDS + _LATER_ACTS + OTHER_ACTS) and not set(beside[i + 1 : i + 3]) & citing
                for i, k in enumerate(beside[:3]))
 
 
 # "Erkl. v.", "Erklärung vom", "ergänzt am" (with another date than the cell's): an act cited with its own date
 _CITING = {"v", "vom", "am"}
+_CITES = _CITING - {"am"}  # the words that cite another document's date after them ("Erklärung vom", "Erkl. v.")
 
 
 def _cited_before(words: tuple[Word, ...], raw: str, cell: list[Word] | tuple[Word, ...],
@@ -474,7 +475,7 @@ def _cited_before(words: tuple[Word, ...], raw: str, cell: list[Word] | tuple[Wo
 def _cites(words: list[Word]) -> bool:
     """Whether the words end in a ground and "vom" ("Erkl. v."): they cite the date after them."""
     before = [key(w.text) for w in sorted(words, key=lambda w: w.bbox[0])][-3:]
-    return len(before) >= 2 and before[-1] in _CITING - {"am"} and any(_names_ground(k) for k in before[:-1])
+    return len(before) >= 2 and before[-1] in _CITES and any(_names_ground(k) for k in before[:-1])
 
 
 _DELETION_STEMS = ("geloscht", "gelost", "loschung")  # folded: "gelöscht", "gelöst", "Löschung"
@@ -506,17 +507,17 @@ def extract_entries(page: OcrPage, rows: list[Row], table_top: int,
     table = rows[table_top:]
     registered = remarks(table, REGISTERED, head_read)
     deleted = remarks(table, DELETED, head_read)
+    numbered, titled = _entry_starts(table)
     # Every "Eingetragen am" remark is one entry's. Where Tesseract dropped running numbers
     # (a lone "2" in its cell often goes unread), the remarks mark where the entries begin;
     # one entry made of two would carry the other's deletion date.
     # A remark dating a ground ("Antrag auf Eintragung vom ...") opens no entry: the entry's own remark follows.
-    numbered, titled = _entry_starts(table)
     own = [r for r in registered if not _ground_before(table, r)]
     own_ids = {id(r) for r in own}
-    by_remark: list[int] = []
-    # An undated label above entry 1's running number opens no entry: it introduces the entries ("... ist
+    # An undated label above entry 1's running number opens no entry either: it introduces the entries ("... ist
     # folgendes eingetragen:") or heads a column.
     own = [r for r in own if not (numbered and r.date is None and r.row < numbered[0])]
+    by_remark: list[int] = []
     undated = {max(1, r.row) for r in own if r.date is None}
     for row in sorted({max(1, r.row) for r in own}):
         # A label over an empty box and a stamp in the box ("Eingetragen am" / "EINGETRAGEN 23.
@@ -671,12 +672,12 @@ _GROUNDS = ("erklarung", "verpflichtungserklarung", "baulasterklarung", "erkl", 
 _PERMITS = ("bauschein", "baugenehmigung")
 # Within a word: a declaration of any kind, even with a letter misread before it ("vVerpflichtungserklärung").
 _DECLARATION = "erklarung"
+OTHERWISE_NAMED = 0.5  # the registration date the entry names as another document's, or before its grounds
 
 
 def _names_ground(folded: str) -> bool:
     """Whether a folded word names a document the Baulast rests on (see _GROUNDS)."""
     return folded.startswith(_GROUNDS) or _DECLARATION in folded
-OTHERWISE_NAMED = 0.5  # the registration date the entry names as another document's, or before its grounds
 
 
 def _second_text_before(rows: list[Row]) -> bool:
@@ -971,7 +972,7 @@ def _date_near(rows: list[Row], anchor: Anchor):  # type: ignore[no-untyped-def]
         # only where nothing stands right by or below it, and even then not sure.
         for candidate, unsure in ((right, repaired), (below, repaired), (far, True)):
             # A stamp's rule read between the date's parts ("01. OKT. — 1977") is no part of it.
-            text = " ".join(w.text for w in candidate if not set(w.text) <= set("—–-|_~"))
+            text = _without_rules(candidate)
             if repaired and find_dates(text):
                 continue  # intact dates, given to a declaration or a waiver: none is damaged
             first = _own_date(text, right_text) if find is _own_date and candidate is below else find(text)
@@ -981,12 +982,16 @@ def _date_near(rows: list[Row], anchor: Anchor):  # type: ignore[no-untyped-def]
                 row = next((row for row in rows if below[0] in row.words), None)
                 sentence = _run_on(row, below) if row is not None else below
                 candidate = sentence[sentence.index(below[0]) :]
-                first = _own_date(" ".join(w.text for w in candidate if not set(w.text) <= set("—–-|_~")),
-                                  right_text)
+                first = _own_date(_without_rules(candidate), right_text)
             if first is not None:
                 used = [w for w in candidate if w.text in first.raw or first.raw in w.text] or candidate
                 return first.value, used, unsure
     return _comb_below(rows, anchor, below) or _signed_below(rows, anchor) or _date_before(rows, anchor)
+
+
+def _without_rules(words: list[Word]) -> str:
+    """The words' text without a stamp's rules read between them ("01. OKT. — 1977")."""
+    return " ".join(w.text for w in words if not set(w.text) <= set("—–-|_~"))
 
 
 def _comb_below(rows: list[Row], anchor: Anchor, below: list[Word]):  # type: ignore[no-untyped-def]
@@ -1050,12 +1055,12 @@ def _own_date(text: str, before: str = ""):  # type: ignore[no-untyped-def]
     dated = find_dates(before)
     lead = before[dated[-1].end :] if dated else before
     folded = [key(word) for word in lead.split()]
-    if not (folded and folded[-1] in _CITING - {"am"} and any(_names_ground(k) for k in folded)):
+    if not (folded and folded[-1] in _CITES and any(_names_ground(k) for k in folded)):
         lead = ""  # only a ground the line cites ("... Verpflichtungserklärung vom") dates the line below ("AV v.")
     start = 0
     for match in find_dates(text):
         since = [key(word) for word in (lead + " " + text[start : match.start]).split()]
-        if not (len(since) >= 2 and since[-1] in _CITING - {"am"} or any(k.startswith(_ORDERED) for k in since)):
+        if not (len(since) >= 2 and since[-1] in _CITES or any(k.startswith(_ORDERED) for k in since)):
             return match
         start, lead = match.end, ""
     return None

@@ -77,6 +77,8 @@ def names_grundbuch(folded: str) -> bool:
     """Whether a folded word names a Grundbuch: it holds "grundbuch" ("Wohnungsgrundbuch", "Erbbaugrundbuch"), or
     begins with it, one letter misread ("Grundhuch", "Qrundbuch")."""
     return "grundbuch" in folded or len(folded) >= 9 and Levenshtein.distance(folded[:9], "grundbuch") <= 1
+
+
 # The head of the remarks column beside the entry text (dates, signatures).
 REMARKS = ("Bemerkungen", "Vermerke", "Vermerk", "Anmerkungen", "Eintragungsvermerk")
 # Words of the entries table's head row; two of them make a row the head. A register program's print heads its
