@@ -186,6 +186,9 @@ SPLITS += ("heldout10",)
 # heldout11: an eleventh held-out split, whose templates, wordings and renderers live in sheets_eleventh.py only (which
 # adds them to TEMPLATES in the same way)
 SPLITS += ("heldout11",)
+# heldout12: a twelfth held-out split, whose templates, wordings and renderers live in sheets_twelfth.py only (which
+# adds them to TEMPLATES in the same way)
+SPLITS += ("heldout12",)
 # the heldout4 templates live in their own module, which adds them to TEMPLATES (and its wordings to LABELS)
 from . import (
     sheets_dev2,  # noqa: E402,F401
@@ -203,4 +206,5 @@ from . import (
     sheets_seventh,  # noqa: E402, F401
     sheets_sixth,  # noqa: E402, F401
     sheets_tenth,  # noqa: E402, F401
+    sheets_twelfth,  # noqa: E402, F401
 )
