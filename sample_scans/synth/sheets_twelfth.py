@@ -437,7 +437,7 @@ def marker(pg: Page, box: tuple[float, float, float, float], a: Akte, salt: str)
     if x1 - x0 < P(2) or y1 - y0 < P(2):
         return
     rng = draws(a, salt)
-    layer = Image.new("L", (x1 - x0 + P(6), y1 - y0 + P(2)), 255)
+    layer = Image.new("L", (x1 - x0 + P(6), y1 - y0), 255)  # no lower than the box: the next block stays clear
     dr = ImageDraw.Draw(layer)
     ink = 28 + rng.randrange(22)
     stroke = P(4.2)
@@ -552,8 +552,8 @@ def sheet_blacked_page(pg: Page, tpl: Template, a: Akte, page_no: int, pt: float
         for j, s in enumerate(fill):
             if yy + (j + 1) * lh > end - P(1):
                 break
-            pg.typed(xs[1] + pad, yy + (j + 1) * lh, s[:18], fv, pt)
-            pg.typed(xs[3] + pad, yy + (j + 1) * lh, s, fv, pt)
+            pg.typed(xs[1] + pad, yy + (j + 1) * lh, pg.wrap(s, fv, pt, widths[1])[0], fv, pt)
+            pg.typed(xs[3] + pad, yy + (j + 1) * lh, pg.wrap(s, fv, pt, widths[3])[0], fv, pt)
         blocks.append((num, yy, end))
         return end
 
