@@ -13,8 +13,11 @@ from pipeline.register import extract_register_number
 # that count against. Each mark counts once, however many of its wordings a page has.
 SHEET_MARKS = (
     # The sheet's title; a card of the Baulastenkartei is a sheet too ("Baulastenbl.-Nr." counts).
-    (3.0, ("baulastenblatt", "baulastblatt", "baulastenbl", "baulastenkartei", "baulastkartei")),
-    (1.5, ("baulastenverzeichnis", "baulastverzeichnis", "verzeichnis", "baulastenbuch")),
+    # A spreadsheet's "BV-Blatt": the Baulastenverzeichnis' sheet under its initials.
+    (3.0, ("baulastenblatt", "baulastblatt", "baulastenbl", "baulastenkartei", "baulastkartei", "bvblatt")),
+    # The register's names; a portal's or a program's "Baulastenauskunft" is an extract of it.
+    (1.5, ("baulastenverzeichnis", "baulastverzeichnis", "verzeichnis", "baulastenbuch", "baulastenauskunft",
+           "baulastauskunft")),
     (2.0, ("lfd", "ifd", "laufende")),  # "Ifd." is how "Lfd." often reads
     (1.0, ("inhalt", "wortlaut", "textderbaulast")),
     (1.0, ("eintragung", "eintr")),  # also "Eintr.-Datum"
@@ -23,7 +26,7 @@ SHEET_MARKS = (
     (1.0, ("geloscht", "loschung", "veranderung")),
     (1.0, ("gemarkung", "gemkg", "gmkg")),
     (0.5, ("flur",)),
-    (1.0, ("belastet",)),  # "Belastetes Grundstück": the sheet's header
+    (1.0, ("belastet", "betroffen")),  # "Belastetes Grundstück", "Betroffene Flurstücke": the sheet's header
     (1.0, ("jeweiligeeigentum", "jeweiligeneigentum")),  # the Baulast's formula: "Der jeweilige Eigentümer"
     (-4.0, ("geehrte",)),
     (-3.0, ("freundlichen",)),
@@ -31,9 +34,16 @@ SHEET_MARKS = (
     (-4.0, ("verpflichtungserklarung",)),
     (-2.0, ("unterschrift",)),
     (-1.0, ("beglaubigt",)),
-    # A Lageplan's scale ("M 1:500", "Maßstab 1:1000"): a plan names the sheet, its parcel and its date too.
+    # A Lageplan's scale ("M 1:500", "Maßstab 1:1000"): a plan names the sheet, its parcel and its date too. Only
+    # on a page of labels, though (see `_SCALE`).
     (-3.0, ("massstab", "m1500", "m11000", "m1250", "m1200", "m12000")),
 )
+_SCALE = SHEET_MARKS[-1][1]
+# A plan's text is labels: street names, parcel numbers, a title block. A sheet printed with a map of its
+# parcels (a register portal's print) has sentences beside it: the entries' text. A line of this many
+# words of three letters or more is a sentence; a page with this many sentences is no plan.
+_SENTENCE_WORDS = 6
+_SENTENCES = 2
 # The marks that only a letter or a declaration carries; a sheet may well have a column for the
 # clerk's signature, a certified copy's stamp or a reference to the Lageplan.
 LETTER_MARKS = ("geehrte", "freundlichen", "grussen", "verpflichtungserklarung")
@@ -48,14 +58,26 @@ CITED_WEIGHT = -1.0  # a "Verpflichtungserklärung" the page only cites ("Verpfl
 
 
 def sheet_score(page: OcrPage) -> float:
-    """How much a page looks like a Baulastenblatt (each marker counts once, as a word's start).
+    """How much a page looks like a Baulastenblatt (each marker counts once, as a word's start; a map's scale
+    only on a page without sentences).
     A "Verpflichtungserklärung" the page only cites (each followed by "vom" or a date: a sheet's entry
     names the owner's declaration) counts against it a little (CITED_WEIGHT); one heading the page, as
     on the declaration itself, counts fully."""
     tokens = page_tokens(page)
     cited = any(t.startswith(_DECLARATION) for t in tokens) and _only_cited(page)
     return sum(CITED_WEIGHT if cited and stems == (_DECLARATION,) else weight
-               for weight, stems in SHEET_MARKS if _marked(tokens, stems, fuzzy=weight > 0))
+               for weight, stems in SHEET_MARKS if _marked(tokens, stems, fuzzy=weight > 0)
+               and not (stems == _SCALE and _sentences(page) >= _SENTENCES))
+
+
+def _sentences(page: OcrPage) -> int:
+    """How many of the page's lines (as Tesseract read them) are sentences: `_SENTENCE_WORDS` words or more."""
+    lines: dict[tuple[int, int, int], int] = {}
+    for word in page.words:
+        text = word.text.strip(".,;:()")
+        if len(text) >= 3 and text.isalpha():
+            lines[(word.block, word.par, word.line)] = lines.get((word.block, word.par, word.line), 0) + 1
+    return sum(count >= _SENTENCE_WORDS for count in lines.values())
 
 
 _DECLARATION = "verpflichtungserklarung"

@@ -590,6 +590,94 @@ def test_a_lageplan_naming_the_sheet_is_no_sure_sheet() -> None:
     assert likeliest_sheet([plan])[1] is False
 
 
+def test_a_sheet_printed_with_a_map_of_its_parcels_is_a_sure_sheet() -> None:
+    """A register portal prints the sheet beside a map of its parcels, with the map's scale ("M 1:1000"). A plan's
+    text is labels; the sheet's entries are sentences, so the scale does not count against it. Its "Betroffene
+    Flurstücke" and the print's title "Baulastenauskunft" are a sheet's marks."""
+    from pipeline.classify import likeliest_sheet
+
+    words = [words_of("Baulastenauskunft - GeoPortal Rhein-Kreis Neuss"), words_of("Nr. Baulastenblatt 0255"),
+             words_of("Gemeinde Grevenbroich"), words_of("Betroffene Flurstücke"),
+             words_of("Gmk. Elsen, Flur 1, Flst. 275/2, 1066/37"), words_of("0 10 20 m M 1:1000"),
+             words_of("Baulast 1: Vereinigungsbaulast aktiv"),
+             words_of("Die Eigentümer der Grundstücke Gemarkung Elsen, Flur 1, Flurstück 275/2 und Gemarkung Elsen,"),
+             words_of("Flur 1, Flurstück 1066/37 verpflichten sich gegenüber der Stadt Grevenbroich, die"),
+             words_of("Grundstücke bei der Anwendung der bauordnungsrechtlichen Vorschriften als ein Grundstück"),
+             words_of("Eintragung: 28.05.2014 - Verpflichtungserklärung: 16.01.2014")]
+    page = make_page(words)
+    assert sheet_score(page) == 3.0 + 1.5 + 1.0 + 1.0 + 0.5 + 1.0 - 1.0
+    assert likeliest_sheet([page]) == (page, True)
+    # Its labels alone, without the entries' sentences, would be a plan's.
+    assert sheet_score(make_page(words[:7] + words[-1:])) == 3.0 + 1.5 + 1.0 + 0.5 + 1.0 - 1.0 - 3.0
+
+
+def test_a_spreadsheets_bv_blatt_marks_the_sheet() -> None:
+    """A register kept in a spreadsheet, printed, its shaded column heads unread: "BV-Blatt 0761" under
+    "Baulastenverzeichnis Stadt Dormagen" is the sheet's title under the register's initials."""
+    from pipeline.classify import likeliest_sheet
+
+    page = make_page([words_of("Baulasten_Dormagen.xlsx BV-Übersicht"), words_of("Baulastenverzeichnis Stadt Dormagen"),
+                      words_of("BV-Blatt 0761"), words_of("Gemeinde Dormagen"),
+                      words_of("Hackenbroich 32 1351 Am Hagelkreuz, Gebäude- und Freifläche 1.947")])
+    assert sheet_score(page) == 1.5 + 3.0
+    assert likeliest_sheet([page]) == (page, False)  # proposed for a person to check
+
+
+def _portal_print(stray: list[tuple[str, int]]):  # type: ignore[no-untyped-def]
+    """A register portal's print: its header's fields, the burdened parcel in one line, and `stray` (a map's
+    labels) on the line below it; entry 1 restating the parcel."""
+    return make_page([
+        words_of("Baulastenauskunft - GeoPortal Stadt Kaarst"), words_of("Nr. Baulastenblatt 1745"),
+        words_of("Gemeinde Kaarst"), words_of("Betroffene Flurstücke"), words_of("Gmk. Kaarst, Flur 34, Flst. 2589"),
+        stray,
+        words_of("Baulast 1: Abstandflächenbaulast"),
+        words_of("Der jeweilige Eigentümer des Grundstücks Gemarkung Kaarst, Flur 34, Flurstück 2589 verpflichtet"),
+        words_of("sich gegenüber der Stadt Kaarst, die Abstandfläche von jeglicher Bebauung freizuhalten."),
+        words_of("Eintragung: 09.04.2011 - Verpflichtungserklärung: 17.02.2011"),
+    ])
+
+
+def test_a_maps_parcel_number_right_of_the_headers_parcels_is_none_of_them(gazetteer) -> None:
+    """"2608/4" beside the header, wholly right of the parcel's line: a map's label, no continuation of the list,
+    which goes on below its line ("2590" under it is one)."""
+    assert extract(_portal_print([("2608/4", 1571)]), gazetteer).parcels.value == (Parcel("Kaarst", 34, "2589"),)
+    below = extract(_portal_print([("2590", 620)]), gazetteer).parcels
+    assert set(below.value) == {Parcel("Kaarst", 34, "2589"), Parcel("Kaarst", 34, "2590")}
+
+
+def _typed_register(parcel_lines: list[str], restated: str):  # type: ignore[no-untyped-def]
+    """A typed register sheet: a caption "(Gemarkung, Flur, Flurstück)" over the parcels' lines, which name their
+    Gemarkung unlabelled; entry 1's text restating `restated`."""
+    return make_page([
+        words_of("Gemeinde Jüchen Verz.-Nr. 2104"), words_of("Baulastenverzeichnis", 600),
+        words_of("Belastetes Grundstück (Gemarkung, Flur, Flurstück)"),
+        *[words_of(line) for line in parcel_lines],
+        [("Lfd.", 160), ("Inhalt", 600), ("der", 790), ("Baulast", 900), ("Bemerkungen", 1700)],
+        [("1", 160), *words_of("Der jeweilige Eigentümer des Grundstücks Gemarkung", 250)],
+        words_of(f"{restated} verpflichtet sich, die Abstandfläche zu übernehmen.", 250),
+        words_of("Eingetragen am 05.12.1971", 250),
+    ])
+
+
+def test_parcel_lines_naming_their_gemarkung_unlabelled_under_a_caption(gazetteer) -> None:
+    """"Jüchen, Flur 13, Flurstücke 14, 59/23" under "(Gemarkung, Flur, Flurstück)": each line opens with its
+    Gemarkung, the second line's another ("Elsen, Flur 29, Flurstück 234")."""
+    page = _typed_register(["Jüchen, Flur 13, Flurstücke 14, 59/23", "Elsen, Flur 29, Flurstück 234"],
+                           "Jüchen, Flur 13, Flurstück 14")
+    assert set(extract(page, gazetteer).parcels.value) == {
+        Parcel("Jüchen", 13, "14"), Parcel("Jüchen", 13, "59/23"), Parcel("Elsen", 29, "234")}
+
+
+def test_a_flurstueck_of_five_digits_is_doubted(gazetteer) -> None:
+    """"23819" in the header and the entry text alike: more often "2381/9" read without its slash (a cursive hand's
+    slash runs into the digit, in every reading of it) than a Zähler of five digits."""
+    page = _typed_register(["Jüchen, Flur 5, Flurstück 23819"], "Jüchen, Flur 5, Flurstück 23819")
+    parcels = extract(page, gazetteer).parcels
+    assert parcels.value == (Parcel("Jüchen", 5, "23819"),) and parcels.confidence < 0.75
+    four = extract(_typed_register(["Jüchen, Flur 5, Flurstück 2381"], "Jüchen, Flur 5, Flurstück 2381"), gazetteer)
+    assert four.parcels.confidence >= 0.75
+
+
 def _register_extract(*texts: list[tuple[str, int]]):  # type: ignore[no-untyped-def]
     """A register program's extract: the parcels listed in the header, a summary table of the entries
     ("Nr. | Art der Baulast | Eintragungsdatum | Löschungsdatum | Stand"), the entries' texts below it."""
