@@ -58,6 +58,9 @@ _REGISTERS = ("verzeichn", "baulastenverz", "baulastenbuch", "register", "kartei
 _BL_NR = {f"{initials}{number}"
           for initials in ("bl", "bil", "bi", "b1", "bll", "blb", "bib", "blv", "biv", "blk", "bik")
           for number in ("nr", "nummer")}
+# The sheet of the register under its initials: a spreadsheet's "BV-Blatt" (Baulastenverzeichnis), "BLV-Blatt-Nr.";
+# "BV" alone with a number ("BV-Nr.") names a Bauvorhaben.
+_BL_NR |= {f"{initials}blatt{number}" for initials in ("bv", "blv") for number in ("", "nr", "nummer")}
 # A register's name cut short at a dot before its number word: "Verz.-Nr.", "Baul.-Nr.", "Baulastenverz. Nr."
 # (at least four letters of the name: "Bau." or "Reg." name other things too).
 _ABBREVIABLE = ("baulastenverzeichnis", "verzeichnis", "baulastenblatt", "baulastenkartei", "baulastenregister",
@@ -353,7 +356,7 @@ def find_register_labels(rows: list[Row]) -> list[Label]:
             elif not tail and _is_marker(head) and _qualifier(words, index + 1):
                 # "Laufende Nr. des Verzeichnisses: 9.057": the register's own number, not an entry's
                 label = Label(row_index, (words[index],), VERZEICHNIS_SCORE, "", *_type_size(row, words[index]))
-            elif not tail and key(head) in _BL_NR:  # "Bl.-Nr."
+            elif not tail and key(head) in _BL_NR:  # "Bl.-Nr.", "BV-Blatt"
                 label = Label(row_index, (words[index],), VERZEICHNIS_SCORE, "", *_type_size(row, words[index]))
                 if _grundbuch_above(rows, label) and not _grundbuch_sheet_given(rows, label):
                     index += 1  # "Grundbuch von Hoisten" over "Bl.-Nummer 3577": the Grundbuch's sheet

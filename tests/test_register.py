@@ -569,6 +569,7 @@ def test_no_lone_number(lines: list) -> None:
     pytest.param(("BL-Nummer:", "1013", "b"), "1013b", id="bl-nummer"),
     pytest.param(("Verz.-Blatt", "Nr.", "3177"), "3177", id="verzeichnisblatt-cut-short"),
     pytest.param(("Lfd.", "Nr.", "des", "Blattes:", "3.501"), "3501", id="nr-des-blattes"),
+    pytest.param(("BV-Blatt", "2845"), "2845", id="bv-blatt"),  # a spreadsheet's: Baulastenverzeichnis-Blatt
 ])
 def test_the_sheets_number_in_more_wordings(tokens: tuple, expected: str) -> None:
     found = read(page_of(HEADER, line(*tokens)))
@@ -588,6 +589,11 @@ def test_bl_in_a_running_head_after_the_registers_name(tokens: tuple, expected: 
     words += line(*tokens, y=100, x=1300, line_id=1)
     found = read(page_of(words, line("Stadt", "Dormagen", y=300, line_id=2)))
     assert found is not None and found.value == expected
+
+
+def test_bv_with_a_number_word_names_a_bauvorhaben() -> None:
+    """"BV-Blatt" is the register's sheet under its initials; "BV-Nr." is a Bauvorhaben's number."""
+    assert read(page_of(HEADER, line("BV-Nr.", "2845"))) is None
 
 
 def test_bl_alone_is_no_register_label() -> None:
