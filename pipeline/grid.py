@@ -66,6 +66,13 @@ def label_text(words: tuple[Word, ...] | list[Word]) -> str:
 Head = tuple[str, int, int, Word]
 
 
+def _caption(labels: list[Word]) -> bool:
+    """Whether the labels are one caption naming what a single cell holds, in parentheses or joined by commas
+    ("Belastetes Grundstück (Gemarkung, Flur, Flurstück)"): they head no columns of their own."""
+    texts = [w.text for w in labels]
+    return texts[0].startswith("(") or len(texts) > 1 and all(t.endswith(",") for t in texts[:-1])
+
+
 def _heads(row: Row) -> list[Head] | None:
     """(label, left, right, word) of each column a label row heads, or None if the row is no label row.
 
@@ -85,7 +92,7 @@ def _heads(row: Row) -> list[Head] | None:
     found = [i for i, label in enumerate(labels) if label]
     if not {"Gemarkung", "Flurstück"} <= {labels[i] for i in found} or any(
         any(c.isdigit() for c in words[i].text) for i in range(found[0], found[-1] + 1)
-    ):
+    ) or _caption([words[i] for i in found]):
         return None
     heads: list[Head] = []
     for index in found:

@@ -53,7 +53,9 @@ def parcel_column(rows: list[Row], head_row: int, default_gemarkung: str | None 
     # The head's first word ("Belastetes Grundstück"): the column begins after the head word before it.
     before = [w for w in head if w.bbox[2] < word.bbox[0]]
     start = word
-    while before and start.bbox[0] - before[-1].bbox[2] <= _CELL_GAP * rows[head_row].height:
+    # A column's rule read as a mark ("|") is where the column begins.
+    while before and start.bbox[0] - before[-1].bbox[2] <= _CELL_GAP * rows[head_row].height \
+            and any(c.isalnum() for c in before[-1].text):
         start = before.pop()
     left = before[-1].bbox[2] if before else 0
     parts = _parts(rows, head_row, left, after.bbox[0])
@@ -63,9 +65,13 @@ def parcel_column(rows: list[Row], head_row: int, default_gemarkung: str | None 
         return ParcelColumn((), "")  # a poorly read head word: only with the column's parts under it
     widest = _CELL_WIDTH * page_width(rows)
     words: list[Word] = []
+    # The head's own lines have no digit (its second line "(Gemarkung, Flur, Flurstück)"); an entry's row has its
+    # running number, a date or a parcel's number: from the first such row on, the column's lines are its cells.
+    begun = False
     for row in rows[head_row + 1 :]:
         if column_numbers(row):
             continue
+        begun = begun or any(c.isdigit() for w in row.words for c in w.text)
         # A cell's words stand a space or so apart from where the column starts; the next column's
         # text begins after a wider gap (a head centred over its column says little of its width).
         line = sorted((w for w in row.words if w.bbox[0] > left), key=lambda w: w.bbox[0])
@@ -77,7 +83,9 @@ def parcel_column(rows: list[Row], head_row: int, default_gemarkung: str | None 
                     or not any(c.isalnum() for c in other.text):
                 break  # the next column, or the rule before it
             cell.append(other)
-        if any(c.isdigit() for w in cell for c in w.text):  # not the head's own second line "(Flur, Flurstück)"
+        # Lines of numbers; lines of words only once the cells have begun ("Gemarkung" / "Büttgen" / "Flur 7, Flurst.
+        # 1299/15" in pen), not the head's own second line "(Gemarkung, Flur, Flurstück)".
+        if begun or any(c.isdigit() for w in cell for c in w.text):
             if len(cell) > CELL_WORDS or cell[-1].bbox[2] - cell[0].bbox[0] > widest:
                 return ParcelColumn((), "")  # a line of prose, no cell: the head word stands over the entry text
             words += _before_grundbuch(cell)

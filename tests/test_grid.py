@@ -63,6 +63,22 @@ def test_table_rules_and_lists_in_a_cell() -> None:
                                                       Parcel("Kleinenbroich", 8, "288/39")]
 
 
+def test_a_caption_of_the_parts_heads_no_columns(gazetteer) -> None:
+    """"Belastetes Grundstück (Gemarkung, Flur, Flurstück)" names what one cell holds: the words below its labels
+    are no grid's cells (a parcel column's lines, the entry text beside them)."""
+    rows = grid([("Lfd.", 500), ("Belastetes", 816), ("Grundstück", 1088), ("Inhalt", 2174)],
+                [("Nr.", 520), ("(Gemarkung,", 718), ("Flur,", 1078), ("Flurstück)", 1222)],
+                [("1.", 504), ("Gemarkung", 708), *words_of("Der jeweilige Eigentümer", 1550)],
+                [("Büderich", 706), *words_of("Gemarkung Büderich, Flur 27, Flurstück 332", 1554)],
+                [("Flur", 702), ("27,", 872), ("Flurst.", 1004), ("332", 1242), *words_of("verpflichtet sich", 1524)])
+    known = lambda name: gazetteer.match_gemarkung(name) is not None if name else False  # noqa: E731
+    assert grid_parcel_text(rows, known) == ""
+    # The same labels apart, without the caption's commas, head a grid.
+    rows = grid([("Gemarkung", 300), ("Flur", 650), ("Flurstück", 820)], [("Büderich", 300), ("27", 650),
+                                                                         ("332", 820)])
+    assert parse_parcels(grid_parcel_text(rows)) == [Parcel("Büderich", 27, "332")]
+
+
 def test_a_misread_flur_label_still_heads_its_column() -> None:
     rows = grid([("Gemarkung", 200), ("lur", 800), ("Flurstücke", 1100)], [("Kaarst", 200), ("27.", 800),
                                                                           ("1010/39", 1100)])

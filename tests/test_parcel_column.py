@@ -71,3 +71,35 @@ def test_column_numbers(marks: str, numbered: bool) -> None:
     words = make_page([words_of(marks)]).words
     assert column_numbers(Row(words)) is numbered
 
+
+
+def _book_page(rule: bool = False):  # type: ignore[no-untyped-def]
+    """A Baulastenbuch's page: the burdened parcel of each entry written in its column in pen, the Gemarkung's
+    label and name on lines of their own above its Flur and Flurstück, the head's second line a caption; `rule`:
+    the column's rules read as marks ("|") beside the head's words."""
+    bar = [("|", 250)] if rule else []
+    return make_page([
+        words_of("Baulastenbuch Blatt 3038 Gemeinde Kaarst Band I"),
+        [("Lfd.", 100), *bar, ("Belastetes", 330), ("Grundstück", 650), ("Inhalt", 1100), ("der", 1310),
+         ("Baulast", 1430), ("Tag", 1900), ("der", 2020), ("Eintragung", 2140)],
+        [("Nr.", 100), *bar, ("(Gemarkung,", 330), ("Flur,", 680), ("Flurstück)", 850)],
+        [("1.", 100), ("Gemarkung", 300), *words_of("Der jeweilige Eigentümer des", 1000), ("12.5.1954", 1900)],
+        [("Büttgen", 300), *words_of("Grundstücks Gemarkung Büttgen, Flur", 1000)],
+        [("Flur", 300), ("7,", 450), ("Flurst.", 540), *words_of("7, Flurstück 1299/15 verpflichtet sich", 1000)],
+        [("1299/15", 300), *words_of("gegenüber der Stadt Kaarst, die Zufahrt", 1000)],
+        [*words_of("zugunsten des Grundstücks Gemarkung Büttgen,", 1000)],
+        [*words_of("Flur 6, Flurstück 417 zu dulden.", 1000)],
+        [("2.", 100), ("wie", 300), ("lfd.", 420), ("Nr.", 540), ("1", 660),
+         *words_of("Der jeweilige Eigentümer duldet", 1000), ("23.6.1960", 1900)],
+    ])
+
+
+@pytest.mark.parametrize("rule", [False, True], ids=["plain", "rules-read-as-marks"])
+def test_a_columns_lines_of_words_are_its_cells_once_the_entries_begin(gazetteer, rule: bool) -> None:
+    """"Gemarkung" / "Büttgen" on lines of their own are the cell's, though they hold no number; the head's second
+    line "(Gemarkung, Flur, Flurstück)" is not. A rule read as "|" left of the head's words is where the column
+    begins: the running numbers left of it are none of its lines."""
+    page = _book_page(rule)
+    assert parcel_column(rows_of(page), 1).text == "Gemarkung Büttgen Flur 7, Flurst. 1299/15 wie lfd. Nr. 1"
+    found = extract(page, gazetteer).parcels
+    assert found.value == (Parcel("Büttgen", 7, "1299/15"),)
