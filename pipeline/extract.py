@@ -49,6 +49,9 @@ _DATE_COLUMNS = REGISTERED.remark + REGISTERED.column  # head words of a date co
 _PLURALS = ("ungen",)  # "Eintragungen": a heading of the entries, not of one date's column
 _SHARED_HEAD_ROWS = 7  # the head row a parcel grid shares with the entries table, and its value rows
 _KNOWN = 0.8  # a Gemarkung matched to the gazetteer at least this well is one it knows
+# A Flurstück's Zähler has four digits at most but in a very large Flur; five are more often "2381/9" read
+# without its slash (a pen's or a cursive type's slash runs into the digit), in every reading of the same hand.
+_LONGEST_ZAEHLER = 4
 _NO_TABLE = 0.7  # confidence of parcels read where the entries table was not found
 UNCERTAIN_SHEET = 0.7  # confidence of any field read from a page that is only the likeliest sheet
 _KREIS = re.compile(r"\b[\w-]*kreis(?:es)?\s+[\w-]+", re.IGNORECASE)  # "Rhein-Kreis Neuss", "des Kreises Viersen"
@@ -84,12 +87,15 @@ def extract_parcels(page: OcrPage, rows: list[Row], header_end: int, gazetteer: 
     `header_rows`: where the header ends, if not there (no head row above entry 1)."""
     end = header_end if header_rows is None else header_rows
     header = _without_benefiting([row for row in (_without_grundbuch(row) for row in rows[:end]) if row.words])
+    header = _without_strays(header)
     found, cap = _read_parcels(page, rows, header, header_end, gazetteer)
     if found is None:
         return None
     if any(p.flur is None for p in found.value) or _unread_parcel_lines(header) \
             or _gemarkung_rows_unread(header, found.value, gazetteer):
         cap = min(cap, _INCOMPLETE)
+    if any(len(p.flurstueck.split("/")[0]) > _LONGEST_ZAEHLER for p in found.value):
+        cap = min(cap, _DISPUTED)
     return Field(found.name, found.value, min(found.confidence, cap), found.evidence) if cap < 1.0 else found
 
 
@@ -103,6 +109,19 @@ def _without_grundbuch(row: Row) -> Row:
             return Row(tuple(w for w in row.words
                              if not ((w.block, w.par, w.line) == line and w.bbox[0] >= word.bbox[0])))
     return row
+
+
+def _without_strays(header: list[Row]) -> list[Row]:
+    """The header without lines of values only that stand wholly right of the line above: a map's or a plan's
+    parcel numbers printed beside the header ("2608/4" right of "Gmk. Kaarst, Flur 34, Flst. 2589"), no
+    continuation of a list, which goes on below its line."""
+    kept: list[Row] = []
+    for row in header:
+        values_only = not any(sum(c.isalpha() for c in w.text) >= 3 for w in row.words)
+        if kept and values_only and row.bbox[0] > kept[-1].bbox[2]:
+            continue
+        kept.append(row)
+    return kept
 
 
 def _without_benefiting(header: list[Row]) -> list[Row]:
@@ -161,6 +180,19 @@ def _gemarkung_rows_unread(header: list[Row], parcels: tuple[Parcel, ...], gazet
 _FRACTION = re.compile(r"\d+/\d+$")  # a Flurstück's Zähler and Nenner ("589/39"), never another number
 
 
+def _gemarkung_named(line: str, gazetteer: Gazetteer) -> str:
+    """A header line that opens with a Gemarkung's name before its Flur, unlabelled ("Jüchen, Flur 13, Flurstücke 14,
+    59/23" under a caption "(Gemarkung, Flur, Flurstück)"), with the label the parcels' reader needs."""
+    parts = line.split(maxsplit=2)
+    for size in (1, 2):  # "Ossum-Bösinghoven, Flur 17", "Neuss Holzheim, Flur 2"?
+        if len(parts) <= size or parcel_label(parts[size]) != "Flur":
+            continue
+        match = gazetteer.match_gemarkung(" ".join(parts[:size]).strip(",;:"))
+        if match is not None and match.score >= _KNOWN:
+            return f"Gemarkung {line}"
+    return line
+
+
 def _names_gemarkung(word: Word, names: set[str], gazetteer: Gazetteer) -> bool:
     """Whether the word names one of the Gemarkungen (as the gazetteer matches it)."""
     match = gazetteer.match_gemarkung(word.text.strip(",.:;"))
@@ -179,7 +211,7 @@ def _read_parcels(page: OcrPage, rows: list[Row], header: list[Row], header_end:
     it does not.
     """
     words = [w for row in header for w in row.words]
-    text = "\n".join(label_text(row.words) for row in header)
+    text = "\n".join(_gemarkung_named(label_text(row.words), gazetteer) for row in header)
     gemarkung_anchor = next(iter(find_labels(header, "Gemarkung", 0.8)), None)
     default = _gemarkung_value(header, gemarkung_anchor, gazetteer) if gemarkung_anchor else None
     # A grid whose labels head columns is read by column; other headers as running text.
