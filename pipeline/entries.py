@@ -279,10 +279,13 @@ def continues_head(table: list[Row]) -> bool:
     if len(table) < 2 or not table[1].words:
         return False
     head, below = table[0], table[1]
+    reach = _CAPTION_REACH * head.height  # a caption under a centred head runs wider than it ("(Gemarkung, Flur, ...)")
     return below.bbox[1] - head.bbox[3] < head.height \
         and not any(c.isdigit() for w in below.words for c in w.text) \
-        and all(head.bbox[0] - head.height <= w.bbox[0] and w.bbox[2] <= head.bbox[2] + head.height
-                for w in below.words)
+        and all(head.bbox[0] - reach <= w.bbox[0] and w.bbox[2] <= head.bbox[2] + reach for w in below.words)
+
+
+_CAPTION_REACH = 3  # head heights a word of the head's second line may stand beyond the first line's span
 
 
 def _longer_or_of(words: tuple[Word, ...], anchor: Anchor, labels: tuple[str, ...], slack: int) -> bool:

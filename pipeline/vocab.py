@@ -42,8 +42,9 @@ class LabelSet:
 
 REGISTERED = LabelSet(
     remark=("Eingetragen", "Eingetr.", "Eintragungsdatum"),
+    # A stamp's "Eintragung vollzogen" (over "am 05. DEZ. 1971"): the registration done.
     dated=("Eintragungstag", "Tag der Eintragung", "Datum der Eintragung", "Eintragung vom", "Eintragung am",
-           "Eintrag am", "Eintrag vom"),
+           "Eintrag am", "Eintrag vom", "Eintragung vollzogen"),
     # A column headed "Eintragung" or "Datum" holds the entries' dates; in the prose these
     # words name other things ("mit der Eintragung", "Datum der Erklärung").
     column=("Eintragung", "Datum", "Eintr.-Datum", "Eingetr.-Datum", "Eintr.-Tag"),

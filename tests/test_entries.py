@@ -377,6 +377,45 @@ def test_entry_blocks_with_date_boxes_and_a_stamp_in_the_registration_box(gazett
     assert extraction.date.value == dt.date(2016, 10, 23) and extraction.date.confidence < 0.85  # repaired
 
 
+def test_a_heads_second_line_may_run_wider_than_its_first() -> None:
+    """A book's head without "Lfd. Nr.": "Belastetes Grundstück | Inhalt der Baulast | Tag der | Löschung" over
+    "(Gemarkung, Flur, Flurstück) | Eintragung", the caption wider than the centred words above it. It is the
+    head's second line all the same: its "Eintragung" under "Tag der" heads the date column."""
+    from pipeline.entries import continues_head
+
+    rows = rows_of(make_page([
+        [("Belastetes", 300), ("Grundstück", 630), ("Inhalt", 1100), ("der", 1300), ("Baulast", 1420),
+         ("Tag", 1900), ("der", 2020), ("Löschung", 2300)],
+        [("(Gemarkung,", 200), ("Flur,", 560), ("Flurstück)", 730), ("Eintragung", 1850)],
+        [("Gemarkung", 200), *words_of("Die Eigentümer der Grundstücke", 1000), ("23.1.1982", 1850)],
+    ]))
+    assert continues_head(rows)
+    assert not continues_head([rows[0], rows[2]])  # an entry's row, with its date
+
+
+def test_a_stamp_eintragung_vollzogen_labels_the_date_below_it(gazetteer) -> None:
+    """A typed register sheet whose entries are closed by a stamp "Eintragung vollzogen" over "Am 05. DEZ. 1971"
+    and the office's name: the registration done, its date the Eintragungsdatum (the declaration's date in the
+    entry's first line is another's)."""
+    page = make_page([
+        words_of("Gemeinde Jüchen Verz.-Nr."), words_of("Der Gemeindedirektor"), words_of("Bauaufsicht 2104"),
+        words_of("Baulastenverzeichnis", 600),
+        words_of("Belastetes Grundstück (Gemarkung, Flur, Flurstück)"),
+        words_of("Gemarkung Jüchen, Flur 13, Flurstück 14"),
+        [("Lfd.", 160), ("Inhalt", 600), ("der", 790), ("Baulast", 900), ("Bemerkungen", 1700)],
+        [("Nr.", 160)],
+        [("1", 160), *words_of("Verpflichtungserklärung vom 22.10.1971:", 250), *words_of("Lageplan Bl. 12", 1700)],
+        words_of("Der jeweilige Eigentümer des Grundstücks Gemarkung", 250),
+        words_of("Jüchen, Flur 13, Flurstück 14 verpflichtet sich, die Abstandfläche zu übernehmen.", 250),
+        words_of("Eintragung vollzogen", 950),
+        [("Am", 720), ("05.", 800), ("DEZ.", 900), ("1971", 1040)],
+        words_of("Gemeinde Jüchen", 990),
+    ])
+    extraction = extract(page, gazetteer)
+    assert extraction.date.value == dt.date(1971, 12, 5) and extraction.date.confidence >= 0.85
+    assert extraction.entries[0].registered_on == dt.date(1971, 12, 5)
+
+
 def test_eintragung_right_before_its_date_labels_it(gazetteer) -> None:
     """A printout's entry line "EINTRAGUNG: 15.06.1992 ERKL. VOM: 30.05.1992 LOESCHUNG: --.--.----":
     "Eintragung" names the date it stands right before; "Inhalt der Eintragung" names none."""
