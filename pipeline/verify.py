@@ -19,51 +19,13 @@ DISAGREEMENT_CONFIDENCE = 0.4
 
 
 def value_crop(image: Image.Image, evidence: Evidence) -> Image.Image:
-    """The evidence box (label and value) cut from the page with a margin, enlarged; where the box spans lines (the
-    value below its label, a stamp's date under its words), its last line only: read as one line, two lines are
-    neither."""
-    left, _, right, bottom = evidence.bbox
-    top = _last_line_top(image, evidence.bbox)
+    """The evidence box (label and value) cut from the page with a margin, enlarged."""
+    left, top, right, bottom = evidence.bbox
     margin = bottom - top
     box = (max(0, left - margin), max(0, top - margin // 2),
            min(image.width, right + margin), min(image.height, bottom + margin // 2))
     crop = image.crop(box)
     return crop.resize((crop.width * SCALE, crop.height * SCALE), Image.LANCZOS)
-
-
-_INK_SHARE = 0.01  # of the box's width: a pixel row with this much ink holds a line's glyphs
-_LINE_SHARE = 0.4  # of the tallest band's height: a lower band is a rule, a speck or an umlaut's dots
-
-
-def _last_line_top(image: Image.Image, bbox: tuple[int, int, int, int]) -> int:
-    """Where the box's last line of text begins: its top where it holds one line. Lines are the bands of pixel rows
-    that hold ink, apart from each other by rows that hold none."""
-    left, top, right, bottom = bbox
-    if right - left < 2 or bottom - top < 2:
-        return top
-    gray = image.crop(bbox).convert("L")
-    histogram = gray.histogram()
-    total = sum(histogram)
-    cumulative, low, high = 0, 0, 255
-    for value, count in enumerate(histogram):  # the 5th and 95th percentiles: ink and paper, however grey
-        cumulative += count
-        if cumulative <= 0.05 * total:
-            low = value
-        if cumulative < 0.95 * total:
-            high = value + 1
-    threshold = (low + high) // 2
-    width, height = gray.size
-    pixels = gray.load()
-    ink = [sum(pixels[x, y] < threshold for x in range(width)) >= max(1, _INK_SHARE * width) for y in range(height)]
-    bands: list[tuple[int, int]] = []
-    for y, inked in enumerate(ink):
-        if inked and bands and bands[-1][1] == y:
-            bands[-1] = (bands[-1][0], y + 1)
-        elif inked:
-            bands.append((y, y + 1))
-    tallest = max((end - start for start, end in bands), default=0)
-    lines = [band for band in bands if band[1] - band[0] >= _LINE_SHARE * tallest]
-    return top + lines[-1][0] if len(lines) >= 2 else top
 
 
 def _digits(text: str) -> str:

@@ -96,26 +96,6 @@ def test_second_reading_distrusts_a_disputed_register_number() -> None:
     assert verify_register_number(field, image, TesseractEngine()).confidence <= 0.4  # and disputes the 8
 
 
-def test_second_reading_of_a_value_below_its_label_reads_the_value_line() -> None:
-    """A number in a box under its label ("Lfd. Nr. im Baulastenverzeichnis" over "990 b"): the evidence spans both
-    lines, and both read as one line are neither ("Lfd. Nr. im _ 500b" disputed the 990). The second reading is of
-    the value's line, and real Tesseract agrees with the first."""
-    from baulast.model import Evidence, Field
-    from pipeline.verify import value_crop, verify_register_number
-
-    image = page_with_text(["Lfd. Nr. im Baulastenverzeichnis", "990 b"])
-    evidence = Evidence(1, (200, 205, 1000, 340), "Nr. 990 b")
-    crop = value_crop(image, evidence)
-    assert crop.height < 2 * 90 * 2  # one line with its margin (enlarged twice), not both
-    line = TesseractEngine().read_line(crop)
-    assert "990" in line and "verzeichnis" not in line.lower()
-    field = Field("register_number", "990b", 0.8, evidence)
-    assert verify_register_number(field, image, TesseractEngine()) == field
-    # A box of one line is read whole.
-    one = Evidence(1, (200, 205, 900, 250), "Baulastenblatt Nr. 4711")
-    assert value_crop(page_with_text(LINES), one).height == (250 - 205 + 2 * ((250 - 205) // 2)) * 2
-
-
 @pytest.mark.parametrize("second, disputed", [
     ("Eingetragen am 19.07.1981", True),  # another date a register can carry: a person decides
     ("Eingetragen am 19.07.1987", False),
