@@ -1,6 +1,6 @@
 """Dates as they appear on Baulast sheets and stamps, read from noisy OCR text.
 
-Handles "12.03.1987", "12.3.87", "12. März 1987", "12. MRZ. 1987", "1987-03-12",
+Handles "12.03.1987", "12.3.87", "12. März 1987", "12. MRZ. 1987", "12. III. 1987", "1987-03-12",
 "12/03/1987" and digits misread as letters ("l2.O3.1987").
 """
 
@@ -38,11 +38,16 @@ _D = DIGIT_CLASS
 _YEAR = rf"(?:{_D}{{4}}|{_D}{{2}})"
 _GAP = r"[ \t]{0,2}"  # stray spaces around dots, never across lines
 _LETTER = r"(?:[^\W\d_]|[\u0300-\u036f])"  # also combining marks of a decomposed "ä"
+# A month in Roman numerals, as older offices wrote it ("14. II. 1983", "3.VII.61"); longest first.
+ROMAN_MONTHS = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10, "XI": 11,
+                "XII": 12}
+_ROMAN = "(?:" + "|".join(sorted(ROMAN_MONTHS, key=len, reverse=True)) + ")"
 _DATE = re.compile(
     rf"""
     (?<![0-9|]) (?<![^\W\d_])
     (?:
         (?P<iso_year>{_D}{{4}}) - (?P<iso_month>{_D}{{1,2}}) - (?P<iso_day>{_D}{{1,2}})
+      | (?P<roman_day>{_D}{{1,2}}) {_GAP}\.{_GAP} (?P<roman_month>{_ROMAN}) {_GAP}\.{_GAP} (?P<roman_year>{_YEAR})
       | (?P<dot_day>{_D}{{1,2}}) {_GAP}\.{_GAP} (?P<dot_month>{_D}{{1,2}}) {_GAP}\.{_GAP}
         (?P<dot_year>{_YEAR})
       | (?P<sep_day>{_D}{{1,2}}) (?P<sep>[/-]) (?P<sep_month>{_D}{{1,2}}) (?P=sep)
@@ -226,7 +231,7 @@ def expand_two_digit_year(year: int) -> int:
 
 
 def _date_from_match(match: re.Match[str]) -> dt.date | None:
-    for form in ("iso", "dot", "sep", "name"):
+    for form in ("iso", "roman", "dot", "sep", "name"):
         if match.group(f"{form}_day") is not None:
             break
     day = digits_to_int(match.group(f"{form}_day"))
@@ -234,6 +239,8 @@ def _date_from_match(match: re.Match[str]) -> dt.date | None:
     year = digits_to_int(year_text)
     if form == "name":
         month = MONTHS.get(fold(match.group("name_month")))
+    elif form == "roman":
+        month = ROMAN_MONTHS[match.group("roman_month")]
     else:
         month = digits_to_int(match.group(f"{form}_month"))
     if day is None or month is None or year is None:
