@@ -26,7 +26,9 @@ SHEET_MARKS = (
     (1.0, ("geloscht", "loschung", "veranderung")),
     (1.0, ("gemarkung", "gemkg", "gmkg")),
     (0.5, ("flur",)),
-    (1.0, ("belastet", "betroffen")),  # "Belastetes Grundstück", "Betroffene Flurstücke": the sheet's header
+    # "Belastetes Grundstück", "Betroffene Flurstücke": the sheet's header ("betroffene" with its noun: a letter's
+    # "betreffend" is one letter off).
+    (1.0, ("belastet", "betroffenefl", "betroffenegr", "betroffeneparz")),
     (1.0, ("jeweiligeeigentum", "jeweiligeneigentum")),  # the Baulast's formula: "Der jeweilige Eigentümer"
     (-4.0, ("geehrte",)),
     (-3.0, ("freundlichen",)),
@@ -39,11 +41,12 @@ SHEET_MARKS = (
     (-3.0, ("massstab", "m1500", "m11000", "m1250", "m1200", "m12000")),
 )
 _SCALE = SHEET_MARKS[-1][1]
-# A plan's text is labels: street names, parcel numbers, a title block. A sheet printed with a map of its
-# parcels (a register portal's print) has sentences beside it: the entries' text. A line of this many
-# words of three letters or more is a sentence; a page with this many sentences is no plan.
+# A plan's text is labels: street names, parcel numbers, a title block, a legend, a surveyor's certificate of a
+# sentence or two. A sheet printed with a map of its parcels (a register portal's print) has the entries' text
+# beside it, and the map's scale on a line of its own. A line of this many words of three letters or more is a
+# sentence; a scale within one ("der Lageplan im Maßstab 1:500") cites a plan, and counts as the plan's.
 _SENTENCE_WORDS = 6
-_SENTENCES = 2
+_SENTENCES = 3
 # The marks that only a letter or a declaration carries; a sheet may well have a column for the
 # clerk's signature, a certified copy's stamp or a reference to the Lageplan.
 LETTER_MARKS = ("geehrte", "freundlichen", "grussen", "verpflichtungserklarung")
@@ -67,17 +70,20 @@ def sheet_score(page: OcrPage) -> float:
     cited = any(t.startswith(_DECLARATION) for t in tokens) and _only_cited(page)
     return sum(CITED_WEIGHT if cited and stems == (_DECLARATION,) else weight
                for weight, stems in SHEET_MARKS if _marked(tokens, stems, fuzzy=weight > 0)
-               and not (stems == _SCALE and _sentences(page) >= _SENTENCES))
+               and not (stems == _SCALE and _beside_sentences(page)))
 
 
-def _sentences(page: OcrPage) -> int:
-    """How many of the page's lines (as Tesseract read them) are sentences: `_SENTENCE_WORDS` words or more."""
-    lines: dict[tuple[int, int, int], int] = {}
+def _beside_sentences(page: OcrPage) -> bool:
+    """Whether the page has `_SENTENCES` lines of sentences (as Tesseract read its lines) and its map's scale
+    stands on none of them."""
+    lines: dict[tuple[int, int, int], list[str]] = {}
     for word in page.words:
-        text = word.text.strip(".,;:()")
-        if len(text) >= 3 and text.isalpha():
-            lines[(word.block, word.par, word.line)] = lines.get((word.block, word.par, word.line), 0) + 1
-    return sum(count >= _SENTENCE_WORDS for count in lines.values())
+        lines.setdefault((word.block, word.par, word.line), []).append(key(word.text))
+    sentences = [words for words in lines.values()
+                 if sum(len(w) >= 3 and w.isalpha() for w in words) >= _SENTENCE_WORDS]
+    scaled = [words for words in sentences if _marked(frozenset(w + n for w, n in zip(words, words[1:] + [""])),
+                                                       _SCALE, fuzzy=False)]
+    return len(sentences) >= _SENTENCES and not scaled
 
 
 _DECLARATION = "verpflichtungserklarung"

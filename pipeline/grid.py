@@ -167,7 +167,8 @@ def _ends_grid(row: Row, heads: list[Head]) -> bool:
     return any(key(w.text).startswith(_GRID_END) and (w.bbox[0] + w.bbox[2]) // 2 < right for w in row.words[:3])
 
 
-BENEFITING = ("begunstigt", "herrschend")  # "Begünstigte Flurstücke", "herrschendes Grundstück"
+# "Begünstigte Flurstücke", "herrschendes Grundstück", "zugunsten des Grundstücks"
+BENEFITING = ("begunstigt", "herrschend", "zugunsten")
 _HEADING_WORDS = 4  # words of a grid's heading, at most ("3 Begünstigte Flurstücke"); more make a sentence
 
 

@@ -668,6 +668,16 @@ def test_parcel_lines_naming_their_gemarkung_unlabelled_under_a_caption(gazettee
         Parcel("Jüchen", 13, "14"), Parcel("Jüchen", 13, "59/23"), Parcel("Elsen", 29, "234")}
 
 
+def test_a_gemarkung_label_wrapped_before_its_name_is_read_once(gazetteer) -> None:
+    """"Belastet ist das Grundstück in Rommerskirchen, Gemarkung" / "Rommerskirchen, Flur 10, Flurstücke 1131/38 und
+    234/18": the name on the next line is the label's, which needs no second one."""
+    page = _typed_register(["Belastet ist das Grundstück in Rommerskirchen, Gemarkung",
+                            "Rommerskirchen, Flur 10, Flurstücke 1131/38 und 234/18"],
+                           "Rommerskirchen, Flur 10, Flurstück 1131/38")
+    assert set(extract(page, gazetteer).parcels.value) == {Parcel("Rommerskirchen", 10, "1131/38"),
+                                                           Parcel("Rommerskirchen", 10, "234/18")}
+
+
 def test_a_flurstueck_of_five_digits_is_doubted(gazetteer) -> None:
     """"23819" in the header and the entry text alike: more often "2381/9" read without its slash (a cursive hand's
     slash runs into the digit, in every reading of it) than a Zähler of five digits."""
