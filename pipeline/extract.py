@@ -187,8 +187,9 @@ def _gemarkung_named(line: str, gazetteer: Gazetteer) -> str:
     looks), never the line above's carried on."""
     parts = line.split()
     for size in (1, 2):  # "Ossum-Bösinghoven, Flur 17", "Neuss Holzheim, Flur 2"
-        if len(parts) <= size or parcel_label(parts[size]) != "Flur" or any(parcel_label(p) for p in parts[:size]):
-            continue  # "Gemarkung, Flur, Flurstück": a caption of labels, no name
+        if len(parts) <= size or parcel_label(parts[size]) != "Flur" \
+                or any(parcel_label(p) or key(p).startswith(_GEMARKUNG_SHORT) for p in parts[:size]):
+            continue  # "Gemarkung, Flur, Flurstück": a caption of labels; "Gem. Evinghoven Flur 5": labelled
         name = " ".join(parts[:size])
         match = gazetteer.match_gemarkung(name.strip(",;:"))
         if match is not None and match.score >= _KNOWN or _NAMED.fullmatch(name):
@@ -201,6 +202,9 @@ def _ends_labelling(line: str) -> bool:
     in Kaarst, Gemarkung" / "Kaarst, Flur 10, ...")."""
     words = line.split()
     return bool(words) and parcel_label(words[-1]) == "Gemarkung"
+
+
+_GEMARKUNG_SHORT = ("gem", "gmk")  # "Gem.", "Gmk.", "Gemkg.": the Gemarkung's label cut short
 
 
 # A name before its Flur, set off by a comma ("Eisen, Flur 29"): capitalised letters, a hyphen between parts.

@@ -678,6 +678,14 @@ def test_a_gemarkung_label_wrapped_before_its_name_is_read_once(gazetteer) -> No
                                                            Parcel("Rommerskirchen", 10, "234/18")}
 
 
+def test_a_gemarkung_labelled_short_needs_no_second_label(gazetteer) -> None:
+    """"Gem. Evinghoven Flur 5 Flst. 127/9": the line's Gemarkung is labelled, cut short."""
+    page = _typed_register(["Katasterbezeichnung: Gem. Evinghoven Flur 4 Flst. 447",
+                            "Gem. Evinghoven Flur 5 Flst. 127/9"], "Evinghoven, Flur 4, Flurstück 447")
+    assert set(extract(page, gazetteer).parcels.value) == {Parcel("Evinghoven", 4, "447"),
+                                                           Parcel("Evinghoven", 5, "127/9")}
+
+
 def test_a_flurstueck_of_five_digits_is_doubted(gazetteer) -> None:
     """"23819" in the header and the entry text alike: more often "2381/9" read without its slash (a cursive hand's
     slash runs into the digit, in every reading of it) than a Zähler of five digits."""
