@@ -31,6 +31,8 @@ from .sheets_sixth import spec_draws as heldout6_spec_draws
 from .sheets_sixth import spread as heldout6_spread
 from .sheets_tenth import spec_draws as heldout10_spec_draws
 from .sheets_tenth import spread as heldout10_spread
+from .sheets_thirteenth import spec_draws as heldout13_spec_draws
+from .sheets_thirteenth import spread as heldout13_spread
 from .sheets_twelfth import spec_draws as heldout12_spec_draws
 from .sheets_twelfth import spread as heldout12_spread
 
@@ -110,6 +112,8 @@ def build(spec: Spec, outdir: Path, split: str, seed: int) -> Path:
         a = heldout11_spread(a, spec.content)
     if tpl.split == "heldout12":  # heldout12's own spread (sheets_twelfth.spread, which draws nothing)
         a = heldout12_spread(a, spec.content)
+    if tpl.split == "heldout13":  # heldout13's own spread (sheets_thirteenth.spread, which draws nothing)
+        a = heldout13_spread(a, spec.content)
     images, distractors = [], set()
     for i, kind in enumerate(spec.pages):
         img, d = render_page(kind, a, spec, rng)
@@ -138,7 +142,7 @@ def build(spec: Spec, outdir: Path, split: str, seed: int) -> Path:
 
 
 def random_spec(rng: random.Random, split: str, index: int) -> Spec:
-    """A random file for the tuning/heldout/heldout2/.../heldout12/dev/dev2/.../dev8 corpora
+    """A random file for the tuning/heldout/heldout2/.../heldout13/dev/dev2/.../dev8 corpora
     (the split-bound ones use only their own templates). Only dev, dev2 and heldout5 files may have a continuation page
     of the sheet (drawn after everything the other splits draw, so their files do not change)."""
     tpl = rng.choice(templates_for(split))
@@ -187,6 +191,8 @@ def random_spec(rng: random.Random, split: str, index: int) -> Spec:
         kinds, opts = heldout11_spec_draws(rng, kinds, opts, fmt)
     if tpl.split == "heldout12":  # heldout12's own draws (sheets_twelfth.spec_draws)
         kinds, opts = heldout12_spec_draws(rng, kinds, opts, fmt)
+    if tpl.split == "heldout13":  # heldout13's own draws (sheets_thirteenth.spec_draws)
+        kinds, opts = heldout13_spec_draws(rng, kinds, opts, fmt)
     turns = {}
     if rng.random() < 0.1:
         turns[rng.randrange(len(kinds))] = rng.choice((90, 180, 270))

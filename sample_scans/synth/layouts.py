@@ -189,6 +189,9 @@ SPLITS += ("heldout11",)
 # heldout12: a twelfth held-out split, whose templates, wordings and renderers live in sheets_twelfth.py only (which
 # adds them to TEMPLATES in the same way)
 SPLITS += ("heldout12",)
+# heldout13: a thirteenth held-out split, whose templates, wordings and renderers live in sheets_thirteenth.py only
+# (which adds them to TEMPLATES in the same way)
+SPLITS += ("heldout13",)
 # the heldout4 templates live in their own module, which adds them to TEMPLATES (and its wordings to LABELS)
 from . import (
     sheets_dev2,  # noqa: E402,F401
@@ -206,5 +209,6 @@ from . import (
     sheets_seventh,  # noqa: E402, F401
     sheets_sixth,  # noqa: E402, F401
     sheets_tenth,  # noqa: E402, F401
+    sheets_thirteenth,  # noqa: E402, F401
     sheets_twelfth,  # noqa: E402, F401
 )

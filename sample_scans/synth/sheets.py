@@ -31,6 +31,7 @@ from .sheets_seventh import SEVENTH_RENDERERS
 from .sheets_sixth import SIXTH_RENDERERS
 from .sheets_tenth import TENTH_RENDERERS
 from .sheets_third import THIRD_RENDERERS
+from .sheets_thirteenth import THIRTEENTH_RENDERERS
 from .sheets_twelfth import TWELFTH_RENDERERS
 
 
@@ -305,6 +306,7 @@ RENDERERS.update(NINTH_RENDERERS)
 RENDERERS.update(TENTH_RENDERERS)
 RENDERERS.update(ELEVENTH_RENDERERS)
 RENDERERS.update(TWELFTH_RENDERERS)
+RENDERERS.update(THIRTEENTH_RENDERERS)
 
 
 def render_sheet(a: Akte, tpl: Template, dpi: int, rng: random.Random, page_no: int,
