@@ -11,6 +11,8 @@ from pipeline.register import extract_register_number
 # declaration or a letter may mention "Baulast" too, but rarely carries the table labels; and
 # letters and declarations have words of their own (salutation, closing, signature line)
 # that count against. Each mark counts once, however many of its wordings a page has.
+# A Lageplan's scale ("M 1:500", "Maßstab 1:1000"), as its words read joined.
+_SCALE = ("massstab", "m1500", "m11000", "m1250", "m1200", "m12000")
 SHEET_MARKS = (
     # The sheet's title; a card of the Baulastenkartei is a sheet too ("Baulastenbl.-Nr." counts).
     # A spreadsheet's "BV-Blatt": the Baulastenverzeichnis' sheet under its initials.
@@ -36,11 +38,9 @@ SHEET_MARKS = (
     (-4.0, ("verpflichtungserklarung",)),
     (-2.0, ("unterschrift",)),
     (-1.0, ("beglaubigt",)),
-    # A Lageplan's scale ("M 1:500", "Maßstab 1:1000"): a plan names the sheet, its parcel and its date too. Only
-    # on a page of labels, though (see `_SCALE`).
-    (-3.0, ("massstab", "m1500", "m11000", "m1250", "m1200", "m12000")),
+    # A Lageplan's scale: a plan names the sheet, its parcel and its date too. Only on a page of labels, though.
+    (-3.0, _SCALE),
 )
-_SCALE = SHEET_MARKS[-1][1]
 # A plan's text is labels: street names, parcel numbers, a title block, a legend, a surveyor's certificate of a
 # sentence or two. A sheet printed with a map of its parcels (a register portal's print) has the entries' text
 # beside it, and the map's scale on a line of its own. A line of this many words of three letters or more is a
@@ -76,14 +76,10 @@ def sheet_score(page: OcrPage) -> float:
 def _beside_sentences(page: OcrPage) -> bool:
     """Whether the page has `_SENTENCES` lines of sentences (as Tesseract read its lines) and its map's scale
     stands on none of them."""
-    lines: dict[tuple[int, int, int], list[str]] = {}
-    for word in page.words:
-        lines.setdefault((word.block, word.par, word.line), []).append(key(word.text))
-    sentences = [words for words in lines.values()
+    sentences = [words for words in _folded_lines(page)
                  if sum(len(w) >= 3 and w.isalpha() for w in words) >= _SENTENCE_WORDS]
-    scaled = [words for words in sentences if _marked(frozenset(w + n for w, n in zip(words, words[1:] + [""])),
-                                                       _SCALE, fuzzy=False)]
-    return len(sentences) >= _SENTENCES and not scaled
+    joined = (frozenset(words + [a + b for a, b in zip(words, words[1:])]) for words in sentences)  # "M" "1:500"
+    return len(sentences) >= _SENTENCES and not any(_marked(tokens, _SCALE, fuzzy=False) for tokens in joined)
 
 
 _DECLARATION = "verpflichtungserklarung"
@@ -116,13 +112,8 @@ def page_tokens(page: OcrPage) -> frozenset[str]:
     each word, two and three neighbouring words of a line joined count, and so does a run of
     four or more single letters.
     """
-    lines: dict[tuple[int, int, int], list[str]] = {}
-    for word in page.words:
-        folded = key(word.text)
-        if folded:
-            lines.setdefault((word.block, word.par, word.line), []).append(folded)
     tokens: set[str] = set()
-    for words in lines.values():
+    for words in _folded_lines(page):
         tokens.update(words)
         tokens.update(a + b for a, b in zip(words, words[1:]))
         tokens.update(a + b + c for a, b, c in zip(words, words[1:], words[2:]))
@@ -135,6 +126,15 @@ def page_tokens(page: OcrPage) -> frozenset[str]:
                 tokens.update(("".join(letters), "".join(letters) + word))
             letters = []
     return frozenset(tokens)
+
+
+def _folded_lines(page: OcrPage) -> list[list[str]]:
+    """The page's lines as Tesseract read them, each its words folded (`key`), those that fold to nothing left out."""
+    lines: dict[tuple[int, int, int], list[str]] = {}
+    for word in page.words:
+        if folded := key(word.text):
+            lines.setdefault((word.block, word.par, word.line), []).append(folded)
+    return list(lines.values())
 
 
 def _marked(tokens: frozenset[str], stems: tuple[str, ...], fuzzy: bool) -> bool:

@@ -94,7 +94,7 @@ def _remarks(table: list[Row], vocabulary: LabelSet, head_read: bool, second_lin
         # Only a head that names the registration itself ("Eingetr.") widens its column: a Vermerke column
         # ("Eintragungs- und Löschungsvermerke") holds stamps of other acts too.
         widen = vocabulary is REGISTERED and id(anchor) in strong
-        heading = anchor.row == 0 and not (not head_read and introduction(table[0], anchor)) or anchor in second
+        heading = anchor.row == 0 and (head_read or not introduction(table[0], anchor)) or anchor in second
         if heading and (column := _column_head(table, anchor, widen)):
             for remark in column:
                 # The cell alone is the evidence: a box from the column's head down to the date

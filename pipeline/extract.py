@@ -180,11 +180,20 @@ def _gemarkung_rows_unread(header: list[Row], parcels: tuple[Parcel, ...], gazet
 _FRACTION = re.compile(r"\d+/\d+$")  # a Flurstück's Zähler and Nenner ("589/39"), never another number
 
 
-def _gemarkung_named(line: str, gazetteer: Gazetteer) -> str:
+_GEMARKUNG_SHORT = ("gem", "gmk")  # "Gem.", "Gmk.", "Gemkg.": the Gemarkung's label cut short
+# A name before its Flur, set off by a comma ("Eisen, Flur 29"): capitalised letters, a hyphen between parts.
+_NAMED = re.compile(r"[A-ZÄÖÜ][a-zäöüß]{2,}(?:-[A-ZÄÖÜ][a-zäöüß]+)?,")
+
+
+def _gemarkung_named(line: str, previous: str, gazetteer: Gazetteer) -> str:
     """A header line that opens with a Gemarkung's name before its Flur, unlabelled ("Jüchen, Flur 13, Flurstücke 14,
     59/23" under a caption "(Gemarkung, Flur, Flurstück)"), with the label the parcels' reader needs. A name the
     gazetteer does not know there ("Eisen," misread) is labelled too: it is the line's Gemarkung, unknown (a person
-    looks), never the line above's carried on."""
+    looks), never the line above's carried on. Where the `previous` line ends with the label, its name wrapped
+    ("Belastet ist das Grundstück in Kaarst, Gemarkung" / "Kaarst, Flur 10, ..."), the line needs none."""
+    ending = previous.split()[-1:]
+    if ending and parcel_label(ending[0]) == "Gemarkung":
+        return line
     parts = line.split()
     for size in (1, 2):  # "Ossum-Bösinghoven, Flur 17", "Neuss Holzheim, Flur 2"
         if len(parts) <= size or parcel_label(parts[size]) != "Flur" \
@@ -195,20 +204,6 @@ def _gemarkung_named(line: str, gazetteer: Gazetteer) -> str:
         if match is not None and match.score >= _KNOWN or _NAMED.fullmatch(name):
             return f"Gemarkung {line}"
     return line
-
-
-def _ends_labelling(line: str) -> bool:
-    """Whether a line ends with the Gemarkung's label, its name wrapped to the next line ("Belastet ist das Grundstück
-    in Kaarst, Gemarkung" / "Kaarst, Flur 10, ...")."""
-    words = line.split()
-    return bool(words) and parcel_label(words[-1]) == "Gemarkung"
-
-
-_GEMARKUNG_SHORT = ("gem", "gmk")  # "Gem.", "Gmk.", "Gemkg.": the Gemarkung's label cut short
-
-
-# A name before its Flur, set off by a comma ("Eisen, Flur 29"): capitalised letters, a hyphen between parts.
-_NAMED = re.compile(r"[A-ZÄÖÜ][a-zäöüß]{2,}(?:-[A-ZÄÖÜ][a-zäöüß]+)?,")
 
 
 def _names_gemarkung(word: Word, names: set[str], gazetteer: Gazetteer) -> bool:
@@ -230,8 +225,7 @@ def _read_parcels(page: OcrPage, rows: list[Row], header: list[Row], header_end:
     """
     words = [w for row in header for w in row.words]
     lines = [label_text(row.words) for row in header]
-    text = "\n".join(line if index and _ends_labelling(lines[index - 1]) else _gemarkung_named(line, gazetteer)
-                     for index, line in enumerate(lines))
+    text = "\n".join(_gemarkung_named(line, previous, gazetteer) for previous, line in zip(["", *lines], lines))
     gemarkung_anchor = next(iter(find_labels(header, "Gemarkung", 0.8)), None)
     default = _gemarkung_value(header, gemarkung_anchor, gazetteer) if gemarkung_anchor else None
     # A grid whose labels head columns is read by column; other headers as running text.
