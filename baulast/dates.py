@@ -1,7 +1,8 @@
 """Dates as they appear on Baulast sheets and stamps, read from noisy OCR text.
 
 Handles "12.03.1987", "12.3.87", "12. März 1987", "12. MRZ. 1987", "12. III. 1987", "1987-03-12",
-"12/03/1987" and digits misread as letters ("l2.O3.1987").
+"12/03/1987", a register program's "12-MAR-1987", dates in words ("am neunten Mai 1977") and digits
+misread as letters ("l2.O3.1987").
 """
 
 from __future__ import annotations
@@ -54,6 +55,7 @@ _DATE = re.compile(
         (?P<sep_year>{_YEAR})
       | (?P<name_day>{_D}{{1,2}}) {_GAP}\.?{_GAP} (?P<name_month>{_LETTER}{{3,12}}) \.?{_GAP}
         (?P<name_year>{_YEAR})
+      | (?P<dash_day>{_D}{{1,2}}) - (?P<dash_month>{_LETTER}{{3,9}}) - (?P<dash_year>{_YEAR})
     )
     (?![\w|])
     """,
@@ -88,7 +90,67 @@ def find_dates(text: str) -> list[DateMatch]:
             continue
         matches.append(DateMatch(match.start(), match.end(), value, match.group()))
         position = match.end()
-    return matches
+    worded = [m for m in _worded_dates(text) if not any(m.start < o.end and o.start < m.end for o in matches)]
+    return sorted(matches + worded, key=lambda m: m.start) if worded else matches
+
+
+# A date written out in words, as a register's entry may state it: "am neunten Mai 1977", "am dreißigsten
+# Januar neunzehnhundertsechsundsiebzig". The day is an ordinal, the year digits or a cardinal.
+_WORDED = re.compile(rf"(?<!\w)(?P<day>{_LETTER}{{4,25}})[ \t]+(?P<month>{_LETTER}{{3,9}})\.?[ \t]+"
+                     rf"(?P<year>\d{{4}}|{_LETTER}{{8,40}})(?![\w])")
+_UNITS = {"ein": 1, "eins": 1, "zwei": 2, "drei": 3, "vier": 4, "funf": 5, "sechs": 6, "sieben": 7, "acht": 8,
+          "neun": 9}
+_TEENS = {"zehn": 10, "elf": 11, "zwolf": 12, "dreizehn": 13, "vierzehn": 14, "funfzehn": 15, "sechzehn": 16,
+          "siebzehn": 17, "achtzehn": 18, "neunzehn": 19}
+_TENS = {"zwanzig": 20, "dreissig": 30, "vierzig": 40, "funfzig": 50, "sechzig": 60, "siebzig": 70, "achtzig": 80,
+         "neunzig": 90}
+_IRREGULAR_ORDINALS = {"erst": 1, "dritt": 3, "siebt": 7, "siebent": 7, "acht": 8}
+
+
+def _cardinal(word: str) -> int | None:
+    """A folded number word from 1 to 99 ("sechsundsiebzig"), or None."""
+    if word in _UNITS or word in _TEENS or word in _TENS:
+        return _UNITS.get(word) or _TEENS.get(word) or _TENS[word]
+    unit, _, ten = word.partition("und")
+    return _UNITS[unit] + _TENS[ten] if unit in _UNITS and ten in _TENS else None
+
+
+def _ordinal(word: str) -> int | None:
+    """A folded ordinal from 1 to 31 in any ending ("neunten", "dreißigsten", "erste"), or None."""
+    stem = re.sub(r"(?:e|en|er|es|em)$", "", word)
+    if stem in _IRREGULAR_ORDINALS:
+        return _IRREGULAR_ORDINALS[stem]
+    if stem.endswith("st") and (number := _cardinal(stem[:-2])) is not None and number >= 20:
+        return number if number <= 31 else None
+    number = _cardinal(stem[:-1]) if stem.endswith("t") else None
+    return number if number is not None and number < 20 else None
+
+
+def _worded_year(word: str) -> int | None:
+    """A year in digits or words ("neunzehnhundertsechsundsiebzig", "zweitausendzwei"), or None."""
+    if word.isdigit():
+        return int(word)
+    for prefix, century in (("neunzehnhundert", 1900), ("zweitausend", 2000)):
+        if word.startswith(prefix):
+            rest = word[len(prefix) :].removeprefix("und")
+            number = _cardinal(rest) if rest else 0
+            return century + number if number is not None else None
+    return None
+
+
+def _worded_dates(text: str) -> list[DateMatch]:
+    """The dates a text writes out in words."""
+    found = []
+    for match in _WORDED.finditer(text):
+        day, month = _ordinal(fold(match["day"])), MONTHS.get(fold(match["month"]))
+        year = _worded_year(fold(match["year"]))
+        if day is None or month is None or year is None:
+            continue
+        try:
+            found.append(DateMatch(match.start(), match.end(), dt.date(year, month, day), match.group()))
+        except ValueError:  # "einunddreißigsten Juni"
+            continue
+    return found
 
 
 _DAMAGED = re.compile(r"(?<!\d)[|!\[lI]?(?P<day>\d{1,3})[.,](?P<month>\d{1,2})[.,](?P<year>\d{4})(?!\d)")
@@ -231,14 +293,14 @@ def expand_two_digit_year(year: int) -> int:
 
 
 def _date_from_match(match: re.Match[str]) -> dt.date | None:
-    for form in ("iso", "roman", "dot", "sep", "name"):
+    for form in ("iso", "roman", "dot", "sep", "name", "dash"):
         if match.group(f"{form}_day") is not None:
             break
     day = digits_to_int(match.group(f"{form}_day"))
     year_text = match.group(f"{form}_year")
     year = digits_to_int(year_text)
-    if form == "name":
-        month = MONTHS.get(fold(match.group("name_month")))
+    if form in ("name", "dash"):
+        month = MONTHS.get(fold(match.group(f"{form}_month")))
     elif form == "roman":
         month = ROMAN_MONTHS[match.group("roman_month")]
     else:

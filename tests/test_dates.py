@@ -38,6 +38,14 @@ NOISY_TEXT = st.text(alphabet="0123456789OolI|SB.-/ :,MärzMRZokt\u0308\n") | st
         pytest.param("1. Sept. 2001", dt.date(2001, 9, 1), id="sept"),
         pytest.param("3 DEZ 99", dt.date(1999, 12, 3), id="stamp-short-year"),
         pytest.param("1987-03-12", MARCH_12_1987, id="iso"),
+        pytest.param("EINGETR.: 12-MRZ-1987", MARCH_12_1987, id="register-program-dashes"),
+        pytest.param("27-SEP-1985", dt.date(1985, 9, 27), id="register-program-dashes-sep"),
+        pytest.param("am neunten Mai 1977", dt.date(1977, 5, 9), id="words-day"),
+        pytest.param("am dreißigsten Januar neunzehnhundertsechsundsiebzig", dt.date(1976, 1, 30), id="words-all"),
+        pytest.param("den ersten März zweitausendzwei", dt.date(2002, 3, 1), id="words-2000s"),
+        pytest.param("am siebten August 1976", dt.date(1976, 8, 7), id="words-irregular-ordinal"),
+        pytest.param("am einunddreißigsten Juni 1980", None, id="words-no-such-day"),
+        pytest.param("am letzten Mai 1980", None, id="words-no-ordinal"),
         pytest.param("12-03-1987", MARCH_12_1987, id="dashes"),
         pytest.param("12/03/1987", MARCH_12_1987, id="slashes"),
         pytest.param("l2.O3.1987", MARCH_12_1987, id="ocr-letters-for-digits"),
@@ -102,6 +110,35 @@ def test_round_trip_short_year(date: dt.date) -> None:
 @given(st.dates(min_value=dt.date(1000, 1, 1)))
 def test_round_trip_month_name(date: dt.date) -> None:
     assert parse_german_date(f"{date.day}. {MONTH_NAMES[date.month - 1]} {date.year}") == date
+
+
+_UNITS = ["", "ein", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun"]
+_TEENS = ["zehn", "elf", "zwölf", "dreizehn", "vierzehn", "fünfzehn", "sechzehn", "siebzehn", "achtzehn", "neunzehn"]
+_TENS = ["", "", "zwanzig", "dreißig", "vierzig", "fünfzig", "sechzig", "siebzig", "achtzig", "neunzig"]
+
+
+def _spelt(number: int) -> str:
+    """1..99 in German words, as a clerk wrote them."""
+    if number < 10:
+        return "eins" if number == 1 else _UNITS[number]
+    if number < 20:
+        return _TEENS[number - 10]
+    unit, ten = number % 10, number // 10
+    return (f"{_UNITS[unit]}und" if unit else "") + _TENS[ten]
+
+
+def _spelt_ordinal(day: int) -> str:
+    special = {1: "ersten", 3: "dritten", 7: "siebten", 8: "achten"}
+    return special.get(day) or _spelt(day) + ("sten" if day >= 20 else "ten")
+
+
+@given(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2099, 12, 31)), st.booleans())
+def test_round_trip_in_words(date: dt.date, year_in_words: bool) -> None:
+    century, rest = divmod(date.year, 100)
+    spelt_year = ("neunzehnhundert" if century == 19 else "zweitausend") + (_spelt(rest) if rest else "")
+    year = spelt_year if year_in_words else str(date.year)
+    text = f"Die Baulast wurde am {_spelt_ordinal(date.day)} {MONTH_NAMES[date.month - 1]} {year} eingetragen."
+    assert parse_german_date(text) == date
 
 
 @pytest.mark.parametrize("text, expected", [
