@@ -63,8 +63,9 @@ _BL_NR = {f"{initials}{number}"
 _BL_NR |= {f"{initials}blatt{number}" for initials in ("bv", "blv") for number in ("", "nr", "nummer")}
 # A register's name cut short at a dot before its number word: "Verz.-Nr.", "Baul.-Nr.", "Baulastenverz. Nr."
 # (at least four letters of the name: "Bau." or "Reg." name other things too).
+# Some offices say "Baulastverzeichnis", without the plural's "en" ("Baulastverz.-Nr.").
 _ABBREVIABLE = ("baulastenverzeichnis", "verzeichnis", "baulastenblatt", "baulastenkartei", "baulastenregister",
-                "baulastenbuch")
+                "baulastenbuch", "baulastverzeichnis", "baulastbuch")
 _ABBREVIATION = re.compile(r"([a-z]{4,})\.-?(blatt)?(nr|nummer|no)?\.?:?")  # "Verz.-Blatt Nr.", "Verz.-Nr."
 MARKED_NUMBER_SCORE = 0.6  # a bare "Nr." that names no register: a number proposed for review
 # The register's own number as an extract of the Baulastenverzeichnis names it ("Verzeichnis-Nr.:

@@ -508,7 +508,7 @@ def test_a_number_near_one_label_wins_over_one_across_the_line_from_another() ->
     assert found.value == "1234" and found.confidence > 0.9
 
 
-@pytest.mark.parametrize("label", ["Verz.-Nr.", "Baul.-Nr.", "Baulastenverz. Nr.", "VERZ.-NR.:"])
+@pytest.mark.parametrize("label", ["Verz.-Nr.", "Baul.-Nr.", "Baulastenverz. Nr.", "VERZ.-NR.:", "BAULASTVERZ.-NR.:"])
 def test_a_registers_name_cut_short_before_its_number_word(label: str) -> None:
     found = read(page_of(HEADER, line(*label.split(), "3546")))
     assert found is not None and found.value == "3546" and found.confidence >= 0.8
