@@ -19,6 +19,7 @@ from baulast.model import Extraction, Field, OcrPage, Parcel, Word
 from baulast.parcels import parse_flurstueck, parse_parcels
 from baulast.textnorm import digits_to_int
 from baulast.validation import validate
+from pipeline.annotations import amended, without_margin
 from pipeline.classify import WEAK_SHEET_THRESHOLD
 from pipeline.entries import extract_entries, first_numbered_entry, formula_row, inflected, introduction, of_grundbuch
 from pipeline.grid import BENEFITING, benefiting, grid_parcel_text, label_text, parcel_label, read_grid
@@ -86,17 +87,36 @@ def extract_parcels(page: OcrPage, rows: list[Row], header_end: int, gazetteer: 
     (a misread label: "Eur 75" for "Flurst. 75"). `header_end`: the table's (head) row;
     `header_rows`: where the header ends, if not there (no head row above entry 1)."""
     end = header_end if header_rows is None else header_rows
-    header = _without_benefiting([row for row in (_without_grundbuch(row) for row in rows[:end]) if row.words])
+    header = _without_benefiting([row for row in (_without_grundbuch(row) for row in _without_specks(rows[:end]))
+                                  if row.words])
+    # A correction between the lines stands where a stray would; read before strays are dropped.
+    header, renumbered = amended(without_margin(header))
     header = _without_strays(header)
-    found, cap = _read_parcels(page, rows, header, header_end, gazetteer)
+    found, cap = _read_parcels(page, rows, header, header_end, gazetteer, renumbered)
     if found is None:
         return None
+    if renumbered:
+        cap = min(cap, _DISPUTED)  # a Flurstück renumbered in another hand: a person confirms the new number
     if any(p.flur is None for p in found.value) or _unread_parcel_lines(header) \
             or _gemarkung_rows_unread(header, found.value, gazetteer):
         cap = min(cap, _INCOMPLETE)
     if any(len(p.flurstueck.split("/")[0]) > _LONGEST_ZAEHLER for p in found.value):
         cap = min(cap, _DISPUTED)
     return Field(found.name, found.value, min(found.confidence, cap), found.evidence) if cap < 1.0 else found
+
+
+_SPECK = 0.4  # of the median word height: a box lower than this that Tesseract did not trust is no word
+_SPECK_CONF = 10
+
+
+def _without_specks(rows: list[Row]) -> list[Row]:
+    """The rows without those of specks of dust only, read as a letter ("i" at confidence 0, a few pixels
+    high), which would break a parcel list running on to the next line."""
+    heights = sorted(w.bbox[3] - w.bbox[1] for row in rows for w in row.words)
+    if not heights:
+        return rows
+    lowest = _SPECK * heights[len(heights) // 2]
+    return [row for row in rows if any(w.conf > _SPECK_CONF or w.bbox[3] - w.bbox[1] >= lowest for w in row.words)]
 
 
 def _without_grundbuch(row: Row) -> Row:
@@ -213,11 +233,13 @@ def _names_gemarkung(word: Word, names: set[str], gazetteer: Gazetteer) -> bool:
 
 
 def _read_parcels(page: OcrPage, rows: list[Row], header: list[Row], header_end: int,
-                  gazetteer: Gazetteer) -> tuple[Field | None, float]:
+                  gazetteer: Gazetteer, renumbered: dict[str, str]) -> tuple[Field | None, float]:
     """The burdened parcels from the sheet header (`header`: its rows above the table
     beginning at `header_end`, the Grundbuch line left out), and the cap on their confidence that
     the reading's doubts set (1.0: none): a grid row of a known Gemarkung left unread (the set is
     incomplete), or an entry's parcel cell read differently from the others (a person looks).
+    `renumbered`: the header's Flurstücke corrected between its lines, old number to new; the entry
+    text, written before, names them by the old.
 
     Confidence is that of the weakest word the parcels were read from, raised when the
     entry text names the same parcels (two independent readings agree) and lowered when
@@ -265,6 +287,7 @@ def _read_parcels(page: OcrPage, rows: list[Row], header: list[Row], header_end:
         return _first_restated(page, prose, gazetteer), cap
     confidence = min(scores) * min(max(0.0, w.conf) for w in used) / 100.0
     restated, restated_scores = _resolve(parse_parcels(" ".join(w.text for w in prose)), gazetteer, None)
+    restated = [_renumber(p, renumbered) for p in restated]
     in_entries = set(restated)
     twins = {parcel: other for parcel in resolved for other in in_entries
              if _slash_lost(parcel, other) and parcel.flurstueck == other.flurstueck.replace("/", "")}
@@ -290,7 +313,8 @@ def _read_parcels(page: OcrPage, rows: list[Row], header: list[Row], header_end:
         inferred = any(p not in in_entries for p in completed) or _other_flur_in_header(header, resolved, completed)
         confidence = min(confidence, _ONE_READING) if inferred else confidence * 0.95
         return Field("parcels", tuple(dict.fromkeys(completed)), confidence, evidence_of(page, used)), cap
-    burdened = _burdened_in_prose(prose, gazetteer) - set(twins)  # "7593" is "759/3" read without its slash
+    # "7593" is "759/3" read without its slash
+    burdened = {_renumber(p, renumbered) for p in _burdened_in_prose(prose, gazetteer)} - set(twins)
     if burdened and not burdened <= set(resolved):
         # The entry's own clause names a burdened parcel the header reading lacks ("Flurstück 12
         # und 13", the header read "12" only): the header's set is incomplete, however well read.
@@ -310,6 +334,12 @@ def _read_parcels(page: OcrPage, rows: list[Row], header: list[Row], header_end:
         # the others stand on a reading Tesseract was sure of in every glyph, or fall short.
         confidence *= 0.8
     return Field("parcels", tuple(dict.fromkeys(resolved)), confidence, evidence_of(page, used)), cap
+
+
+def _renumber(parcel: Parcel, renumbered: dict[str, str]) -> Parcel:
+    """The parcel under the number the header's correction gave it."""
+    new = renumbered.get(parcel.flurstueck)
+    return dataclasses.replace(parcel, flurstueck=new) if new else parcel
 
 
 # Where the entry text's clause naming the burdened parcels ends: "Der jeweilige Eigentümer des
