@@ -4,7 +4,7 @@
     python sample_scans/generate.py OUTDIR [--count N] [--seed S]
         [--split sample|tuning|heldout|heldout2|heldout3|dev|heldout4|dev2|dev3|dev4|dev5|dev6|heldout5|dev7
                  |heldout6|dev8|heldout7|heldout8|heldout9|heldout10|heldout11|heldout12
-                 |heldout13]
+                 |heldout13|heldout14]
 
 ``--split sample`` without ``--count`` writes the curated, committed set (SAMPLE_SPECS below).
 ``tuning`` / ``heldout`` / ``heldout2`` / ``heldout3`` / ``dev`` / ``heldout4`` write random corpora; heldout uses
@@ -47,6 +47,8 @@ unseen by whoever tunes extraction).
 ``heldout12`` is a twelfth held-out split with five templates of its own, all in ``synth/sheets_twelfth.py`` (kept
 unseen by whoever tunes extraction).
 ``heldout13`` is a thirteenth held-out split with five templates of its own, all in ``synth/sheets_thirteenth.py``
+(kept unseen by whoever tunes extraction).
+``heldout14`` is a fourteenth held-out split with five templates of its own, all in ``synth/sheets_fourteenth.py``
 (kept unseen by whoever tunes extraction).
 Depends only on Pillow and the standard library; output is deterministic for a given seed.
 """

@@ -23,6 +23,8 @@ from .sheets_eighth import spread as heldout8_spread
 from .sheets_eleventh import spec_draws as heldout11_spec_draws
 from .sheets_eleventh import spread as heldout11_spread
 from .sheets_fifth import spec_draws as heldout5_spec_draws
+from .sheets_fourteenth import spec_draws as heldout14_spec_draws
+from .sheets_fourteenth import spread as heldout14_spread
 from .sheets_ninth import spec_draws as heldout9_spec_draws
 from .sheets_ninth import spread as heldout9_spread
 from .sheets_seventh import spec_draws as heldout7_spec_draws
@@ -114,6 +116,8 @@ def build(spec: Spec, outdir: Path, split: str, seed: int) -> Path:
         a = heldout12_spread(a, spec.content)
     if tpl.split == "heldout13":  # heldout13's own spread (sheets_thirteenth.spread, which draws nothing)
         a = heldout13_spread(a, spec.content)
+    if tpl.split == "heldout14":  # heldout14's own spread (sheets_fourteenth.spread, which draws nothing)
+        a = heldout14_spread(a, spec.content)
     images, distractors = [], set()
     for i, kind in enumerate(spec.pages):
         img, d = render_page(kind, a, spec, rng)
@@ -142,7 +146,7 @@ def build(spec: Spec, outdir: Path, split: str, seed: int) -> Path:
 
 
 def random_spec(rng: random.Random, split: str, index: int) -> Spec:
-    """A random file for the tuning/heldout/heldout2/.../heldout13/dev/dev2/.../dev8 corpora
+    """A random file for the tuning/heldout/heldout2/.../heldout14/dev/dev2/.../dev8 corpora
     (the split-bound ones use only their own templates). Only dev, dev2 and heldout5 files may have a continuation page
     of the sheet (drawn after everything the other splits draw, so their files do not change)."""
     tpl = rng.choice(templates_for(split))
@@ -193,6 +197,8 @@ def random_spec(rng: random.Random, split: str, index: int) -> Spec:
         kinds, opts = heldout12_spec_draws(rng, kinds, opts, fmt)
     if tpl.split == "heldout13":  # heldout13's own draws (sheets_thirteenth.spec_draws)
         kinds, opts = heldout13_spec_draws(rng, kinds, opts, fmt)
+    if tpl.split == "heldout14":  # heldout14's own draws (sheets_fourteenth.spec_draws, a telex's within its years)
+        kinds, opts = heldout14_spec_draws(rng, kinds, opts, fmt, tpl)
     turns = {}
     if rng.random() < 0.1:
         turns[rng.randrange(len(kinds))] = rng.choice((90, 180, 270))

@@ -192,6 +192,9 @@ SPLITS += ("heldout12",)
 # heldout13: a thirteenth held-out split, whose templates, wordings and renderers live in sheets_thirteenth.py only
 # (which adds them to TEMPLATES in the same way)
 SPLITS += ("heldout13",)
+# heldout14: a fourteenth held-out split, whose templates, wordings and renderers live in sheets_fourteenth.py only
+# (which adds them to TEMPLATES in the same way)
+SPLITS += ("heldout14",)
 # the heldout4 templates live in their own module, which adds them to TEMPLATES (and its wordings to LABELS)
 from . import (
     sheets_dev2,  # noqa: E402,F401
@@ -204,6 +207,7 @@ from . import (
     sheets_eighth,  # noqa: E402, F401
     sheets_eleventh,  # noqa: E402, F401
     sheets_fifth,  # noqa: E402, F401
+    sheets_fourteenth,  # noqa: E402, F401
     sheets_fourth,  # noqa: E402, F401
     sheets_ninth,  # noqa: E402, F401
     sheets_seventh,  # noqa: E402, F401

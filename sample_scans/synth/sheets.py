@@ -24,6 +24,7 @@ from .sheets_dev8 import DEV8_RENDERERS
 from .sheets_eighth import EIGHTH_RENDERERS
 from .sheets_eleventh import ELEVENTH_RENDERERS
 from .sheets_fifth import FIFTH_RENDERERS
+from .sheets_fourteenth import FOURTEENTH_RENDERERS
 from .sheets_fourth import FOURTH_RENDERERS
 from .sheets_more import MORE_RENDERERS
 from .sheets_ninth import NINTH_RENDERERS
@@ -307,6 +308,7 @@ RENDERERS.update(TENTH_RENDERERS)
 RENDERERS.update(ELEVENTH_RENDERERS)
 RENDERERS.update(TWELFTH_RENDERERS)
 RENDERERS.update(THIRTEENTH_RENDERERS)
+RENDERERS.update(FOURTEENTH_RENDERERS)
 
 
 def render_sheet(a: Akte, tpl: Template, dpi: int, rng: random.Random, page_no: int,
