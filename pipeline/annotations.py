@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from baulast.dates import find_dates
 from baulast.model import Word
 from pipeline.grid import parcel_label
 from pipeline.layout import Row, key
@@ -55,8 +56,8 @@ def _stamp(header: list[Row]) -> tuple[int, range] | None:
         if label is None:
             continue
         gap = next((i for i in range(label, len(row.words) - 1) if _gap(row, i) >= _MARGIN_GAP), None)
-        if gap is None:
-            continue
+        if gap is None or not any(_PARCEL_NUMBER.match(w.text) for w in row.words[label + 1 : gap + 1]):
+            continue  # no gap, or one right after the label: a grid's head row ("Flurstück | Grundbuchblatt")
         beside = row.words[gap + 1 :]
         if any(parcel_label(w.text) for w in beside) or not any(sum(c.isalpha() for c in w.text) >= 3
                                                                  for w in beside):
@@ -72,15 +73,18 @@ def without_margin(header: list[Row]) -> list[Row]:
     if stamp is None:
         return header
     edge, reach = stamp
-    kept: list[Row] = []
+    cuts = []
     for number, row in enumerate(header):
         cut = next((i for i, w in enumerate(row.words) if w.bbox[0] >= edge), len(row.words)) if number in reach \
             else len(row.words)
-        if 0 < cut < len(row.words) and _gap(row, cut - 1) < _MARGIN_GAP:
-            cut = len(row.words)  # a line running on past the edge: no stamp's
-        if cut:
-            kept.append(Row(row.words[:cut]))
-    return kept
+        if 0 < cut < len(row.words) and _gap(row, cut - 1) < _MARGIN_GAP \
+                or any(parcel_label(w.text) for w in row.words[cut:]):
+            cut = len(row.words)  # a line running on past the edge, or a second column of the header's parcels
+        cuts.append(cut)
+    beside = " ".join(w.text for row, cut in zip(header, cuts) for w in row.words[cut:])
+    if not find_dates(beside):
+        return header  # a stamp dates what it attests ("berücksichtigt am 19. MAI 1982"): this is a column of text
+    return [Row(row.words[:cut]) for row, cut in zip(header, cuts) if cut]
 
 
 def _corrections(row: Row) -> list[tuple[Word, tuple[int, int]]]:
@@ -134,6 +138,9 @@ def amended(header: list[Row]) -> tuple[list[Row], dict[str, str]]:
         if not corrections or index and _runs_on(rows[index - 1]):
             continue
         left, right = corrections[0][1][0], corrections[-1][1][1]
+        if index and any(w.bbox[0] < right and w.bbox[2] > left and sum(c.isalpha() for c in w.text) >= 3
+                         for w in rows[index - 1].words):
+            continue  # the value of a label right over it ("Register-Nr.:" over "3573"), no correction
         # The line below it, past a stamp's line beside it ("Katasterfortführung" right of the correction).
         under = next((i for i in range(index + 1, len(rows))
                       if any(w.bbox[0] < right and w.bbox[2] > left for w in rows[i].words)), None)
@@ -141,8 +148,8 @@ def amended(header: list[Row]) -> tuple[list[Row], dict[str, str]]:
         if last is None:
             continue
         below = rows[under]
-        numbers = [w for w in below.words[: last + 1] if _PARCEL_NUMBER.match(w.text)]
-        bottom = rows[index].bbox[3]
+        numbers = [w for w in below.words[_flurstueck_label(below) : last + 1] if _PARCEL_NUMBER.match(w.text)]
+        bottom = max(word.bbox[3] for word, _ in corrections)  # not a stamp's taller letters beside them
         targets = [_target(span, bottom, numbers, below.height) for _, span in corrections]
         if None in targets or len(set(map(id, targets))) < len(targets):
             continue  # not each number over one of its own

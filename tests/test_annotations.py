@@ -72,3 +72,37 @@ def test_a_speck_between_a_list_and_its_last_line_does_not_break_it(gazetteer) -
     parcels = extract(page, gazetteer).parcels
     assert parcels.value == (Parcel("Zons", 3, "12"), Parcel("Zons", 3, "13"))
     assert parcels.confidence >= 0.75
+
+
+def test_a_grid_heads_column_far_right_is_no_stamp(gazetteer) -> None:
+    """A grid's head row "Gemarkung | Flur | Flurstück | Grundbuchblatt", its last column far right: no stamp
+    beside a parcel line, so the Grundbuchblatt's column stays a column and its number no parcel."""
+    page = make_page([*TITLE, [("Gemarkung", 200), ("Flur", 600), ("Flurstück", 900), ("Grundbuchblatt", 1800)],
+                      [("Zons", 200), ("3", 600), ("123/4,", 900), ("125,", 1110), ("126,", 1290), ("127,", 1470),
+                       ("128", 1650), ("3168", 1800)], TABLE_HEAD_ROW,
+                      *_entry("Flurstücke 123/4, 125, 126, 127 und 128")])
+    assert extract(page, gazetteer).parcels.value == tuple(Parcel("Zons", 3, n) for n in ("123/4", "125", "126",
+                                                                                            "127", "128"))
+
+
+def test_a_second_column_of_the_header_is_no_stamp(gazetteer) -> None:
+    """A card's header in two columns, "Gemeinde Dormagen | Gemarkung Zons" over "Flur 3, Flurst. 12 |
+    Gartenstraße 58": the address beside the parcel line stands apart like a stamp, but dates nothing, and the
+    right column names the Gemarkung: nothing is cut."""
+    page = make_page([*TITLE, [*words_of("Gemeinde Dormagen"), *words_of("Gemarkung Zons", 1400)],
+                      [*words_of("Flur 3, Flurst. 12"), *words_of("Gartenstraße 58", 1400)], TABLE_HEAD_ROW,
+                      *_entry("Flurstück 12")])
+    parcels = extract(page, gazetteer).parcels
+    assert parcels.value == (Parcel("Zons", 3, "12"),)
+    assert parcels.confidence >= 0.75
+
+
+def test_a_labels_value_over_a_parcel_line_is_no_correction(gazetteer) -> None:
+    """"Register-Nr.:" over "3573" over the parcel line's "Flurstück: 963": the number is its label's value, and
+    the number before a field's label ("03 Gem. Zons ...", a register program's field list) is no Flurstück."""
+    page = make_page([*TITLE, [("Register-Nr.:", 1200)], [("3573", 1220)], words_of(f"{PARCEL_LINE} 963"),
+                      [("02", 100), ("Dormagen", 1500)], [("03", 100), *words_of("Gem. Zons Fl. 3 Flst. 12", 200)],
+                      TABLE_HEAD_ROW, *_entry("Flurstück 963")])
+    parcels = extract(page, gazetteer).parcels
+    assert set(parcels.value) == {Parcel("Zons", 3, "963"), Parcel("Zons", 3, "12")}
+    assert parcels.confidence > 0.6
