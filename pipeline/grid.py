@@ -73,11 +73,12 @@ def _caption(labels: list[Word]) -> bool:
     return texts[0].startswith("(") or len(texts) > 1 and all(t.endswith(",") for t in texts[:-1])
 
 
-def _heads(row: Row) -> list[Head] | None:
+def _heads(row: Row, grouped: bool = False) -> list[Head] | None:
     """(label, left, right, word) of each column a label row heads, or None if the row is no label row.
 
     A label row names Gemarkung and Flurstück with nothing but other labels between them (a speck
     a pixel or two high read as "3" is nothing); each column ends where the next word of the row begins.
+    In a grid `grouped` under a Gemarkung's caption, it names Flur and Flurstück.
     """
     words = [w for w in row.words if any(c.isalnum() for c in w.text)
              and w.bbox[3] - w.bbox[1] >= _SPECK * row.height]
@@ -90,7 +91,7 @@ def _heads(row: Row) -> list[Head] | None:
         if len(misread) == 1:
             labels[misread[0]] = "Flur"
     found = [i for i, label in enumerate(labels) if label]
-    if not {"Gemarkung", "Flurstück"} <= {labels[i] for i in found} or any(
+    if not ({"Flur", "Flurstück"} if grouped else {"Gemarkung", "Flurstück"}) <= {labels[i] for i in found} or any(
         any(c.isdigit() for c in words[i].text) for i in range(found[0], found[-1] + 1)
     ) or _caption([words[i] for i in found]):
         return None
@@ -202,6 +203,9 @@ def read_grid(rows: list[Row], known_gemarkung: Callable[[str], bool]) -> tuple[
     unread = False
     for index, row in enumerate(rows):
         heads = _heads(row)
+        group = None
+        if heads is None and (group := _group(rows[max(0, index - _GROUP_REACH) : index], known_gemarkung)):
+            heads = _heads(row, grouped=True)
         if heads is None or index and benefiting(rows[index - 1]):
             continue
         slack = row.height // 2
@@ -209,7 +213,7 @@ def read_grid(rows: list[Row], known_gemarkung: Callable[[str], bool]) -> tuple[
         centred = _centred(row, rows[index + 1 : index + 1 + _MAX_VALUE_ROWS], heads)
         column_words = _column_words(row) if centred else []
         for value_row in rows[index + 1 : index + 1 + _MAX_VALUE_ROWS]:
-            if _ends_grid(value_row, heads) or _heads(value_row):
+            if _ends_grid(value_row, heads) or _heads(value_row) or group and _group([value_row], known_gemarkung):
                 break
             cells = _cells(value_row, heads, column_words if centred else [], slack)
             if FLUR_AND_FLURSTUECK in cells:
@@ -231,10 +235,28 @@ def read_grid(rows: list[Row], known_gemarkung: Callable[[str], bool]) -> tuple[
                 if not known_gemarkung(cells.get("Gemarkung", "")):
                     continue
                 cells["Flur"] = ""  # unreadable: the entry text may restate it
+            if group and not cells.get("Gemarkung"):
+                cells["Gemarkung"] = group
             clauses.append(_clause(cells))
         if len(clauses) == found and index and (above := _captioned(rows[index - 1], heads, slack, known_gemarkung)):
             clauses.append(above)
     return "\n".join(clauses), unread
+
+
+_GROUP_REACH = 2  # rows between a Gemarkung's caption and the label row of its grid, at most
+
+
+def _group(above: list[Row], known_gemarkung: Callable[[str], bool]) -> str | None:
+    """The Gemarkung a caption over a grid names, where the grid lists the parcels of each Gemarkung under
+    its own ("Gemarkung Grevenbroich" over "Flur | Flurstück Zähler | Nenner"): a row of the label and a
+    name `known_gemarkung` knows, nothing else."""
+    for row in reversed(above):
+        words = [w for w in row.words if any(c.isalnum() for c in w.text)]
+        if len(words) >= 2 and parcel_label(words[0].text) == "Gemarkung" and len(words) <= 4:
+            name = " ".join(w.text for w in words[1:]).strip(":,. ")
+            if known_gemarkung(name):
+                return name
+    return None
 
 
 def _cells(value_row: Row, heads: list[Head], column_words: list[Word], slack: int) -> dict[str, str]:

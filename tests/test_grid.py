@@ -488,3 +488,19 @@ def test_a_misread_flur_label_between_the_gemarkung_and_the_flurstueck() -> None
         [("Rosellen", 500), ("40", 1000), ("494", 1150)],
     ]))
     assert parse_parcels(grid_parcel_text(rows)) == [Parcel("Rosellen", 39, "142"), Parcel("Rosellen", 40, "494")]
+
+
+def test_a_grid_under_each_gemarkungs_caption() -> None:
+    """A register portal's print lists each Gemarkung's parcels under a caption of its own ("Gemarkung Glehn"
+    over "Flur | Flurstück | Nenner | Lage"): the caption names the Gemarkung of the rows under it, up to the
+    next caption. A caption naming no Gemarkung it knows heads nothing."""
+    known = {"Grevenbroich", "Glehn"}.__contains__
+    head = [("Flur", 200), ("Flurstück", 400), ("Nenner", 700), ("Lage", 900)]
+    rows = grid(words_of("Gemarkung Grevenbroich"), head,
+                [("31", 200), ("261", 400), ("32", 700), ("Burgstraße", 900)],
+                [("32", 200), ("465", 400), ("27", 700), ("Hinter", 900), ("den", 1100), ("Höfen", 1230)],
+                words_of("Gemarkung Glehn"), head,
+                [("19", 200), ("130", 400), ("27", 700), ("Am", 900), ("Kamp", 1000)])
+    assert parse_parcels(grid_parcel_text(rows, known)) == [
+        Parcel("Grevenbroich", 31, "261/32"), Parcel("Grevenbroich", 32, "465/27"), Parcel("Glehn", 19, "130/27")]
+    assert grid_parcel_text(rows, lambda name: False) == ""
