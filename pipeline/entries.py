@@ -450,6 +450,8 @@ def _another_act_beside(row: tuple[Word, ...], cell: list[Word] | tuple[Word, ..
 # "Erkl. v.", "Erklärung vom", "ergänzt am" (with another date than the cell's): an act cited with its own date
 _CITING = {"v", "vom", "am"}
 _CITES = _CITING - {"am"}  # the words that cite another document's date after them ("Erklärung vom", "Erkl. v.")
+# "Eingetragen mit Wirkung vom 08.11.2010": the date the registration takes effect from, no document's.
+_IN_EFFECT = "wirkung"
 
 
 def _cited_before(words: tuple[Word, ...], raw: str, cell: list[Word] | tuple[Word, ...],
@@ -1063,7 +1065,8 @@ def _own_date(text: str, before: str = ""):  # type: ignore[no-untyped-def]
     start = 0
     for match in find_dates(text):
         since = [key(word) for word in (lead + " " + text[start : match.start]).split()]
-        if not (len(since) >= 2 and since[-1] in _CITES or any(k.startswith(_ORDERED) for k in since)):
+        cited = len(since) >= 2 and since[-1] in _CITES and since[-2] != _IN_EFFECT
+        if not (cited or any(k.startswith(_ORDERED) for k in since)):
             return match
         start, lead = match.end, ""
     return None
