@@ -78,11 +78,55 @@ _TALL_LINE = 2.5  # times the median line height: a line this tall joins no rows
 
 def rows_of(page: OcrPage) -> list[Row]:
     """Group Tesseract's lines into visual rows: lines whose vertical extents overlap by half
-    belong together, so a label in one table cell and its value in the next share a row."""
+    belong together, so a label in one table cell and its value in the next share a row. Two pages
+    side by side on one (see `spread_fold`) are read one after the other, the left first."""
+    fold = spread_fold(page)
+    if fold is None:
+        return _rows(page.words)
+    left = [w for w in page.words if w.bbox[2] <= fold]
+    return _rows(left) + _rows([w for w in page.words if w.bbox[2] > fold])
+
+
+_SPREAD_MIDDLE = (0.35, 0.65)  # where the fold between two pages side by side may stand, of the page's width
+_GUTTER = 0.01  # half the empty band at the fold, of the page's width
+_RUNNING_LINE = 0.45  # of a half page's width: a line of running text is at least this wide
+_RUNNING_LINES = 3  # lines of running text each page of a spread has, at least
+_MIN_WORDS = 30
+
+
+def spread_fold(page: OcrPage) -> int | None:
+    """Where a landscape scan shows two pages side by side (a register's print two-up, a book opened flat): the
+    middle of the empty band between them, or None. The band runs down the whole page, no word crosses it
+    (one in a hundred may: specks), and each side has a fifth of the words and lines of running text of its
+    own; a wide table's columns have gaps too, but no running text in both halves."""
+    if page.width <= page.height:
+        return None
+    words = [w for w in page.words if any(c.isalnum() for c in w.text) and w.conf > 30]
+    if len(words) < _MIN_WORDS:
+        return None
+    gutter = int(_GUTTER * page.width)
+    free = [x for x in range(int(_SPREAD_MIDDLE[0] * page.width), int(_SPREAD_MIDDLE[1] * page.width), gutter)
+            if sum(w.bbox[0] < x + gutter and w.bbox[2] > x - gutter for w in words) <= max(1, len(words) // 100)]
+    if not free:
+        return None
+    fold = free[len(free) // 2] if free[-1] - free[0] == gutter * (len(free) - 1) else free[0]
+    if min(sum(w.bbox[2] <= fold for w in words), sum(w.bbox[0] >= fold for w in words)) < 0.2 * len(words):
+        return None
     lines: dict[tuple[int, int, int], list[Word]] = {}
-    heights = sorted(w.bbox[3] - w.bbox[1] for w in page.words if w.text.strip())
+    for word in words:
+        lines.setdefault((word.block, word.par, word.line), []).append(word)
+    spans = [(min(w.bbox[0] for w in ws), max(w.bbox[2] for w in ws)) for ws in lines.values()]
+    running = [(a, b) for a, b in spans if b - a >= _RUNNING_LINE * page.width / 2]
+    if min(sum(b <= fold for _, b in running), sum(a >= fold for a, _ in running)) < _RUNNING_LINES:
+        return None
+    return fold
+
+
+def _rows(page_words: tuple[Word, ...] | list[Word]) -> list[Row]:
+    lines: dict[tuple[int, int, int], list[Word]] = {}
+    heights = sorted(w.bbox[3] - w.bbox[1] for w in page_words if w.text.strip())
     tallest = _TALLEST_WORD * heights[len(heights) // 2] if heights else 0
-    for word in page.words:
+    for word in page_words:
         # A "word" many lines tall is a rule, a punched margin or a stamp's frame read as
         # letters: it would join every line it spans into one row.
         if word.text.strip() and word.bbox[3] - word.bbox[1] <= tallest:
