@@ -22,6 +22,7 @@ from baulast.validation import validate
 from pipeline.annotations import amended, without_margin
 from pipeline.classify import WEAK_SHEET_THRESHOLD
 from pipeline.entries import extract_entries, first_numbered_entry, formula_row, inflected, introduction, of_grundbuch
+from pipeline.fractions import stacked_fractions
 from pipeline.grid import BENEFITING, benefiting, grid_parcel_text, label_text, parcel_label, read_grid
 from pipeline.layout import (
     Anchor,
@@ -574,7 +575,7 @@ def extract_municipality(page: OcrPage, rows: list[Row], header_end: int, gazett
 
 def extract(page: OcrPage, gazetteer: Gazetteer) -> Extraction:
     """All fields of a Baulastenblatt page."""
-    rows = rows_of(page)
+    rows = stacked_fractions(rows_of(page))
     head = table_head(rows)
     numbered = first_numbered_entry(rows) if head is None else None
     table_top = head if head is not None else _above_first_remark(rows, numbered)

@@ -79,7 +79,8 @@ def parcel_column(rows: list[Row], head_row: int, default_gemarkung: str | None 
             continue
         cell = line[:1]
         for other in line[1:]:
-            if other.bbox[0] - cell[-1].bbox[2] > _CELL_GAP * max(1, cell[-1].bbox[3] - cell[-1].bbox[1]) \
+            # The gap in the cell's type size: its tallest word's, as a short one ("u.") has no ascender.
+            if other.bbox[0] - cell[-1].bbox[2] > _CELL_GAP * max(1, *(w.bbox[3] - w.bbox[1] for w in cell)) \
                     or not any(c.isalnum() for c in other.text):
                 break  # the next column, or the rule before it
             cell.append(other)
