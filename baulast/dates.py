@@ -142,6 +142,8 @@ def _worded_dates(text: str) -> list[DateMatch]:
     """The dates a text writes out in words."""
     found = []
     for match in _WORDED.finditer(text):
+        if text[: match.start()].rstrip().endswith("-") or text[match.end() : match.end() + 1] == "-":
+            continue  # "vier-" / "zehnten Mai 1977", "zweitausend-" / "zwei": a part of a word split at a line's end
         day, month = _ordinal(fold(match["day"])), MONTHS.get(fold(match["month"]))
         year = _worded_year(fold(match["year"]))
         if day is None or month is None or year is None:

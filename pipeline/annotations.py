@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 
 from baulast.dates import find_dates
 from baulast.model import Word
@@ -48,9 +49,10 @@ def _gap(row: Row, index: int) -> float:
     return (row.words[index + 1].bbox[0] - word.bbox[2]) / max(1, word.bbox[3] - word.bbox[1])
 
 
-def _stamp(header: list[Row]) -> tuple[int, range] | None:
+def _stamp(header: list[Row], known: Callable[[str], bool]) -> tuple[int, range] | None:
     """The left edge of a stamp beside the parcel lines, and the rows it may reach: where a parcel line's text
-    is followed, after a wide gap, by words that name no parcel. None where no line has such a neighbour."""
+    is followed, after a wide gap, by words that name no parcel and no Gemarkung `known` knows (a form's box
+    "Gemarkung" has its value typed under it, level with the line). None where no line has such a neighbour."""
     for number, row in enumerate(header):
         label = _flurstueck_label(row)
         if label is None:
@@ -59,17 +61,18 @@ def _stamp(header: list[Row]) -> tuple[int, range] | None:
         if gap is None or not any(_PARCEL_NUMBER.match(w.text) for w in row.words[label + 1 : gap + 1]):
             continue  # no gap, or one right after the label: a grid's head row ("Flurstück | Grundbuchblatt")
         beside = row.words[gap + 1 :]
-        if any(parcel_label(w.text) for w in beside) or not any(sum(c.isalpha() for c in w.text) >= 3
-                                                                 for w in beside):
-            continue  # a grid's next cell, or more numbers
+        if any(parcel_label(w.text) or known(w.text.strip(",.:;")) for w in beside) \
+                or not any(sum(c.isalpha() for c in w.text) >= 3 for w in beside):
+            continue  # a grid's next cell, a Gemarkung's name, or more numbers
         return (row.words[gap].bbox[2] + beside[0].bbox[0]) // 2, range(number - _STAMP_ROWS, number + _STAMP_ROWS + 1)
     return None
 
 
-def without_margin(header: list[Row]) -> list[Row]:
+def without_margin(header: list[Row], known: Callable[[str], bool]) -> list[Row]:
     """The header without a stamp beside its parcel lines: its words right of the stamp's edge, where they
-    stand apart from the row's text (a wide gap before them) or make the whole row."""
-    stamp = _stamp(header)
+    stand apart from the row's text (a wide gap before them) or make the whole row. `known`: whether a word
+    names a Gemarkung."""
+    stamp = _stamp(header, known)
     if stamp is None:
         return header
     edge, reach = stamp
@@ -78,7 +81,7 @@ def without_margin(header: list[Row]) -> list[Row]:
         cut = next((i for i, w in enumerate(row.words) if w.bbox[0] >= edge), len(row.words)) if number in reach \
             else len(row.words)
         if 0 < cut < len(row.words) and _gap(row, cut - 1) < _MARGIN_GAP \
-                or any(parcel_label(w.text) for w in row.words[cut:]):
+                or any(parcel_label(w.text) or known(w.text.strip(",.:;")) for w in row.words[cut:]):
             cut = len(row.words)  # a line running on past the edge, or a second column of the header's parcels
         cuts.append(cut)
     beside = " ".join(w.text for row, cut in zip(header, cuts) for w in row.words[cut:])
@@ -124,7 +127,8 @@ def _runs_on(row: Row) -> bool:
     if not row.words:
         return False
     last = row.words[-1].text
-    return last.endswith(",") or key(last) in _CONTINUED
+    # "12," and "12." alike: Tesseract reads a comma as a full stop often enough
+    return last.endswith(",") or key(last) in _CONTINUED or last[:1].isdigit() and last.endswith((".", ";"))
 
 
 def amended(header: list[Row]) -> tuple[list[Row], dict[str, str]]:

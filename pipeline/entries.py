@@ -978,6 +978,8 @@ def _date_near(rows: list[Row], anchor: Anchor):  # type: ignore[no-untyped-def]
         for candidate, unsure in ((right, repaired), (below, repaired), (far, True)):
             # A stamp's rule read between the date's parts ("01. OKT. — 1977") is no part of it.
             text = _without_rules(candidate)
+            if candidate is below and right_text.rstrip().endswith("-"):
+                text = f"{right_text.split()[-1]} {text}"  # "am vier-" / "zehnten Mai 1977": one word split
             if repaired and find_dates(text):
                 continue  # intact dates, given to a declaration or a waiver: none is damaged
             first = _own_date(text, right_text) if find is _own_date and candidate is below else find(text)
@@ -1065,7 +1067,9 @@ def _own_date(text: str, before: str = ""):  # type: ignore[no-untyped-def]
     start = 0
     for match in find_dates(text):
         since = [key(word) for word in (lead + " " + text[start : match.start]).split()]
-        cited = len(since) >= 2 and since[-1] in _CITES and since[-2] != _IN_EFFECT
+        # "Eingetragen mit Wirkung vom ...": only right after the label; under "Eingetragen am" another act's.
+        in_effect = since == ["mit", _IN_EFFECT, "vom"] and not any(key(word) for word in before.split())
+        cited = len(since) >= 2 and since[-1] in _CITES and not in_effect
         if not (cited or any(k.startswith(_ORDERED) for k in since)):
             return match
         start, lead = match.end, ""

@@ -33,6 +33,7 @@ from pipeline.layout import (
     key,
     mean_confidence,
     rows_of,
+    spread_fold,
     table_head,
     words_below,
     words_right_of,
@@ -91,7 +92,7 @@ def extract_parcels(page: OcrPage, rows: list[Row], header_end: int, gazetteer: 
     header = _without_benefiting([row for row in (_without_grundbuch(row) for row in _without_specks(rows[:end]))
                                   if row.words])
     # A correction between the lines stands where a stray would; read before strays are dropped.
-    header, renumbered = amended(without_margin(header))
+    header, renumbered = amended(without_margin(header, lambda name: _known_gemarkung(name, gazetteer)))
     header = _without_strays(header)
     found, cap = _read_parcels(page, rows, header, header_end, gazetteer, renumbered)
     if found is None:
@@ -118,6 +119,11 @@ def _without_specks(rows: list[Row]) -> list[Row]:
         return rows
     lowest = _SPECK * heights[len(heights) // 2]
     return [row for row in rows if any(w.conf > _SPECK_CONF or w.bbox[3] - w.bbox[1] >= lowest for w in row.words)]
+
+
+def _known_gemarkung(name: str, gazetteer: Gazetteer) -> bool:
+    match = gazetteer.match_gemarkung(name) if len(name) >= 3 else None
+    return match is not None and match.score >= _KNOWN
 
 
 def _without_grundbuch(row: Row) -> Row:
@@ -608,10 +614,23 @@ def extract(page: OcrPage, gazetteer: Gazetteer) -> Extraction:
         parcels = Field(parcels.name, parcels.value, min(parcels.confidence, _NO_TABLE), parcels.evidence)
     entries, date = extract_entries(page, rows, table_top or 0, head_read=head is not None)
     municipality = extract_municipality(page, rows, header_rows, gazetteer, parcels)
-    return Extraction(
+    extraction = Extraction(
         municipality=municipality, register_number=register_number, parcels=parcels, date=date,
         entries=tuple(entries), sheet_page=page.number,
     )
+    return _capped(extraction, _DISPUTED) if _two_sheets(page, rows) else extraction
+
+
+def _two_sheets(page: OcrPage, rows: list[Row]) -> bool:
+    """Whether the two pages side by side on a scan (see `spread_fold`) name two sheets by their numbers: a bound
+    book opened on one sheet's last page and the next one's first. Which of them the file is for, and which
+    page's entries are its first, a person tells."""
+    fold = spread_fold(page)
+    if fold is None:
+        return False
+    halves = ([row for row in rows if row.bbox[2] <= fold], [row for row in rows if row.bbox[0] > fold])
+    numbers = {found.value for half in halves if (found := extract_register_number(page, half)) is not None}
+    return len(numbers) > 1
 
 
 _FOOTER_ZONE = 0.85  # of the page's height: a footer's line stands below this
@@ -686,9 +705,14 @@ def _states_a_baulast(page: OcrPage, extraction: Extraction) -> bool:
 def from_uncertain_sheet(extraction: Extraction) -> Extraction:
     """The fields of a page that is only the likeliest sheet (unknown wordings, a poor scan):
     none is sure, however well it was read, for the page itself may be another document."""
+    return dataclasses.replace(_capped(extraction, UNCERTAIN_SHEET), sheet_certain=False)
+
+
+def _capped(extraction: Extraction, cap: float) -> Extraction:
+    """The extraction with no core field surer than `cap`."""
     capped = {
-        name: Field(value.name, value.value, min(value.confidence, UNCERTAIN_SHEET), value.evidence)
+        name: Field(value.name, value.value, min(value.confidence, cap), value.evidence)
         for name in ("municipality", "register_number", "parcels", "date")
         if (value := getattr(extraction, name)) is not None
     }
-    return dataclasses.replace(extraction, sheet_certain=False, **capped)
+    return dataclasses.replace(extraction, **capped)

@@ -2,8 +2,8 @@
 a bar between ("Flst. 1020 u. 192" over "32 22" is "1020/32 u. 192/22").
 
 Tesseract reads the two numbers of a fraction on two lines. A Nenner is told from a list running on to the next
-line by its place: right under a number of a line that names a Flurstück by its label, centred in its width,
-close under it, and no wider than it.
+line by its place: right under a number of a line that names a Flurstück by its label, centred in its width
+and narrower, and close under it.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from pipeline.grid import parcel_label
 from pipeline.layout import Row
 
 _CLOSE = 1.0  # the Zähler's heights between it and its Nenner, at most
+_MARGIN = 0.1  # of the Zähler's width: a Nenner stands at least this far inside it on either side
 
 
 def _number(word: Word) -> bool:
@@ -22,11 +23,12 @@ def _number(word: Word) -> bool:
 
 
 def _under(lower: Word, upper: Word) -> bool:
-    """Whether a word stands as a Nenner under a Zähler: its centre within the Zähler's width, no wider,
+    """Whether a word stands as a Nenner under a Zähler: centred under it and narrower, inside its width with a
+    margin on either side (a list's next number, one a line, stands flush left or right under the one above),
     close under it."""
-    centre = (lower.bbox[0] + lower.bbox[2]) / 2
+    margin = _MARGIN * (upper.bbox[2] - upper.bbox[0])
     height = upper.bbox[3] - upper.bbox[1]
-    return upper.bbox[0] <= centre <= upper.bbox[2] and lower.bbox[2] - lower.bbox[0] <= upper.bbox[2] - upper.bbox[0] \
+    return upper.bbox[0] + margin <= lower.bbox[0] and lower.bbox[2] <= upper.bbox[2] - margin \
         and 0 <= lower.bbox[1] - upper.bbox[3] <= _CLOSE * height
 
 

@@ -181,6 +181,12 @@ def benefiting(row: Row) -> bool:
         and not any(c.isdigit() for w in words[1:] for c in w.text)  # a heading's number opens it, at most
 
 
+def _burdened(row: Row) -> bool:
+    """Whether a row is the heading of the burdened parcels ("Belastete Flurstücke", "Belastetes Grundstück")."""
+    words = [w for w in row.words if any(c.isalnum() for c in w.text)]
+    return 0 < len(words) <= _HEADING_WORDS and key(words[0].text).startswith("belastet")
+
+
 def _in_column(word: Word, left: int, right: int, slack: int) -> bool:
     centre = (word.bbox[0] + word.bbox[2]) // 2
     return left - slack <= centre < right - slack
@@ -201,11 +207,14 @@ def read_grid(rows: list[Row], known_gemarkung: Callable[[str], bool]) -> tuple[
     then the grid's parcels are incomplete."""
     clauses: list[str] = []
     unread = False
+    beneficiaries = False  # under a heading of the benefiting parcels, until one of the burdened
     for index, row in enumerate(rows):
+        if benefiting(row) or _burdened(row):
+            beneficiaries = benefiting(row)
         heads = _heads(row)
         group = None
         if heads is None and (group := _group(rows[max(0, index - _GROUP_REACH) : index], known_gemarkung)):
-            heads = _heads(row, grouped=True)
+            heads = None if beneficiaries else _heads(row, grouped=True)  # the caption stands under the heading
         if heads is None or index and benefiting(rows[index - 1]):
             continue
         slack = row.height // 2
@@ -213,7 +222,8 @@ def read_grid(rows: list[Row], known_gemarkung: Callable[[str], bool]) -> tuple[
         centred = _centred(row, rows[index + 1 : index + 1 + _MAX_VALUE_ROWS], heads)
         column_words = _column_words(row) if centred else []
         for value_row in rows[index + 1 : index + 1 + _MAX_VALUE_ROWS]:
-            if _ends_grid(value_row, heads) or _heads(value_row) or group and _group([value_row], known_gemarkung):
+            if _ends_grid(value_row, heads) or _heads(value_row) or benefiting(value_row) \
+                    or group and (_group([value_row], known_gemarkung) or _heads(value_row, grouped=True)):
                 break
             cells = _cells(value_row, heads, column_words if centred else [], slack)
             if FLUR_AND_FLURSTUECK in cells:

@@ -912,8 +912,8 @@ def test_the_rows_other_flurstueck_disputes_no_flur(gazetteer) -> None:
 def test_eingetragen_mit_wirkung_vom_dates_the_registration(gazetteer) -> None:
     """"Eingetragen mit Wirkung vom 08.11.2010": the registration takes effect from that date, it is the
     Eintragungsdatum, though "vom" elsewhere cites another document's date."""
-    entry = ("1", ["Der jeweilige Eigentümer des Grundstücks Gemarkung Zons,", "Flur 3, Flurstück 12 übernimmt",
-                   "die Abstandfläche."], ["Eingetragen mit Wirkung vom 08.11.2010"])
+    entry = ("1", ["Der jeweilige Eigentümer des Grundstücks", "Gemarkung Zons, Flur 3, Flurstück 12",
+                   "übernimmt die Abstandfläche."], ["Eingetragen mit Wirkung vom 08.11.2010"])
     page = sheet("Stadt Dormagen Der Bürgermeister", "Baulastenblatt Nr. 1.234", "Gemarkung Zons Flur 3 Flurstück 12",
                  entries=[entry])
     assert extract(page, gazetteer).date.value == dt.date(2010, 11, 8)
