@@ -25,7 +25,8 @@ HIGHEST_NENNER = 9999
 
 _D = DIGIT_CLASS
 _LETTERS = r"[^\W\d_]+"
-_LETTERS_SHORT = r"[^\W\d_]{1,3}(?![^\W\d_])"
+# Two or three letters in the name's own case: "ILVER CH", "Ilver ich"; a speck beside it ("Pesch j") is none.
+_TAIL = r"(?:(?<=[A-ZÄÖÜ]) [ \t]*[A-ZÄÖÜ]{2,3}|(?<=[a-zäöüß]) [ \t]*[a-zäöüß]{2,3})(?![^\W\d_])"
 _NOT_LETTER_AFTER = r"(?![^\W\d_])"
 # "Gemarkung", "Gemkg.", "Gmkg.", "Gem.", and the cadastre's three letters "Gmk" ("GMK GLEHN FLR 031 FST 774")
 _GEMARKUNG_KEYWORD = rf"(?i:ge(?:m|rn)arkun[gq]{_NOT_LETTER_AFTER}|gemkg\.?|gmkg?{_NOT_LETTER_AFTER}\.?|gem\.)"
@@ -45,7 +46,7 @@ _SHEET_TOKEN = re.compile(
       (?P<gemarkung_keyword>{_GEMARKUNG_KEYWORD}) [ \t]*:?[ \t]*\n?[ \t]*
         (?P<gemarkung>(?!{_FLUR_KEYWORD}|{_FLURSTUECK_KEYWORD}){_LETTERS}(?:-{_LETTERS})*  # not the next label
           # a name OCR broke in two ("ILVER CH" for ILVERICH): a short tail right before the Flur label
-          (?:[ \t]+(?!{_FLUR_KEYWORD}){_LETTERS_SHORT}(?=[ \t]+{_FLUR_KEYWORD}))?)?
+          (?:(?!{_FLUR_KEYWORD}){_TAIL}(?=[ \t]+{_FLUR_KEYWORD}))?)?
     | (?P<flurstueck_keyword>{_FLURSTUECK_KEYWORD})
     | (?P<flur_keyword>{_FLUR_KEYWORD}) [ \t]*(?i:nr\.?)?[ \t]*[:>»]?[ \t]*\n?[ \t]*
       (?P<flur>{_D}{{1,3}}(?![\w|/]|\.{_D}))?  # "Flur 16.08.2014": a date read into the line, no Flur

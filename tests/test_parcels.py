@@ -57,6 +57,8 @@ def zons(flur: int | None, *flurstuecke: str) -> list[Parcel]:
         pytest.param("Gmk. Zons, Flr. 3, Fst. 123/4, 125", zons(3, "123/4", "125"), id="cadastre-with-dots"),
         pytest.param("GMKG. ILVER CH FL. 6 FLST. 927", [Parcel("ILVER CH", 6, "927")], id="name-broken-in-two"),
         pytest.param("Gemarkung Zons u. Flur 3 Flurstück 12", zons(3, "12"), id="no-tail-but-a-word"),
+        pytest.param("Gemarkung Zons j Flur 3 Flurstück 12", zons(3, "12"), id="no-tail-but-a-speck"),
+        pytest.param("Gemarkung Zons Ab Flur 3 Flurstück 12", zons(3, "12"), id="no-tail-in-another-case"),
         pytest.param("GEMARKUNG / FLUR / FLURSTÜCK ..: Zons / 3 / 1071/27", zons(3, "1071/27"), id="slashed-keys"),
         pytest.param("Gemarkung / Flur / Flurstücke: Zons / 3 / 123/4, 125", zons(3, "123/4", "125"),
                      id="slashed-keys-list"),
