@@ -826,6 +826,9 @@ def first_numbered_entry(rows: list[Row]) -> int | None:
     left = starts[len(starts) // 10]
     for index, row in enumerate(rows[2:], start=2):
         words = [w for w in row.words if any(c.isalnum() for c in w.text)]
+        if len(words) > 2 and len(words[0].text) == 1 and not words[0].text.isdigit() \
+                and key(words[1].text) in _NUMBER_WORDS:
+            words = words[1:]  # a portal's fold-out arrow read as a letter ("V Lfd. Nr. 1- Leitungsbaulast")
         if (side := _beside_sidebar(words, row.height) or _titled(words)) and _opens_entry(side, 1):
             return index  # "Rommerskirchen      1. Erschließungsbaulast": entry 1 beside a sidebar's value
         if not words or abs(words[0].bbox[0] - left) > 4 * row.height:

@@ -66,9 +66,9 @@ EVENT_WORDS = ("der", "die", "des", "in", "im", "ins", "das", "aus", "dem", "bau
 # Folded stems of the words that name another act than registering or deleting, whose date a
 # stamp, a margin note or a remark's neighbour gives: a receipt ("Eingegangen", "Posteingang"),
 # a check ("Geprüft"), a copy issued ("Abschr. erteilt"), a note taken ("Zur Kenntnis genommen"),
-# a file note or follow-up ("Aktenvermerk", "Wiedervorlage").
+# a file note or follow-up ("Aktenvermerk", "Wiedervorlage"), a print's data state ("Datenstand: 25.08.2022").
 OTHER_ACTS = ("eingegangen", "eingang", "posteingang", "gepruft", "abschr", "erteilt", "kenntnis", "aktenvermerk",
-              "wiedervorlage")
+              "wiedervorlage", "datenstand")
 # Folded stems that name the property's Grundbuch ("Grundbuch von Zons", "Grundb.", "Gb.Bl. 6486"): a sheet
 # number after them is the Grundbuch's, no register's.
 GRUNDBUCH_STEMS = ("grundb", "gb")

@@ -10,7 +10,7 @@ import pytest
 from baulast.dates import find_damaged_date
 from baulast.model import Parcel
 from baulast.parcels import parse_parcels
-from pipeline.entries import first_numbered_entry
+from pipeline.entries import first_numbered_entry, names_other_act
 from pipeline.extract import extract
 from pipeline.layout import rows_of
 from pipeline.register import extract_register_number
@@ -288,3 +288,40 @@ def test_a_sidebars_value_seven_heights_from_the_main_column() -> None:
     words = line("Stadt", "Grevenbroich", ("1.", {"gap": 7 * 40 - 20}), "Leitungsbaulast")
     assert [w.text for w in _beside_sidebar(words, 40)] == ["1.", "Leitungsbaulast"]
     assert _beside_sidebar(line("Der", "jeweilige", ("Eigentümer", {"gap": 3 * 40})), 40) == []
+
+
+def _portal_print():  # type: ignore[no-untyped-def]
+    """A register portal's print: each entry under a fold-out heading whose arrow reads as a letter ("V Lfd.
+    Nr. 1- Leitungsbaulast"), the page's data state in its footer ("Datenstand: 25.08.2022")."""
+    return make_page([
+        words_of("Baulastenauskunft Rhein-Kreis Neuss"), words_of("Baulastnummer 355b"),
+        words_of("Gemeinde Rommerskirchen"), words_of("Belastete Flurstücke"),
+        words_of("Gemarkung Evinghoven - Flur 7 - Flurstück 109/9"), words_of("Eingetragene Baulasten"),
+        [("V", 134), *words_of("Lfd. Nr. 1- Vereinigungsbaulast", 174), ("wirksam", 1400)],
+        [*words_of("Tag der Eintragung", 142), ("11.07.2022", 900)],
+        words_of("Der jeweilige Eigentümer des Grundstücks Gemarkung Evinghoven, Flur 7,", 142),
+        words_of("Flurstück 109/9 verpflichtet sich, beide Grundstücke als eines zu behandeln.", 142),
+        [("V", 134), *words_of("Lfd. Nr. 2- Leitungsbaulast", 174), ("wirksam", 1400)],
+        [*words_of("Tag der Eintragung", 142), ("03.02.2023", 900)],
+        words_of("Der jeweilige Eigentümer duldet die Leitung.", 142),
+        words_of("Datenstand: 25.08.2022 Servicetelefon 02183 236-47", 142),
+    ])
+
+
+def test_a_portals_entry_under_a_fold_out_arrow_is_entry_one(gazetteer) -> None:
+    """The arrow before "Lfd. Nr. 1" is no word of the heading: entry 1 opens there, its type is its own
+    (before, the page's first entry went unfound and the entries' types shifted), and the footer's data state
+    opens no entry of its own."""
+    page = _portal_print()
+    rows = rows_of(page)
+    assert rows[first_numbered_entry(rows)].text.startswith("V Lfd. Nr. 1-")
+    entries = extract(page, gazetteer).entries
+    assert [(e.lfd_nr, e.type, e.registered_on) for e in entries] == [
+        (1, "Vereinigungsbaulast", dt.date(2022, 7, 11)), (2, "Leitungsbaulast", dt.date(2023, 2, 3))]
+
+
+def test_a_prints_data_state_names_another_act() -> None:
+    """"Datenstand: 25.08.2022" in a portal print's footer dates the data, no registration: on heldout13's portal
+    prints it opened an entry of its own after the last one, and shifted the entries' types."""
+    assert names_other_act(rows_of(make_page([words_of("Datenstand: 25.08.2022 Servicetelefon")]))[0].words)
+    assert not names_other_act(rows_of(make_page([words_of("Tag der Eintragung 11.07.2022")]))[0].words)
